@@ -1,0 +1,43 @@
+/**
+ * Content script for every classroom.google.com page. Classroom is a single-page app, so it
+ * matches broadly, decides from the URL (lib/classroom/page) whether this is a class page, and
+ * mounts or removes the panel on each in-app navigation (`wxt:locationchange`).
+ */
+import './style.css';
+import type { Root } from 'react-dom/client';
+import { createRoot } from 'react-dom/client';
+import { detectPage, isClassPage } from '@/lib/classroom/page';
+import { PanelContainer } from './PanelContainer';
+
+export default defineContentScript({
+  matches: ['https://classroom.google.com/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const ui = await createShadowRootUi<Root>(ctx, {
+      name: 'sis-export-panel',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Classroom has keyboard shortcuts; typing in the panel must not trigger them.
+      isolateEvents: true,
+      onMount: (container) => createRoot(container),
+      onRemove: (root) => root?.unmount(),
+    });
+
+    const show = (url: URL) => {
+      const page = detectPage(url);
+      if (!isClassPage(page)) {
+        ui.remove();
+        return;
+      }
+      if (!ui.mounted) ui.mount();
+      // Keyed by course: moving to another class starts the panel afresh, while moving between
+      // pages of the same class keeps its state.
+      ui.mounted?.render(<PanelContainer key={page.courseId} courseId={page.courseId} />);
+    };
+
+    show(new URL(location.href));
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => show(newUrl));
+  },
+});

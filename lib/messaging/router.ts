@@ -1,0 +1,76 @@
+/**
+ * Background side of the protocol: checks the envelope, the sender and the payload, then calls
+ * the handler and wraps its result. Handlers never see unvalidated input, and every outcome,
+ * failures included, reaches the page as a typed, translated reply (thrown errors would cross
+ * messaging as plain strings and lose their codes).
+ */
+import { t } from '../i18n/t';
+import {
+  EnvelopeSchema,
+  type ErrorCode,
+  isMessageType,
+  type MessageType,
+  PROTOCOL,
+  type Reply,
+  type ReplyOf,
+  type RequestOf,
+} from './protocol';
+import { type SelfIdentity, type SenderLike, senderAudience } from './sender';
+
+export type Handlers = {
+  [K in MessageType]: (data: RequestOf<K>) => Promise<ReplyOf<K>>;
+};
+
+/** An expected failure a handler reports to the page, with a stable code and translated text. */
+export class RequestError extends Error {
+  override name = 'RequestError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const failure = (code: ErrorCode, message: string): Reply<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+export function createRouter(handlers: Handlers, self: SelfIdentity) {
+  return async function route(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
+    const envelope = EnvelopeSchema.safeParse(message);
+    if (!envelope.success) {
+      return failure('invalid-request', t('errorInvalidRequest', summarize(envelope.error)));
+    }
+    const { type, data } = envelope.data;
+    if (!isMessageType(type)) return failure('unknown-request', t('errorUnknownRequest'));
+
+    const spec = PROTOCOL[type];
+    const audience = senderAudience(sender, self);
+    if (!audience || !(spec.from as readonly string[]).includes(audience)) {
+      return failure('forbidden-sender', t('errorForbiddenSender'));
+    }
+
+    const payload = spec.request.safeParse(data);
+    if (!payload.success) {
+      return failure('invalid-request', t('errorInvalidRequest', summarize(payload.error)));
+    }
+    try {
+      const handler = handlers[type] as (input: unknown) => Promise<unknown>;
+      return { ok: true, data: await handler(payload.data) };
+    } catch (error) {
+      if (error instanceof RequestError) return failure(error.code, error.message);
+      console.error(`[sis-export] ${type} failed`, error);
+      return failure('internal', t('errorInternal', String(error)));
+    }
+  };
+}
+
+/** A short, single-line description of what failed validation (paths and messages, no values). */
+function summarize(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }) {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,42 @@
+/**
+ * Who sent a runtime message. The background trusts nothing else: a message must come from this
+ * extension, and then either from a Classroom tab's top frame (the panel) or from our own options
+ * page. Anything else (another extension, an iframe, a future extension page) has no audience.
+ */
+import { CLASSROOM_ORIGIN } from '../classroom/page';
+import type { Audience } from './protocol';
+
+/** The fields of `runtime.MessageSender` that the check reads. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: unknown;
+}
+
+export interface SelfIdentity {
+  extensionId: string;
+  /** Absolute URL of the options page, e.g. chrome-extension://<id>/options.html. */
+  optionsUrl: string;
+}
+
+export function senderAudience(sender: SenderLike, self: SelfIdentity): Audience | null {
+  if (!sender.id || sender.id !== self.extensionId || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (url.origin === CLASSROOM_ORIGIN && sender.tab && (sender.frameId ?? 0) === 0) return 'panel';
+  if (withoutQuery(url) === withoutQuery(new URL(self.optionsUrl))) return 'options';
+  return null;
+}
+
+/**
+ * Scheme, host and path. Not `URL.origin`: for chrome-extension: URLs it is the opaque "null",
+ * which would make every extension's pages look alike.
+ */
+function withoutQuery(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Panel, type PanelProps } from '@/components/panel/Panel';
+import { useLocale } from '../support/fake-i18n';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLElement;
+function render(props: PanelProps) {
+  container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  act(() => root.render(<Panel {...props} />));
+  return root;
+}
+afterEach(() => container.remove());
+
+describe('Panel', () => {
+  it('is a labelled region titled "Link SIS class / Export grades"', () => {
+    render({ courseId: '596177745468', status: { state: 'loading' } });
+    const region = container.querySelector('section');
+    expect(region?.getAttribute('aria-label')).toBe('Link SIS class / Export grades');
+    expect(container.querySelector('h2')?.textContent).toBe('Link SIS class / Export grades');
+    expect(container.textContent).toContain('Classroom class 596177745468');
+    expect(container.querySelector('[role=status]')?.textContent).toBe(
+      'Checking the SIS connection…',
+    );
+  });
+
+  it('tells the teacher to ask the admin when no SIS is connected', () => {
+    render({ courseId: '1', status: { state: 'ready', connected: false } });
+    expect(container.querySelector('[data-testid=panel-status]')?.textContent).toMatch(
+      /Ask your Classroom administrator/,
+    );
+  });
+
+  it('announces a failure as an alert with its reason', () => {
+    render({ courseId: '1', status: { state: 'error', message: 'The extension did not answer.' } });
+    expect(container.querySelector('[role=alert]')?.textContent).toBe(
+      'The extension could not be reached: The extension did not answer.',
+    );
+  });
+
+  it('collapses and expands from its toggle button', () => {
+    render({ courseId: '1', status: { state: 'loading' } });
+    const toggle = container.querySelector('button');
+    const body = container.querySelector('.panel__body') as HTMLElement;
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle?.getAttribute('aria-controls')).toBe(body.id);
+    act(() => toggle?.click());
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    expect(body.hidden).toBe(true);
+    expect(toggle?.textContent).toBe('Show panel');
+    act(() => toggle?.click());
+    expect(body.hidden).toBe(false);
+  });
+
+  it('speaks Dutch in a Dutch browser', () => {
+    useLocale('nl');
+    render({ courseId: '7', status: { state: 'ready', connected: false } });
+    expect(container.querySelector('h2')?.textContent).toBe(
+      'SIS-klas koppelen / Cijfers exporteren',
+    );
+    expect(container.textContent).toContain('Classroom-klas 7');
+  });
+});
