@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsPage } from './pages/options-page';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from './support/browser';
+import type { InPage } from './support/chrome-in-page';
 import { type ClassroomServer, startClassroomServer } from './support/classroom-server';
 
 let classroom: ClassroomServer;
@@ -34,7 +35,9 @@ describe('the built extension', () => {
   it('starts its service worker', async () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
     expect(browser.worker.url()).toBe(browser.extensionUrl('background.js'));
-    const name = await browser.worker.evaluate(() => chrome.runtime.getManifest().name);
+    const name = await browser.worker.evaluate(
+      () => (globalThis as unknown as InPage).chrome.runtime.getManifest().name,
+    );
     expect(name).toBe('SIS Grade Export for Google Classroom'); // localized by Chrome
   });
 
@@ -53,7 +56,7 @@ describe('the built extension', () => {
   it('reports storage.local as restricted to trusted contexts', async () => {
     const options = await OptionsPage.open(browser);
     const status = await options.page.evaluate(() =>
-      chrome.runtime.sendMessage({ type: 'getStatus', data: {} }),
+      (globalThis as unknown as InPage).chrome.runtime.sendMessage({ type: 'getStatus', data: {} }),
     );
     expect(status).toEqual({
       ok: true,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassroomPage } from './pages/classroom-page';
 import { OptionsPage } from './pages/options-page';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import type { InPage } from './support/chrome-in-page';
 import { type ClassroomServer, startClassroomServer } from './support/classroom-server';
 import { evaluateInContentScript } from './support/isolated-world';
 
@@ -84,9 +85,15 @@ describe('the teacher panel', () => {
 
   it('keeps storage.local out of reach of the content script', async () => {
     const options = await OptionsPage.open(browser);
-    await options.page.evaluate(() => chrome.storage.local.set({ probe: 'secret-value' }));
+    await options.page.evaluate(() =>
+      (globalThis as unknown as InPage).chrome.storage.local.set({ probe: 'secret-value' }),
+    );
     // The trusted options page reads it back …
-    expect(await options.page.evaluate(() => chrome.storage.local.get('probe'))).toEqual({
+    expect(
+      await options.page.evaluate(() =>
+        (globalThis as unknown as InPage).chrome.storage.local.get('probe'),
+      ),
+    ).toEqual({
       probe: 'secret-value',
     });
     // … the content script on Classroom cannot.
@@ -103,7 +110,9 @@ describe('the teacher panel', () => {
       ok: false,
       value: 'Access to storage is not allowed from this context.',
     });
-    await options.page.evaluate(() => chrome.storage.local.remove('probe'));
+    await options.page.evaluate(() =>
+      (globalThis as unknown as InPage).chrome.storage.local.remove('probe'),
+    );
     await options.page.close();
     await page.page.close();
   });
