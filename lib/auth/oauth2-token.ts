@@ -1,0 +1,172 @@
+/**
+ * One OAuth 2 client-credentials token request (RFC 6749 §4.4) and the parsing of its answer.
+ * Caching, retries and the choice of client authentication live in `oauth2.ts`.
+ */
+import { z } from 'zod';
+import { AuthNetworkError, AuthTokenError } from './errors';
+import { percentEncode } from './percent-encode';
+
+/** The scopes Google's OneRoster 1.1 conformance suite requests (oneroster-research.md §A). */
+export const ONEROSTER_SCOPES: readonly string[] = [
+  'roster.readonly',
+  'gradebook.readonly',
+  'gradebook.createput',
+  'gradebook.delete',
+].map((name) => `https://purl.imsglobal.org/spec/or/v1p1/scope/${name}`);
+
+/** How the client proves its identity (RFC 6749 §2.3.1): HTTP Basic, or fields in the form body. */
+export type ClientAuthStyle = 'basic' | 'body';
+
+/** `fetch` as called here; inject a fake in tests. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+// RFC 6750 §2.1 allows only b64token characters; printable ASCII is the lenient superset that
+// still guarantees the token can go into a header.
+const ACCESS_TOKEN = /^[\x21-\x7E]+$/;
+
+/** A successful token response (RFC 6749 §5.1), with the leniencies real endpoints need. */
+export const TokenResponseSchema = z.object({
+  access_token: z.string().regex(ACCESS_TOKEN, 'access_token must be printable ASCII'),
+  // Aeries sends "bearer", the RFC spells it "Bearer"; the type is case-insensitive (§5.1).
+  token_type: z
+    .string()
+    .refine((type) => type.toLowerCase() === 'bearer', 'token_type must be Bearer'),
+  // Some endpoints send the lifetime as a string ("3600").
+  expires_in: z
+    .union([z.number().nonnegative(), z.string().regex(/^\d+$/).transform(Number)])
+    .nullish(),
+  scope: z.string().nullish(),
+});
+
+/** What a token request produced. */
+export type TokenAttempt =
+  | {
+      ok: true;
+      accessToken: string;
+      expiresInS: number | undefined;
+      grantedScopes: string[] | undefined;
+    }
+  | { ok: false; status: number; oauthError: string | undefined };
+
+export interface TokenRequest {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+  style: ClientAuthStyle;
+  fetch: FetchLike;
+}
+
+/**
+ * POSTs one client-credentials request. A 400 or 401 is returned as a value, since the caller may
+ * retry with the other client authentication style; anything else that is not a token throws.
+ * @throws {AuthNetworkError} when no HTTP answer arrives.
+ * @throws {AuthTokenError} 'token-endpoint-status' for other non-2xx statuses,
+ *   'token-endpoint-invalid' for a 2xx answer that is not a valid token.
+ */
+export async function requestToken(request: TokenRequest): Promise<TokenAttempt> {
+  const form: Array<[string, string]> = [['grant_type', 'client_credentials']];
+  if (request.scopes.length > 0) form.push(['scope', request.scopes.join(' ')]);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
+  if (request.style === 'basic') {
+    headers.Authorization = basicCredentials(request.clientId, request.clientSecret);
+  } else {
+    form.push(['client_id', request.clientId], ['client_secret', request.clientSecret]);
+  }
+
+  // The URL goes out exactly as entered: Infinite Campus needs its `?appName=…` there (§B).
+  const response = await send(() =>
+    request.fetch(request.tokenUrl, {
+      method: 'POST',
+      headers,
+      body: form.map(([name, value]) => `${formEncode(name)}=${formEncode(value)}`).join('&'),
+      // The district's own session cookies have no business at the token endpoint.
+      credentials: 'omit',
+      cache: 'no-store',
+    }),
+  );
+  const text = await send(() => response.text());
+
+  if (response.status === 400 || response.status === 401) {
+    return { ok: false, status: response.status, oauthError: oauthErrorCode(text) };
+  }
+  if (!response.ok) {
+    throw new AuthTokenError(
+      'token-endpoint-status',
+      `Token endpoint answered HTTP ${response.status}`,
+      {
+        status: response.status,
+        oauthError: oauthErrorCode(text),
+      },
+    );
+  }
+  return parseToken(text, response.status);
+}
+
+function parseToken(text: string, status: number): TokenAttempt {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    const what = /^\s*</.test(text)
+      ? 'HTML (is this the token URL?)'
+      : 'something that is not JSON';
+    throw new AuthTokenError('token-endpoint-invalid', `Token endpoint answered ${what}`, {
+      status,
+      cause,
+    });
+  }
+  const parsed = TokenResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AuthTokenError(
+      'token-endpoint-invalid',
+      `Token endpoint answered JSON that is not a bearer token: ${z.prettifyError(parsed.error)}`,
+      { status, cause: parsed.error },
+    );
+  }
+  const { access_token, expires_in, scope } = parsed.data;
+  return {
+    ok: true,
+    accessToken: access_token,
+    expiresInS: expires_in ?? undefined,
+    grantedScopes: scope == null ? undefined : scope.split(' ').filter(Boolean),
+  };
+}
+
+/** The RFC 6749 §5.2 `error` code of an error answer, if it has one. */
+function oauthErrorCode(text: string): string | undefined {
+  try {
+    const error: unknown = JSON.parse(text)?.error;
+    return typeof error === 'string' ? error : undefined;
+  } catch {
+    return undefined; // An HTML error page; the status says enough.
+  }
+}
+
+/** Runs a network step; a rejection other than an abort means no HTTP answer arrived. */
+async function send<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new AuthNetworkError('Token endpoint could not be reached', { cause: error });
+  }
+}
+
+/**
+ * RFC 6749 §2.3.1: id and secret are each form-urlencoded before being joined with `:` and
+ * base64-encoded. Servers that skip the decoding reject secrets with special characters, which
+ * is one reason the caller falls back to form-body credentials.
+ */
+function basicCredentials(clientId: string, clientSecret: string): string {
+  // Form encoding yields ASCII only, which is what btoa accepts.
+  return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(clientSecret)}`)}`;
+}
+
+/** application/x-www-form-urlencoded: RFC 3986 encoding with a space as `+`. */
+function formEncode(value: string): string {
+  return percentEncode(value).replace(/%20/g, '+');
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { AuthConfigError } from '@/lib/auth/errors';
+import {
+  createOAuth1Authenticator,
+  measureClockSkew,
+  type OAuth1Options,
+  randomNonce,
+} from '@/lib/auth/oauth1';
+
+const PUT_URL = 'https://sis.example.org/ims/oneroster/v1p1/lineItems/gc-123-456';
+// The OneRoster PUT vector of oneroster-research.md §E.
+const VECTOR: OAuth1Options = {
+  consumerKey: 'InfiniteCampus_demo-key',
+  consumerSecret: 's3cr3t!*()',
+  now: () => 1_700_000_000_999,
+  nonce: () => 'abc123nonce',
+};
+
+/** The parameters of an `OAuth k="v", …` header, decoded. */
+function headerParams(header: string | undefined): Record<string, string> {
+  expect(header).toMatch(/^OAuth /);
+  const pairs = [...(header ?? '').matchAll(/(\w+)="([^"]*)"/g)];
+  return Object.fromEntries(
+    pairs.map(([, name, value]) => [name, decodeURIComponent(value ?? '')]),
+  );
+}
+
+describe('createOAuth1Authenticator', () => {
+  it('signs the verified PUT vector with HMAC-SHA256 and oauth_version by default', async () => {
+    const headers = await createOAuth1Authenticator(VECTOR).authorize({
+      method: 'PUT',
+      url: PUT_URL,
+    });
+    expect(headers).toEqual({
+      Authorization:
+        'OAuth oauth_consumer_key="InfiniteCampus_demo-key", oauth_nonce="abc123nonce", ' +
+        'oauth_signature="7TnnloFQkRFXP3YFeo%2F9oJrSY9oT34lqODoo6IH8LiU%3D", oauth_signature_method="HMAC-SHA256", ' +
+        'oauth_timestamp="1700000000", oauth_version="1.0"',
+    });
+  });
+
+  it('signs with HMAC-SHA1 when the connection asks for it', async () => {
+    const sha1 = createOAuth1Authenticator({ ...VECTOR, signatureMethod: 'HMAC-SHA1' });
+    const params = headerParams(
+      (await sha1.authorize({ method: 'PUT', url: PUT_URL })).Authorization,
+    );
+    expect(params.oauth_signature_method).toBe('HMAC-SHA1');
+    expect(atob(params.oauth_signature ?? '')).toHaveLength(20); // a SHA-1 digest, not SHA-256's 32 bytes
+  });
+
+  it('asks for a fresh nonce and the current time on every request', async () => {
+    let time = 1_700_000_000_000;
+    let count = 0;
+    const auth = createOAuth1Authenticator({
+      ...VECTOR,
+      now: () => time,
+      nonce: () => `nonce${++count}`,
+    });
+    const first = headerParams(
+      (await auth.authorize({ method: 'GET', url: PUT_URL })).Authorization,
+    );
+    time += 5_000;
+    const second = headerParams(
+      (await auth.authorize({ method: 'GET', url: PUT_URL })).Authorization,
+    );
+    expect([first.oauth_nonce, second.oauth_nonce]).toEqual(['nonce1', 'nonce2']);
+    expect([first.oauth_timestamp, second.oauth_timestamp]).toEqual(['1700000000', '1700000005']);
+    expect(first.oauth_signature).not.toBe(second.oauth_signature);
+  });
+
+  it('stamps requests with the clock skew, given at creation or set later', async () => {
+    const auth = createOAuth1Authenticator({ ...VECTOR, clockSkewMs: -120_000 });
+    const stamp = async () =>
+      headerParams((await auth.authorize({ method: 'GET', url: PUT_URL })).Authorization)
+        .oauth_timestamp;
+    expect(await stamp()).toBe('1699999880');
+    auth.setClockSkewMs(300_500);
+    expect(auth.clockSkewMs).toBe(300_500);
+    expect(await stamp()).toBe('1700000301');
+    expect(() => auth.setClockSkewMs(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('suggests a retry after a 401 only when the clock skew changed since the last one', async () => {
+    const auth = createOAuth1Authenticator(VECTOR);
+    expect(await auth.onUnauthorized()).toBe(false);
+    auth.setClockSkewMs(60_000);
+    expect(await auth.onUnauthorized()).toBe(true);
+    expect(await auth.onUnauthorized()).toBe(false);
+    auth.setClockSkewMs(60_000); // the same correction again changes nothing
+    expect(await auth.onUnauthorized()).toBe(false);
+  });
+
+  it('adds the extra headers next to the signature', async () => {
+    const auth = createOAuth1Authenticator({
+      ...VECTOR,
+      extraHeaders: { 'x-vendor-authorization': 'AwesomeLMS:F24F' },
+    });
+    const headers = await auth.authorize({ method: 'PUT', url: PUT_URL });
+    expect(headers['x-vendor-authorization']).toBe('AwesomeLMS:F24F');
+    expect(headers.Authorization).toMatch(/^OAuth /);
+  });
+
+  it.each([
+    ['a name with a space', { 'x vendor': 'v' }],
+    ['a name with a colon', { 'x-vendor:': 'v' }],
+    ['an empty name', { '': 'v' }],
+    ['a value with CR LF', { 'x-vendor': 'a\r\nInjected: yes' }],
+    ['Authorization itself', { authorization: 'Bearer x' }],
+  ])('rejects extra headers with %s', (_name, extraHeaders) => {
+    expect(() => createOAuth1Authenticator({ ...VECTOR, extraHeaders })).toThrow(AuthConfigError);
+  });
+
+  it('does not sign for an aborted request', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      createOAuth1Authenticator(VECTOR).authorize(
+        { method: 'GET', url: PUT_URL },
+        controller.signal,
+      ),
+    ).rejects.toThrow();
+  });
+});
+
+describe('measureClockSkew', () => {
+  it.each([
+    ['a server five minutes ahead', 'Tue, 14 Nov 2023 22:18:20 GMT', 1_700_000_000_000, 300_000],
+    ['a server a minute behind', 'Tue, 14 Nov 2023 22:13:20 GMT', 1_700_000_060_000, -60_000],
+    ['a missing header', null, 1_700_000_000_000, undefined],
+    ['an unparsable header', 'yesterday-ish', 1_700_000_000_000, undefined],
+  ])('measures %s', (_name, header, localNow, expected) => {
+    expect(measureClockSkew(header, localNow)).toBe(expected);
+  });
+});
+
+describe('randomNonce', () => {
+  it('is 32 hex digits and different every time', () => {
+    const nonces = new Set(Array.from({ length: 100 }, randomNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[0-9a-f]{32}$/);
+  });
+});

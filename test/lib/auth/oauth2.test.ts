@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import {
+  createOAuth2Authenticator,
+  type FetchLike,
+  type OAuth2Options,
+  ONEROSTER_SCOPES,
+} from '@/lib/auth/oauth2';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  createFakeTokenEndpoint,
+  type FakeTokenEndpointOptions,
+} from './fake-token-endpoint';
+
+const TOKEN_URL = 'https://district.infinitecampus.org/campus/oauth2/token?appName=x';
+const REQUEST = {
+  method: 'GET',
+  url: 'https://sis.example.org/ims/oneroster/v1p1/teachers?limit=1',
+} as const;
+
+function setup(endpoint: FakeTokenEndpointOptions = {}, options: Partial<OAuth2Options> = {}) {
+  const fake = createFakeTokenEndpoint(endpoint);
+  const clock = { time: 1_700_000_000_000 };
+  const auth = createOAuth2Authenticator({
+    tokenUrl: TOKEN_URL,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    fetch: fake.fetch,
+    now: () => clock.time,
+    ...options,
+  });
+  const bearer = async () => (await auth.authorize(REQUEST)).Authorization;
+  return { fake, clock, auth, bearer };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+describe('client authentication', () => {
+  it('uses HTTP Basic with form-encoded credentials and the four OneRoster scopes', async () => {
+    const { fake, auth, bearer } = setup();
+    expect(await bearer()).toBe('Bearer token-1');
+    expect(fake.calls).toHaveLength(1);
+    const [call] = fake.calls;
+    expect(call?.style).toBe('basic');
+    expect(call?.headers.get('Authorization')).toBe(
+      `Basic ${btoa('district+client:p%40ss%3Aw%2Brd%2F%3D%C3%A9')}`,
+    );
+    expect(call?.form.get('grant_type')).toBe('client_credentials');
+    expect(call?.form.get('scope')).toBe(ONEROSTER_SCOPES.join(' '));
+    expect(call?.form.has('client_secret')).toBe(false);
+    expect(auth.lastGrant()?.clientAuth).toBe('basic');
+  });
+
+  it('falls back to credentials in the form body when Basic is refused, and remembers it', async () => {
+    const { fake, clock, auth, bearer } = setup({ accepts: ['body'] });
+    expect(await bearer()).toBe('Bearer token-1');
+    expect(fake.calls.map((call) => call.style)).toEqual(['basic', 'body']);
+    expect(auth.lastGrant()?.clientAuth).toBe('body');
+
+    clock.time += 3600_000; // expired: the next token goes straight to the style that worked
+    expect(await bearer()).toBe('Bearer token-2');
+    expect(fake.calls.map((call) => call.style)).toEqual(['basic', 'body', 'body']);
+  });
+
+  it('starts with the style a previous session learned', async () => {
+    const { fake, bearer } = setup({ accepts: ['body'] }, { clientAuth: 'body' });
+    await bearer();
+    expect(fake.calls.map((call) => call.style)).toEqual(['body']);
+  });
+
+  it("reports 'token-rejected' when both styles are refused, and tries again next time", async () => {
+    const { fake, bearer } = setup({ clientSecret: 'something else' });
+    const error = await rejection(bearer());
+    expect(error).toBeInstanceOf(AuthTokenError);
+    expect(error).toMatchObject({
+      name: 'AuthTokenError',
+      code: 'token-rejected',
+      oauthError: 'invalid_client',
+    });
+    expect(fake.calls.map((call) => call.style)).toEqual(['basic', 'body']);
+    await rejection(bearer());
+    expect(fake.calls).toHaveLength(4);
+  });
+});
+
+describe('token cache', () => {
+  it('reuses a token until 60 s before expires_in, then fetches a new one', async () => {
+    const { fake, clock, bearer } = setup({ expiresIn: 3600 });
+    expect([await bearer(), await bearer()]).toEqual(['Bearer token-1', 'Bearer token-1']);
+    clock.time += 3540_000 - 1;
+    expect(await bearer()).toBe('Bearer token-1');
+    clock.time += 1;
+    expect(await bearer()).toBe('Bearer token-2');
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['a numeric-string expires_in', '120', 60_000],
+    ['a short lifetime (keeps half of it)', 30, 15_000],
+    ['no expires_in (15 min default)', null, 14 * 60_000],
+  ])('refreshes a token with %s', async (_name, expiresIn, refreshAfterMs) => {
+    const { clock, auth, bearer } = setup({ expiresIn });
+    await bearer();
+    expect(auth.lastGrant()?.refreshAt).toBe(clock.time + refreshAfterMs);
+    clock.time += refreshAfterMs - 1;
+    expect(await bearer()).toBe('Bearer token-1');
+    clock.time += 1;
+    expect(await bearer()).toBe('Bearer token-2');
+  });
+
+  it('shares one in-flight token request between concurrent callers', async () => {
+    const { fake, auth } = setup({ deferred: true });
+    const controller = new AbortController();
+    const quitter = auth.authorize(REQUEST, controller.signal);
+    const callers = Array.from({ length: 5 }, () => auth.authorize(REQUEST));
+    await Promise.resolve();
+    controller.abort(); // one caller giving up must not fail the shared request
+    await expect(quitter).rejects.toThrow();
+    fake.release();
+    const headers = await Promise.all(callers);
+    expect(headers.map((h) => h.Authorization)).toEqual(Array(5).fill('Bearer token-1'));
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe('onUnauthorized', () => {
+  it('drops the token and says "retry" once per token', async () => {
+    const { fake, auth, bearer } = setup();
+    expect(await auth.onUnauthorized()).toBe(false); // no token yet: nothing to refresh
+    expect(await bearer()).toBe('Bearer token-1');
+    expect(await auth.onUnauthorized()).toBe(true);
+    expect(await auth.onUnauthorized()).toBe(false);
+    expect(await bearer()).toBe('Bearer token-2');
+    expect(await bearer()).toBe('Bearer token-2');
+    expect(fake.calls).toHaveLength(2);
+    expect(await auth.onUnauthorized()).toBe(true);
+  });
+});
+
+describe('token endpoint', () => {
+  it('keeps the token URL exactly as entered', async () => {
+    const url = 'https://district.infinitecampus.org/campus/oauth2/token?appName=My%20App&x=%7e';
+    const { fake, bearer } = setup({}, { tokenUrl: url });
+    await bearer();
+    expect(fake.calls[0]?.url).toBe(url);
+  });
+
+  it.each<[string, () => Response]>([
+    ['an HTML page', () => new Response('<!doctype html><title>Sign in</title>', { status: 200 })],
+    ['text that is not JSON', () => new Response('OK', { status: 200 })],
+    ['JSON without access_token', () => Response.json({ token_type: 'bearer' })],
+    ['a non-bearer token', () => Response.json({ access_token: 'a', token_type: 'mac' })],
+    [
+      'an unusable expires_in',
+      () => Response.json({ access_token: 'a', token_type: 'bearer', expires_in: 'soon' }),
+    ],
+    [
+      'a token with a line break',
+      () => Response.json({ access_token: 'a\r\nb', token_type: 'bearer' }),
+    ],
+  ])("reports 'token-endpoint-invalid' for %s", async (_name, respond) => {
+    const fetch: FetchLike = async () => respond();
+    const { bearer } = setup({}, { fetch });
+    expect(await rejection(bearer())).toMatchObject({
+      name: 'AuthTokenError',
+      code: 'token-endpoint-invalid',
+    });
+  });
+
+  it.each([
+    ['Bearer', 3600],
+    ['BEARER', '3600'],
+  ])('accepts token_type %s and expires_in %s', async (tokenType, expiresIn) => {
+    const fetch: FetchLike = async () =>
+      Response.json({ access_token: 'abc.def', token_type: tokenType, expires_in: expiresIn });
+    const { bearer } = setup({}, { fetch });
+    expect(await bearer()).toBe('Bearer abc.def');
+  });
+
+  it("reports 'token-endpoint-status' for a server error, without a second style", async () => {
+    let calls = 0;
+    const fetch: FetchLike = async () => {
+      calls += 1;
+      return new Response('<h1>502 Bad Gateway</h1>', { status: 502 });
+    };
+    const { bearer } = setup({}, { fetch });
+    expect(await rejection(bearer())).toMatchObject({ code: 'token-endpoint-status', status: 502 });
+    expect(calls).toBe(1);
+  });
+
+  it("reports 'network' when no answer arrives", async () => {
+    const offline = new TypeError('Failed to fetch');
+    const { bearer } = setup({}, { fetch: async () => Promise.reject(offline) });
+    const error = await rejection(bearer());
+    expect(error).toBeInstanceOf(AuthNetworkError);
+    expect(error).toMatchObject({ name: 'AuthNetworkError', code: 'network', cause: offline });
+  });
+});
+
+describe('scopes', () => {
+  it('reports, without failing, a token granted without a gradebook scope', async () => {
+    const granted = ONEROSTER_SCOPES.filter((scope) => !scope.endsWith('gradebook.createput'));
+    const { auth, bearer } = setup({ scope: granted.join(' ') });
+    expect(await bearer()).toBe('Bearer token-1');
+    const grant = auth.lastGrant();
+    expect(grant?.grantedScopes).toEqual(granted);
+    expect(grant?.scopeWarning).toMatchObject({
+      code: 'token-scope',
+      missingScopes: ['https://purl.imsglobal.org/spec/or/v1p1/scope/gradebook.createput'],
+    });
+  });
+
+  it.each([
+    ['echoes every requested scope', undefined],
+    ['does not say (RFC 6749 §5.1: as requested)', null],
+  ])('has no warning when the endpoint %s', async (_name, scope) => {
+    const { auth, bearer } = setup({ scope });
+    await bearer();
+    expect(auth.lastGrant()?.scopeWarning).toBeUndefined();
+  });
+
+  it('sends no scope parameter for an empty scope list', async () => {
+    const { fake, bearer } = setup({}, { scopes: [] });
+    await bearer();
+    expect(fake.calls[0]?.form.has('scope')).toBe(false);
+  });
+});
+
+describe('extra headers', () => {
+  it('adds them to SIS requests but not to the token request', async () => {
+    const { fake, auth } = setup(
+      {},
+      { extraHeaders: { 'x-vendor-authorization': 'AwesomeLMS:F24F' } },
+    );
+    expect(await auth.authorize(REQUEST)).toEqual({
+      Authorization: 'Bearer token-1',
+      'x-vendor-authorization': 'AwesomeLMS:F24F',
+    });
+    expect(fake.calls[0]?.headers.has('x-vendor-authorization')).toBe(false);
+  });
+
+  it.each([
+    ['a space in the name', { 'x vendor': 'a' }],
+    ['a non-ASCII name', { 'x-vendör': 'a' }],
+    ['a line feed in the value', { 'x-vendor': 'a\nb' }],
+    ['a name given twice', { 'X-Vendor': 'a', 'x-vendor': 'b' }],
+  ])('rejects %s', (_name, extraHeaders) => {
+    expect(() => setup({}, { extraHeaders })).toThrow(AuthConfigError);
+  });
+});
