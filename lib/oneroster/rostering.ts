@@ -1,0 +1,95 @@
+/**
+ * Rostering reads the export needs: find the teacher by email, their classes, a class's students,
+ * terms and grading periods (the order of Google's own export, research §A).
+ */
+import type { CallOptions, ClientContext } from './context';
+import { isOneRosterError } from './errors';
+import { eq } from './filter';
+import {
+  AcademicSessionSchema,
+  ClassSchema,
+  type OneRosterClass,
+  UserSchema,
+} from './schemas-rostering';
+
+/** Answers that mean "this server has no single-class GET" rather than a real failure. */
+const NO_SINGLE_GET = new Set(['not-found', 'not-oneroster', 'unexpected-status']);
+
+const sameEmail = (a: string | undefined, b: string) =>
+  a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function rosteringEndpoints(ctx: ClientContext) {
+  return {
+    /**
+     * Teachers whose email equals `email` (`/teachers?filter=email='…'`). Normally one; more or
+     * none is for the caller to report. The filter is re-checked here, case-insensitively,
+     * because some servers ignore filters and return every teacher.
+     */
+    async findTeachersByEmail(email: string, options: CallOptions = {}) {
+      const users = await ctx.list(['teachers'], 'users', UserSchema, {
+        ...options,
+        filter: eq('email', email),
+        notFound: 'not-oneroster',
+      });
+      return users.filter((user) => sameEmail(user.email, email));
+    },
+
+    /** The classes a teacher teaches (`/teachers/{id}/classes`), active ones only by default. */
+    listClassesForTeacher(
+      teacherId: string,
+      { activeOnly = true, ...options }: CallOptions & { activeOnly?: boolean } = {},
+    ) {
+      return ctx.list(['teachers', teacherId, 'classes'], 'classes', ClassSchema, {
+        ...options,
+        filter: activeOnly ? eq('status', 'active') : undefined,
+        notFound: 'not-found',
+      });
+    },
+
+    /**
+     * One class by sourcedId, `terms` included; undefined when the SIS does not know it.
+     * Tries the spec's `GET /classes/{id}` first (one small answer, no filter escaping). Google's
+     * export only ever uses `GET /classes?filter=sourcedId='…'`, so servers tested against
+     * Google may lack the single GET: on a 404, a non-OneRoster answer or another unexpected
+     * status it falls back to that filter query.
+     */
+    async getClass(
+      classId: string,
+      options: CallOptions = {},
+    ): Promise<OneRosterClass | undefined> {
+      try {
+        const { value } = await ctx.get(['classes', classId], 'class', ClassSchema, {
+          ...options,
+          notFound: 'not-found',
+        });
+        return value;
+      } catch (error) {
+        if (!isOneRosterError(error) || !NO_SINGLE_GET.has(error.code)) throw error;
+      }
+      const classes = await ctx.list(['classes'], 'classes', ClassSchema, {
+        ...options,
+        filter: eq('sourcedId', classId),
+        notFound: 'not-oneroster',
+      });
+      return classes.find((item) => item.sourcedId === classId);
+    },
+
+    /** The students enrolled in a class (`/classes/{id}/students`); matched by `email` later. */
+    listStudentsForClass(classId: string, options: CallOptions = {}) {
+      return ctx.list(['classes', classId, 'students'], 'users', UserSchema, {
+        ...options,
+        notFound: 'not-found',
+      });
+    },
+
+    /** The grading periods of a term (`/terms/{id}/gradingPeriods`). */
+    listGradingPeriodsForTerm(termId: string, options: CallOptions = {}) {
+      return ctx.list(
+        ['terms', termId, 'gradingPeriods'],
+        'academicSessions',
+        AcademicSessionSchema,
+        { ...options, notFound: 'not-found' },
+      );
+    },
+  };
+}

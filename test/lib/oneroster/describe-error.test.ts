@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import { describeOneRosterError } from '@/lib/oneroster/describe-error';
+import {
+  ONEROSTER_ERROR_CODES,
+  type OneRosterError,
+  type OneRosterErrorCode,
+  OneRosterHttpError,
+  OneRosterResponseError,
+  SisClockSkewError,
+  SisNetworkError,
+  TooManyPagesError,
+} from '@/lib/oneroster/errors';
+import { useLocale } from '../../support/fake-i18n';
+
+const request = { method: 'GET', url: 'https://sis.example.org/ims/oneroster/v1p1/classes' };
+const http = (code: OneRosterErrorCode, status: number, extra = {}) =>
+  new OneRosterHttpError(code, { status, body: '', ...extra }, request);
+
+/** A representative error for every code, as the client would throw it. */
+const SAMPLES: Record<OneRosterErrorCode, OneRosterError> = {
+  'bad-credentials': http('bad-credentials', 401),
+  forbidden: http('forbidden', 403),
+  'under-scoped': http('under-scoped', 403),
+  'not-found': http('not-found', 404),
+  'not-oneroster': new OneRosterResponseError('not-oneroster', 'html', request, '<html>'),
+  'invalid-data': http('invalid-data', 400, {
+    statusInfo: { description: 'dueDate is outside the term', codeMinor: ['invaliddata'] },
+  }),
+  'rate-limited': http('rate-limited', 429, { retryAfterMs: 30_500 }),
+  'server-error': http('server-error', 503),
+  'unexpected-status': http('unexpected-status', 405),
+  network: new SisNetworkError('network', 'failed', request),
+  timeout: new SisNetworkError('timeout', 'slow', request),
+  'clock-skew': new SisClockSkewError({ status: 401, body: '' }, request, -12 * 60_000),
+  'schema-mismatch': new OneRosterResponseError(
+    'schema-mismatch',
+    `GET ${request.url}: results.0.score: Invalid input`,
+    request,
+    '{}',
+    new ZodError([]),
+  ),
+  'missing-vendor-authorization': http('missing-vendor-authorization', 401),
+  'too-many-pages': new TooManyPagesError(request, 200, 'page-cap'),
+};
+
+describe('describeOneRosterError', () => {
+  it.each(ONEROSTER_ERROR_CODES)('gives English and Dutch text for %s', (code) => {
+    const error = SAMPLES[code];
+    expect(error.code).toBe(code);
+    const english = describeOneRosterError(error);
+    expect(english.trim()).not.toBe('');
+    expect(english).not.toMatch(/^sisError|\$[A-Z]+\$/);
+    useLocale('nl');
+    const dutch = describeOneRosterError(error);
+    expect(dutch.trim()).not.toBe('');
+    expect(dutch).not.toMatch(/^sisError|\$[A-Z]+\$/);
+    expect(dutch).not.toBe(english);
+  });
+
+  it('says what to do, with the details that help', () => {
+    expect(describeOneRosterError(SAMPLES['bad-credentials'])).toBe(
+      "The SIS rejected the access key or secret code. Check them in the extension's options.",
+    );
+    expect(describeOneRosterError(SAMPLES['invalid-data'])).toContain(
+      'dueDate is outside the term',
+    );
+    expect(describeOneRosterError(SAMPLES['rate-limited'])).toContain('31 seconds');
+    expect(describeOneRosterError(SAMPLES['server-error'])).toContain('HTTP 503');
+    expect(describeOneRosterError(SAMPLES['clock-skew'])).toContain('12 minutes');
+    expect(describeOneRosterError(SAMPLES['schema-mismatch'])).toContain('results.0.score');
+    expect(describeOneRosterError(SAMPLES['schema-mismatch'])).not.toContain('https://');
+    expect(describeOneRosterError(SAMPLES['too-many-pages'])).toContain('200 pages');
+  });
+
+  it('has fallbacks when the SIS gave no detail', () => {
+    expect(describeOneRosterError(http('invalid-data', 400))).toMatch(/without saying why/);
+    expect(describeOneRosterError(http('rate-limited', 429))).toMatch(/Wait a minute/);
+    expect(
+      describeOneRosterError(new SisClockSkewError({ status: 401, body: '' }, request, undefined)),
+    ).toMatch(/set automatically/);
+  });
+
+  it('describes anything else as an unexpected problem', () => {
+    expect(describeOneRosterError(new Error('boom'))).toBe(
+      'Unexpected problem talking to the SIS: boom',
+    );
+    useLocale('nl');
+    expect(describeOneRosterError('boom')).toBe(
+      'Onverwacht probleem in het contact met het SIS: boom',
+    );
+  });
+});
+
+describe('describeOneRosterError for auth-layer failures', () => {
+  it.each([
+    [
+      new AuthTokenError('token-rejected', 'x', { status: 401 }),
+      /rejected the client ID or secret/,
+    ],
+    [new AuthTokenError('token-endpoint-invalid', 'x'), /did not answer like an OAuth 2 token/],
+    [new AuthTokenError('token-endpoint-status', 'x', { status: 404 }), /HTTP status 404/],
+    [new AuthTokenError('token-scope', 'x'), /without the gradebook permissions/],
+    [new AuthNetworkError('down'), /could not be reached/],
+    [new AuthConfigError('Header name "x y" is not an HTTP token.'), /cannot be used: Header name/],
+  ])('%s', (error, expected) => {
+    expect(describeOneRosterError(error)).toMatch(expected);
+  });
+
+  it('speaks Dutch too', () => {
+    useLocale('nl');
+    expect(describeOneRosterError(new AuthTokenError('token-rejected', 'x'))).toMatch(
+      /weigerde de client-ID/,
+    );
+  });
+});
