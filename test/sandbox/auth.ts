@@ -1,0 +1,88 @@
+/**
+ * Picks the auth scheme from the request (Bearer → OAuth 2, OAuth header or oauth_signature in the
+ * query → OAuth 1.0a), enforces the server's accepted mode and, for OAuth 2, the scope each
+ * operation needs. OAuth 1.0a has no scopes: a valid signature grants everything, as on the SIS
+ * that still use it.
+ */
+import { ImsxError } from './imsx.ts';
+import type { SignedRequest } from './oauth1.ts';
+import { SCOPE_PREFIX } from './oauth2.ts';
+
+export type AuthSetting = 'oauth1' | 'oauth2' | 'both';
+export type AuthMode = 'oauth1' | 'oauth2';
+/** What an endpoint does, which decides the OAuth 2 scope it needs. */
+export type Access = 'roster' | 'gradebook.read' | 'gradebook.put' | 'gradebook.delete';
+
+const SCOPE_FOR: Record<Access, string> = {
+  roster: `${SCOPE_PREFIX}roster.readonly`,
+  'gradebook.read': `${SCOPE_PREFIX}gradebook.readonly`,
+  'gradebook.put': `${SCOPE_PREFIX}gradebook.createput`,
+  'gradebook.delete': `${SCOPE_PREFIX}gradebook.delete`,
+};
+
+export interface AuthDeps {
+  setting: () => AuthSetting;
+  verifyOAuth1: (req: SignedRequest) => { consumerKey: string };
+  authenticateBearer: (token: string) => { clientId: string; scopes: Set<string> };
+}
+
+export interface Principal {
+  mode: AuthMode;
+  client: string;
+}
+
+function challenge(setting: AuthSetting): Record<string, string> {
+  const schemes = [];
+  if (setting !== 'oauth2') schemes.push('OAuth realm="oneroster-sandbox"');
+  if (setting !== 'oauth1') schemes.push('Bearer realm="oneroster-sandbox"');
+  return { 'WWW-Authenticate': schemes.join(', ') };
+}
+
+export function createAuthorizer(deps: AuthDeps) {
+  return function authorize(req: SignedRequest, access: Access): Principal {
+    const setting = deps.setting();
+    const header = req.authorization ?? '';
+    const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
+    const oauth1 =
+      /^\s*OAuth\s/i.test(header) || (!header && /(^|&)oauth_signature=/.test(req.rawQuery));
+    if (bearer) {
+      if (setting === 'oauth1') {
+        throw new ImsxError(
+          401,
+          'unauthorisedrequest',
+          'this server accepts OAuth 1.0a signed requests only',
+          challenge(setting),
+        );
+      }
+      const { clientId, scopes } = deps.authenticateBearer(bearer[1] as string);
+      const needed = SCOPE_FOR[access];
+      if (!scopes.has(needed)) {
+        throw new ImsxError(
+          403,
+          'forbidden',
+          `${req.method} ${req.rawPath} requires scope ${needed}; the token has: ${[...scopes].join(' ') || '(none)'}`,
+        );
+      }
+      return { mode: 'oauth2', client: clientId };
+    }
+    if (oauth1) {
+      if (setting === 'oauth2') {
+        throw new ImsxError(
+          401,
+          'unauthorisedrequest',
+          'this server accepts OAuth 2 bearer tokens only',
+          challenge(setting),
+        );
+      }
+      return { mode: 'oauth1', client: deps.verifyOAuth1(req).consumerKey };
+    }
+    throw new ImsxError(
+      401,
+      'unauthorisedrequest',
+      header
+        ? `unsupported Authorization scheme '${header.split(/\s/)[0]}'`
+        : 'missing Authorization header',
+      challenge(setting),
+    );
+  };
+}

@@ -1,0 +1,88 @@
+/** startSandbox options, their defaults and the seeded credentials. */
+import type { AuthSetting } from './auth.ts';
+import { currentSchoolYear } from './district.ts';
+import type { Faults } from './faults.ts';
+import type { SignatureMethod } from './oauth1-signature.ts';
+import { createPrng } from './prng.ts';
+
+export interface Credentials {
+  oauth1: { consumerKey: string; consumerSecret: string };
+  oauth2: { clientId: string; clientSecret: string };
+}
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. The server always binds 127.0.0.1. */
+  port?: number;
+  /** Vendor-like path prefix, default "/api/ims/oneroster/v1p1" (Skyward's shape). */
+  prefix?: string;
+  /** OAuth 2 token path, default "/oauth/token"; any query (e.g. IC's ?appName=) is ignored. */
+  tokenPath?: string;
+  /** Which auth the API accepts (default both); can be changed later with setAuth. */
+  auth?: AuthSetting;
+  /** OAuth 1.0a signature methods accepted (default both HMAC-SHA256 and HMAC-SHA1). */
+  signatureMethods?: SignatureMethod[];
+  /** expires_in of issued bearer tokens (default 3600). */
+  tokenTtlSeconds?: number;
+  seed?: number;
+  students?: number;
+  classes?: number;
+  /** Year the school year ends in; default: the school year containing today. */
+  schoolYear?: number;
+  faults?: Partial<Faults>;
+  /** Clock in ms since epoch (default Date.now): tests move it to expire tokens or skew OAuth 1. */
+  now?: () => number;
+  /** Override the OpenAPI location (default: env ONEROSTER_OPENAPI, then ../shared/...). */
+  openApiPath?: string;
+  credentials?: Partial<Credentials>;
+}
+
+export type ResolvedOptions = Required<
+  Omit<SandboxOptions, 'faults' | 'openApiPath' | 'credentials'>
+> &
+  Pick<SandboxOptions, 'faults' | 'openApiPath'> & { credentials: Credentials };
+
+export const DEFAULT_PREFIX = '/api/ims/oneroster/v1p1';
+
+export function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? 1;
+  return {
+    port: options.port ?? 0,
+    prefix: (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, ''),
+    tokenPath: options.tokenPath ?? '/oauth/token',
+    auth: options.auth ?? 'both',
+    signatureMethods: options.signatureMethods ?? ['HMAC-SHA256', 'HMAC-SHA1'],
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    seed,
+    students: options.students ?? 60,
+    classes: options.classes ?? 8,
+    schoolYear: options.schoolYear ?? currentSchoolYear(new Date(now())),
+    now,
+    faults: options.faults,
+    openApiPath: options.openApiPath,
+    credentials: {
+      oauth1: { ...seededCredentials(seed).oauth1, ...options.credentials?.oauth1 },
+      oauth2: { ...seededCredentials(seed).oauth2, ...options.credentials?.oauth2 },
+    },
+  };
+}
+
+/**
+ * Stable per seed, so a demo's settings survive restarts. The OAuth 1 secret contains !*() on
+ * purpose: the signing key is enc(secret)&, and RFC 3986 encodes those characters where
+ * encodeURIComponent does not — a classic signer bug this catches. OAuth 2 secrets stay
+ * unreserved, because few clients form-encode Basic credentials as RFC 6749 asks.
+ */
+export function seededCredentials(seed: number): Credentials {
+  const prng = createPrng((seed ^ 0xc4ed) >>> 0);
+  return {
+    oauth1: {
+      consumerKey: `riverside-sandbox-${prng.hex(8)}`,
+      consumerSecret: `${prng.hex(24)}!*()`,
+    },
+    oauth2: {
+      clientId: `riverside-client-${prng.hex(8)}`,
+      clientSecret: `${prng.hex(16)}-${prng.hex(16)}_~`,
+    },
+  };
+}

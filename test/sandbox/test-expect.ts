@@ -1,0 +1,19 @@
+/** Shared assertion for the sandbox tests: a reply is a OneRoster imsx error with this status. */
+import { expect } from 'vitest';
+import type { Reply } from './test-client.ts';
+
+export function expectImsx(reply: Reply, status: number, codeMinor: string, description?: RegExp) {
+  expect(reply.status).toBe(status);
+  expect(reply.body).toMatchObject({
+    imsx_codeMajor: 'failure',
+    imsx_severity: 'error',
+    imsx_messageRefIdentifier: expect.any(String),
+    imsx_description: expect.any(String),
+    imsx_CodeMinor: {
+      imsx_codeMinorField: [
+        { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor },
+      ],
+    },
+  });
+  if (description) expect(reply.body.imsx_description).toMatch(description);
+}
