@@ -1,0 +1,119 @@
+/**
+ * What the export planner reads and what it returns. The planner's input is normalised here
+ * (not Classroom markup, not raw storage) so the planner stays a pure, table-testable function.
+ */
+import type { Category, LineItem, Result } from '../oneroster/schemas-gradebook';
+import type { AcademicSession } from '../oneroster/schemas-rostering';
+import type { Operation } from './operations';
+
+/** One Classroom coursework column as read from the page. */
+export interface PlanCoursework {
+  id: string;
+  title: string;
+  /** null: ungraded coursework (no points), which is never exported. */
+  maxPoints: number | null;
+  /** ISO date or date-time, when Classroom shows one. */
+  dueDate?: string;
+  /** Classroom grade category title, when shown. */
+  categoryTitle?: string;
+  /** The column itself could not be read reliably. */
+  unreadable?: boolean;
+}
+
+/** One grade cell: a score (returned or draft) and what Classroom says about the work. */
+export interface PlanGrade {
+  courseworkId: string;
+  studentKey: string;
+  score: number | null;
+  draft: boolean;
+  missing: boolean;
+  excused: boolean;
+  unreadable: boolean;
+}
+
+/** The admin's export rules (options page) plus the partner's title limit. */
+export interface ExportRules {
+  exportDrafts: boolean;
+  missing: 'skip' | 'zero';
+  titleLimit: number | null;
+  defaultCategoryId: string | null;
+}
+
+/** What the teacher chose in the preview. */
+export interface TeacherChoices {
+  excludedCoursework: readonly string[];
+  /** courseworkId → SIS category sourcedId. */
+  categories: Readonly<Record<string, string>>;
+}
+
+/** The SIS as read right before planning. */
+export interface SisState {
+  lineItems: readonly LineItem[];
+  /** undefined when the SIS cannot list results: `previousResults` is used instead. */
+  results?: readonly Result[];
+  categories: readonly Category[];
+  gradingPeriods: readonly AcademicSession[];
+}
+
+export interface PlanInput {
+  classroomCourseId: string;
+  sisClassId: string;
+  coursework: readonly PlanCoursework[];
+  grades: readonly PlanGrade[];
+  /** Classroom student key → SIS student sourcedId, for matched students only. */
+  matches: ReadonlyMap<string, string>;
+  rules: ExportRules;
+  choices: TeacherChoices;
+  sis: SisState;
+  /** What earlier exports wrote, by result id (from the export history). */
+  previousResults?: Readonly<Record<string, { score: number; scoreStatus: string }>>;
+  /** Export time, ISO date-time. */
+  now: string;
+}
+
+export type CourseworkSkipReason =
+  | 'excluded'
+  | 'ungraded'
+  | 'unreadable'
+  | 'no-matched-students'
+  | 'no-category';
+
+export type GradeSkipReason = 'draft' | 'missing' | 'unreadable' | 'unmatched';
+
+export interface GradePlan {
+  studentKey: string;
+  sisStudentId?: string;
+  resultId?: string;
+  action: 'create' | 'update' | 'delete' | 'unchanged' | 'skip' | 'none';
+  reason?: GradeSkipReason;
+  score?: number;
+  scoreStatus?: 'fully graded' | 'exempt';
+}
+
+export interface CourseworkPlan {
+  courseworkId: string;
+  title: string;
+  lineItemId: string;
+  action: 'create' | 'update' | 'unchanged' | 'skip';
+  reason?: CourseworkSkipReason;
+  categoryId?: string;
+  categorySource?: 'teacher' | 'matched' | 'default' | 'existing';
+  gradingPeriodId?: string;
+  /** No due date on the page: the export time (or the SIS's existing date) is used. */
+  dueDateDefaulted: boolean;
+  /** The title was cut to the SIS's limit (the full title goes in the description). */
+  titleCut: boolean;
+  grades: GradePlan[];
+}
+
+export interface PlanTotals {
+  lineItems: Record<CourseworkPlan['action'], number>;
+  results: Record<GradePlan['action'], number>;
+}
+
+export interface Plan {
+  coursework: CourseworkPlan[];
+  /** Every write, line items first. */
+  operations: Operation[];
+  totals: PlanTotals;
+}
