@@ -1,0 +1,46 @@
+/**
+ * Journals in the extension's `storage.local`, one key per course: `local:exportJournal:<id>`.
+ * Background only: storage.local is restricted to trusted contexts at every start (DESIGN.md),
+ * and only the background runs exports.
+ */
+import { storage } from 'wxt/utils/storage';
+import {
+  type CorruptJournalReporter,
+  type JournalStore,
+  readJournal,
+  reportToConsole,
+  unfinishedOf,
+} from './journal-store';
+
+const PREFIX = 'exportJournal:';
+const keyFor = (courseId: string) => `local:${PREFIX}${courseId}` as const;
+
+/** A JournalStore over WXT storage (`storage.local`). */
+export function createStorageJournalStore(
+  report: CorruptJournalReporter = reportToConsole,
+): JournalStore {
+  return {
+    async load(courseId) {
+      const key = keyFor(courseId);
+      return readJournal(key, await storage.getItem<unknown>(key), report);
+    },
+    async save(journal) {
+      await storage.setItem(keyFor(journal.courseId), journal);
+    },
+    async remove(courseId) {
+      await storage.removeItem(keyFor(courseId));
+    },
+    async listUnfinished() {
+      // snapshot() reads the whole area (secrets included); only our keys are looked at.
+      const all = await storage.snapshot('local');
+      // `…$` keys are WXT's metadata entries, never journals.
+      const ours = Object.entries(all).filter(
+        ([key]) => key.startsWith(PREFIX) && !key.endsWith('$'),
+      );
+      return unfinishedOf(
+        ours.map(([key, value]) => [`local:${key}`, value]),
+        report,
+      );
+    },
+  };
+}

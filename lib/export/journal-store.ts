@@ -1,0 +1,78 @@
+/**
+ * Where journals live: one per Classroom course. Both implementations validate on read, so a
+ * corrupt entry is treated as absent (and reported) instead of being resumed.
+ */
+import { type ExportJournal, isUnfinished } from './journal';
+import { ExportJournalSchema } from './journal-schema';
+
+/** Persistence of export journals, keyed by Classroom course id. */
+export interface JournalStore {
+  /** The course's journal, or undefined when there is none or it is unreadable. */
+  load(courseId: string): Promise<ExportJournal | undefined>;
+  save(journal: ExportJournal): Promise<void>;
+  remove(courseId: string): Promise<void>;
+  /**
+   * Journals in state running, stopped or cancelled (pending operations may remain). At worker
+   * start the background resumes the 'running' ones (a stopped worker's); 'stopped' and
+   * 'cancelled' wait for the teacher or admin.
+   */
+  listUnfinished(): Promise<ExportJournal[]>;
+}
+
+/** Told about a stored journal that failed validation and is being ignored. */
+export type CorruptJournalReporter = (key: string, problem: string) => void;
+
+export const reportToConsole: CorruptJournalReporter = (key, problem) => {
+  console.warn(`[sis-export] ignoring unreadable export journal ${key}: ${problem}`);
+};
+
+/** The stored value as a journal, or undefined (absent or corrupt — corrupt is reported). */
+export function readJournal(
+  key: string,
+  raw: unknown,
+  report: CorruptJournalReporter,
+): ExportJournal | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = ExportJournalSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  report(key, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return undefined;
+}
+
+/** Journals that are unfinished, from raw stored values. */
+export function unfinishedOf(
+  entries: Iterable<[string, unknown]>,
+  report: CorruptJournalReporter,
+): ExportJournal[] {
+  const journals: ExportJournal[] = [];
+  for (const [key, raw] of entries) {
+    const journal = readJournal(key, raw, report);
+    if (journal && isUnfinished(journal.state)) journals.push(journal);
+  }
+  return journals;
+}
+
+/**
+ * An in-memory store for tests and tools. Values are copied in and out (as real storage
+ * serialises them), so later changes to a saved object are not "persisted" by accident.
+ * `raw` is exposed so tests can plant corrupt entries.
+ */
+export function createMemoryJournalStore(report: CorruptJournalReporter = reportToConsole) {
+  const raw = new Map<string, unknown>();
+  const store: JournalStore & { raw: Map<string, unknown> } = {
+    raw,
+    async load(courseId) {
+      return readJournal(courseId, structuredClone(raw.get(courseId)), report);
+    },
+    async save(journal) {
+      raw.set(journal.courseId, structuredClone(journal));
+    },
+    async remove(courseId) {
+      raw.delete(courseId);
+    },
+    async listUnfinished() {
+      return unfinishedOf(structuredClone([...raw]), report);
+    },
+  };
+  return store;
+}

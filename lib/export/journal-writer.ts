@@ -1,0 +1,73 @@
+/**
+ * Saves a running export's journal, coalesced: at most one write per interval (plus one at each
+ * phase end and at the finish), because a fast SIS completes hundreds of operations a second
+ * and storage.local writes are not free.
+ *
+ * Why losing the last interval's progress to a crash is safe: a resumed export re-runs the
+ * operations that were done but not yet saved, and each of them is idempotent —
+ * - ids are deterministic (ids.ts), so a re-run addresses the same SIS resource;
+ * - PUT by sourcedId is an upsert: the second PUT stores the same values again (the summary may
+ *   then count it as updated rather than created);
+ * - DELETE of a result that is already gone answers 404/410, which the client reports as
+ *   `{deleted: false}` and the engine counts as already gone, not as a failure.
+ */
+import type { ExportJournal } from './journal';
+import type { JournalStore } from './journal-store';
+import type { EngineClock } from './run-clock';
+import { createThrottle } from './run-throttle';
+
+/** Default minimum time between two journal writes. */
+export const JOURNAL_SAVE_INTERVAL_MS = 250;
+
+export interface JournalWriter {
+  /** The journal changed; it will be saved within the interval. */
+  changed(): void;
+  /** Saves now if anything changed, and waits for every write started so far. */
+  flush(): Promise<void>;
+  /** Stops the trailing timer (call after the last flush). */
+  dispose(): void;
+}
+
+export function createJournalWriter(
+  store: JournalStore,
+  journal: ExportJournal,
+  clock: EngineClock,
+  intervalMs = JOURNAL_SAVE_INTERVAL_MS,
+): JournalWriter {
+  let dirty = false;
+  // Writes are chained so an older snapshot can never land after a newer one.
+  let writes: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  function save() {
+    dirty = false;
+    journal.updatedAt = clock.now();
+    // A copy: the engine keeps mutating `journal` while the write is pending.
+    const snapshot = structuredClone(journal);
+    writes = writes.then(() =>
+      store.save(snapshot).catch((error: unknown) => {
+        failure ??= error;
+      }),
+    );
+  }
+  const throttle = createThrottle(clock, intervalMs, save);
+
+  return {
+    changed() {
+      dirty = true;
+      throttle.request();
+    },
+    async flush() {
+      throttle.dispose();
+      if (dirty) save();
+      await writes;
+      // Surface a failed background write at a point where the engine can report it.
+      if (failure !== undefined) {
+        const error = failure;
+        failure = undefined;
+        throw error;
+      }
+    },
+    dispose: () => throttle.dispose(),
+  };
+}

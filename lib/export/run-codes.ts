@@ -1,0 +1,42 @@
+/**
+ * The stable codes an export records: per failed operation, and for a stopped export. They are
+ * stored in the journal and sent to the panel, which words them (the stored `message` is the
+ * text in the language of the moment of the export).
+ */
+import type { AuthErrorCode } from '../auth/errors';
+import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
+
+const AUTH_CODES = [
+  'token-rejected',
+  'token-endpoint-invalid',
+  'token-endpoint-status',
+  'token-scope',
+  'auth-config-invalid',
+] as const satisfies readonly AuthErrorCode[];
+
+/** Why one operation failed. */
+export const EXPORT_FAILURE_CODES = [
+  ...ONEROSTER_ERROR_CODES, // 'network' included: the auth layer's network code is the same
+  ...AUTH_CODES,
+  /** A grade not sent because its line item's PUT failed. */
+  'line-item-failed',
+  /** An error none of the layers typed (a bug): recorded on the item, never swallowed. */
+  'unexpected-error',
+] as const;
+export type ExportFailureCode = (typeof EXPORT_FAILURE_CODES)[number];
+
+/** Why the whole export stopped; its pending operations stay pending and can be resumed. */
+export const EXPORT_STOP_CODES = [
+  /** 401-class: bad credentials, clock skew, a rejected token, a vendor authorisation. */
+  'credentials-rejected',
+  /** The SIS is down or overloaded: many operations in a row gave up, or it asked us to come
+   * back later than an operation may wait (a long Retry-After). */
+  'sis-unavailable',
+] as const;
+export type ExportStopCode = (typeof EXPORT_STOP_CODES)[number];
+
+/** A failure as the journal and summary keep it: a stable code plus user-facing text. */
+export interface ExportFailureInfo {
+  code: ExportFailureCode;
+  message: string;
+}

@@ -1,0 +1,98 @@
+/**
+ * The state one export run shares between its workers: the client, the clock, the limiter,
+ * the journal (entries by id), the writer and the progress reporter, and the one signal that
+ * aborts everything in flight on cancel or stop.
+ */
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
+import { type AdaptiveLimiter, createAdaptiveLimiter } from './concurrency';
+import type { ExportJournal, JournalOp } from './journal';
+import { createJournalWriter, type JournalWriter } from './journal-writer';
+import { createProgressReporter, type ProgressReporter } from './progress';
+import type { RunExportOptions } from './run';
+import type { EngineClock } from './run-clock';
+import type { ExportFailureInfo, ExportStopCode } from './run-codes';
+import type { ExportClient } from './run-send';
+
+export interface RunContext {
+  client: ExportClient;
+  clock: EngineClock;
+  random: () => number;
+  policy: RetryPolicy;
+  limiter: AdaptiveLimiter;
+  progress: ProgressReporter;
+  writer: JournalWriter;
+  journal: ExportJournal;
+  entries: ReadonlyMap<string, JournalOp>;
+  /** Aborted when the caller cancels or the export stops. */
+  signal: AbortSignal;
+  /** Stops the export: records why (first reason wins) and aborts every request in flight. */
+  stop(code: ExportStopCode, failure: ExportFailureInfo): void;
+  /** An operation succeeded: resets the run of give-ups. */
+  onSuccess(): void;
+  /** An operation gave up on transient errors; enough in a row stop the export. */
+  onGiveUp(failure: ExportFailureInfo): void;
+}
+
+/** Marks `entry` done or failed, and tells the journal writer and the progress bar. */
+export function settle(
+  ctx: RunContext,
+  entry: JournalOp,
+  result: { outcome: Pick<JournalOp, 'created' | 'deleted'> } | { failure: ExportFailureInfo },
+) {
+  if ('failure' in result) {
+    entry.status = 'failed';
+    entry.error = result.failure;
+  } else {
+    entry.status = 'done';
+    Object.assign(entry, result.outcome);
+    delete entry.error;
+  }
+  ctx.writer.changed();
+  ctx.progress.finished(entry.status === 'done');
+}
+
+/** Wires up one run: limiter, progress, writer, and the stop signal joined to the caller's. */
+export function createRunContext(
+  options: RunExportOptions,
+  journal: ExportJournal,
+  max: number,
+  clock: EngineClock,
+) {
+  const stopper = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, stopper.signal])
+    : stopper.signal;
+  const progress = createProgressReporter(
+    options.onProgress,
+    clock,
+    max,
+    options.progressIntervalMs,
+  );
+  const writer = createJournalWriter(options.store, journal, clock, options.saveIntervalMs);
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  let giveUps = 0;
+  const ctx: RunContext = {
+    client: options.client,
+    clock,
+    random: options.random ?? Math.random,
+    policy,
+    limiter: createAdaptiveLimiter(max, clock, (limit) => progress.concurrency(limit)),
+    progress,
+    writer,
+    journal,
+    entries: new Map(journal.ops.map((op) => [op.id, op])),
+    signal,
+    stop(code, failure) {
+      journal.stop ??= { code, message: failure.message };
+      stopper.abort(new Error(`export stopped: ${code}`));
+      writer.changed();
+    },
+    onSuccess: () => {
+      giveUps = 0;
+    },
+    onGiveUp(failure) {
+      if (++giveUps >= policy.stopAfterGiveUps) ctx.stop('sis-unavailable', failure);
+    },
+  };
+  return { ctx, progress, writer };
+}

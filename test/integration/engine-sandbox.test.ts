@@ -1,0 +1,186 @@
+/**
+ * The export engine with the real OneRoster client against the real sandbox SIS, faults
+ * injected: 10 % 500s, 5 % 429s and 3 % dropped connections. Whatever the faults, the SIS must
+ * end up holding exactly the planned line items and results, once each; re-running the same
+ * operations changes no value and creates nothing; and a real Retry-After is waited out.
+ */
+import { v5 as uuidv5 } from 'uuid';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAuthenticator } from '@/lib/auth/create-authenticator';
+import { createJournal } from '@/lib/export/journal';
+import { createStorageJournalStore } from '@/lib/export/journal-storage';
+import type { Operation } from '@/lib/export/operations';
+import { runExport } from '@/lib/export/run';
+import { createOneRosterClient, type OneRosterClient } from '@/lib/oneroster/client';
+import { NO_FAULTS, type Sandbox, startSandbox } from '../sandbox/index';
+
+const NAMESPACE = '3a4e6f51-2b7c-4d8e-9f10-0a1b2c3d4e5f';
+const LINE_ITEMS = 10;
+
+let sis: Sandbox;
+let client: OneRosterClient;
+let classId: string;
+let operations: Operation[];
+
+/** 10 line items × every student of the class (18–28), with extra credit and exempt grades. */
+function plan(klass: string, category: string, students: string[]): Operation[] {
+  const ops: Operation[] = [];
+  for (let i = 1; i <= LINE_ITEMS; i++) {
+    const lineItemId = uuidv5(`engine-test/cw-${i}`, NAMESPACE);
+    ops.push({
+      kind: 'put-line-item',
+      id: lineItemId,
+      courseworkId: `cw-${i}`,
+      lineItem: {
+        sourcedId: lineItemId,
+        title: `Engine test ${i}`,
+        assignDate: '2025-09-01T12:00:00.000Z',
+        dueDate: '2025-09-08T12:00:00.000Z',
+        class: { sourcedId: klass },
+        category: { sourcedId: category },
+        resultValueMin: 0,
+        resultValueMax: 10,
+      },
+    });
+    students.forEach((student, s) => {
+      const id = uuidv5(`${lineItemId}/${student}`, NAMESPACE);
+      const exempt = (i + s) % 13 === 0;
+      const result = {
+        sourcedId: id,
+        lineItem: { sourcedId: lineItemId },
+        student: { sourcedId: student },
+        scoreStatus: exempt ? ('exempt' as const) : ('fully graded' as const),
+        score: exempt ? 0 : (i * 7 + s) % 12, // 11 on a 0–10 item: extra credit, sent as is
+        scoreDate: '2025-09-09',
+        comment: '',
+      };
+      ops.push({
+        kind: 'put-result',
+        id,
+        courseworkId: `cw-${i}`,
+        studentKey: student,
+        lineItemId,
+        result,
+      });
+    });
+  }
+  return ops;
+}
+
+/** The class's line items and their results as the sandbox stores them, without timestamps. */
+function sisState() {
+  const items = [...sis.data.lineItems.values()].filter((item) => item.class.sourcedId === classId);
+  const ids = new Set(items.map((item) => item.sourcedId));
+  const results = [...sis.data.results.values()].filter((r) => ids.has(r.lineItem.sourcedId));
+  const strip = <T extends { dateLastModified: string }>({ dateLastModified: _, ...rest }: T) =>
+    rest;
+  return { items: items.map(strip), results: results.map(strip) };
+}
+
+const run = (ops: Operation[], maxAttempts = 6, concurrency = 4) =>
+  runExport({
+    client,
+    journal: createJournal({
+      exportId: crypto.randomUUID(),
+      courseId: 'course-e',
+      sisClassId: classId,
+      operations: ops,
+      now: Date.now(),
+    }),
+    store: createStorageJournalStore(),
+    concurrency,
+    // Small waits keep the run short; 10 attempts make a false give-up at ~17 % faults
+    // (0.17^10 per operation) practically impossible.
+    retry: { baseDelayMs: 20, maxDelayMs: 200, maxAttempts },
+  });
+
+beforeAll(async () => {
+  sis = await startSandbox({ seed: 23, students: 60, classes: 4 });
+  const auth = createAuthenticator({ mode: 'oauth1', ...sis.credentials.oauth1 });
+  client = createOneRosterClient({ baseUrl: sis.baseUrl, auth, fetch, timeoutMs: 5000 });
+  const [teacher] = await client.findTeachersByEmail(sis.teacherEmail);
+  const [klass] = await client.listClassesForTeacher(teacher?.sourcedId ?? '');
+  classId = klass?.sourcedId ?? '';
+  const students = (await client.listStudentsForClass(classId)).map((s) => s.sourcedId);
+  const { categories } = await client.listCategoriesForClass(classId);
+  operations = plan(classId, categories[0]?.sourcedId ?? '', students);
+});
+afterEach(() => {
+  sis.setFaults(NO_FAULTS);
+});
+afterAll(() => sis.close());
+
+describe('the engine against the sandbox SIS', () => {
+  it('leaves exactly the planned line items and results despite 500s, 429s and drops', async () => {
+    expect(operations.length).toBeGreaterThan(LINE_ITEMS * 18);
+    sis.requestLog.clear();
+    sis.setFaults({
+      errorRate: 0.1,
+      rateLimit: { share: 0.05, retryAfterSeconds: 0 },
+      dropRate: 0.03,
+    });
+    const summary = await run(operations, 10);
+
+    const faults = sis.requestLog.entries.map((e) => e.fault).filter(Boolean);
+    expect(new Set(faults)).toEqual(new Set(['error', 'rate-limit', 'drop']));
+    expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+    expect(summary.created + summary.updated).toBe(operations.length);
+    expect(summary.retries).toBeGreaterThanOrEqual(faults.length);
+
+    const { items, results } = sisState();
+    const planned = operations.flatMap((op) => (op.kind === 'put-line-item' ? [op.lineItem] : []));
+    expect(items).toHaveLength(LINE_ITEMS);
+    for (const expected of planned) {
+      expect(items.find((item) => item.sourcedId === expected.sourcedId)).toMatchObject({
+        title: expected.title,
+        resultValueMin: 0,
+        resultValueMax: 10,
+        category: { sourcedId: expected.category?.sourcedId },
+        status: 'active',
+      });
+    }
+    const expectedResults = operations.flatMap((op) =>
+      op.kind === 'put-result' ? [op.result] : [],
+    );
+    expect(results).toHaveLength(expectedResults.length);
+    for (const expected of expectedResults) {
+      const stored = sis.data.results.get(expected.sourcedId);
+      expect(stored, expected.sourcedId).toMatchObject({
+        lineItem: { sourcedId: expected.lineItem.sourcedId },
+        student: { sourcedId: expected.student.sourcedId },
+        scoreStatus: expected.scoreStatus,
+        score: expected.score,
+        scoreDate: expected.scoreDate,
+      });
+    }
+  });
+
+  it('re-running every operation changes no value and creates nothing', async () => {
+    const before = sisState();
+    const summary = await run(operations);
+    expect(summary).toMatchObject({
+      state: 'completed',
+      created: 0,
+      updated: operations.length,
+      failed: [],
+    });
+    expect(sisState()).toEqual(before);
+  });
+
+  it('waits out a real Retry-After before sending anything else', async () => {
+    sis.requestLog.clear();
+    sis.setFaults({ rateLimit: { every: 5, retryAfterSeconds: 1 } });
+    // One at a time, so no request was already on its way when the 429 came back.
+    const summary = await run(operations.slice(0, 8), 6, 1);
+    expect(summary).toMatchObject({ state: 'completed', failed: [] });
+    const log = sis.requestLog.entries;
+    const limited = log.filter((e) => e.fault === 'rate-limit');
+    expect(limited.length).toBeGreaterThan(0);
+    for (const entry of limited) {
+      const answeredAt = Date.parse(entry.at) + entry.durationMs;
+      const later = log.filter((e) => Date.parse(e.at) > Date.parse(entry.at));
+      for (const next of later)
+        expect(Date.parse(next.at) - answeredAt).toBeGreaterThanOrEqual(990);
+    }
+  });
+});
