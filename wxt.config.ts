@@ -1,11 +1,26 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Origins an admin's SIS may live on, granted one origin at a time from the Authorize click
+ * (`permissions.request`). Plain http only for a test SIS on this computer, matching
+ * lib/sis/host-url.ts.
+ */
+const SIS_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
+
+/**
+ * `wxt build --mode e2e` (test/e2e/global-setup.ts only): Chromium's permission prompt cannot be
+ * clicked by a test, so the e2e build is granted the loopback sandbox SIS up front. `localhost`
+ * stays optional there, so Disconnect's permission removal is still tested for real.
+ */
+const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
+
 // Manifest facts that matter for safety:
-// - no broad host permissions: the SIS origin is requested per connection at Authorize time
+// - no host permissions in the production build: the SIS origin is requested per connection at
+//   Authorize time and given back on Disconnect;
 // - managed storage schema so a district can configure every teacher's browser by policy.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -13,8 +28,10 @@ export default defineConfig({
     // 116 is the first version whose MV3 service worker lifetime rules we rely on.
     minimum_chrome_version: '116',
     permissions: ['storage'],
+    optional_host_permissions: SIS_ORIGINS,
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     storage: { managed_schema: 'managed-schema.json' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },
-  },
+  }),
 });

@@ -1,24 +1,43 @@
 import { t } from '@/lib/i18n/t';
+import type { AdminState } from '@/lib/messaging/options-protocol';
+import { AuthorizeOutcome, type Outcome } from './AuthorizeOutcome';
+import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
+import { ConnectionSummary } from './ConnectionSummary';
+import { DisconnectDialog } from './DisconnectDialog';
 
-export type ConnectionView =
-  | { state: 'loading' }
-  | { state: 'ready'; connected: boolean }
-  | { state: 'error'; message: string };
+export interface ConnectionSectionProps {
+  state: AdminState;
+  form: Omit<ConnectionFormProps, 'secretState' | 'vendorState' | 'managedFields'>;
+  outcome: Outcome;
+  confirmingDisconnect: boolean;
+  disconnecting: boolean;
+  onRemove(): void;
+  onCancelDisconnect(): void;
+  onConfirmDisconnect(): void;
+}
 
-/** The SIS connection section of the options page (the connect form arrives with issue #4). */
-export function ConnectionSection({ connection }: { connection: ConnectionView }) {
+/** The SIS connection card: status, the connect form, what Authorize said, and Disconnect. */
+export function ConnectionSection(props: ConnectionSectionProps) {
+  const { state } = props;
   return (
     <section className="card" aria-labelledby="connection-heading" data-testid="connection">
-      <h2 id="connection-heading">{t('optionsConnectionHeading')}</h2>
-      {connection.state === 'loading' && <p role="status">{t('optionsChecking')}</p>}
-      {connection.state === 'error' && (
-        <p role="alert" className="error">
-          {connection.message}
-        </p>
-      )}
-      {connection.state === 'ready' && !connection.connected && (
-        <p data-testid="connection-status">{t('optionsNotConnected')}</p>
-      )}
+      <h2 id="connection-heading" className="card__title">
+        {t('optionsConnectionHeading')}
+      </h2>
+      <ConnectionSummary state={state} onRemove={props.onRemove} />
+      <ConnectionForm
+        {...props.form}
+        secretState={state.secret}
+        vendorState={state.vendorAuthorization}
+        managedFields={state.managed.fields}
+      />
+      <AuthorizeOutcome outcome={props.outcome} />
+      <DisconnectDialog
+        open={props.confirmingDisconnect}
+        busy={props.disconnecting}
+        onCancel={props.onCancelDisconnect}
+        onConfirm={props.onConfirmDisconnect}
+      />
     </section>
   );
 }

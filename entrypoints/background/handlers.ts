@@ -1,20 +1,33 @@
 /** One small function per message; the real work lives in lib/. */
 import type { Handlers } from '@/lib/messaging/router';
+import { readManagedPolicy } from '@/lib/settings/managed-policy';
+import { readSettings } from '@/lib/settings/read-settings';
+import { browserHostAccess } from '@/lib/sis/host-access';
+import { createAdminHandlers } from './admin-handlers';
+import type { BackgroundDependencies, BackgroundState } from './context';
 
-export interface BackgroundState {
-  /** Resolves once storage.local has been restricted (true) or failed to be (false). */
-  storageTrusted: Promise<boolean>;
-}
+export type { BackgroundDependencies, BackgroundState } from './context';
 
-export function createHandlers(state: BackgroundState): Handlers {
+/** The real browser behind each dependency; tests pass their own. */
+export const browserDependencies: BackgroundDependencies = {
+  readPolicy: readManagedPolicy,
+  hostAccess: browserHostAccess,
+};
+
+export function createHandlers(
+  state: BackgroundState,
+  dependencies: BackgroundDependencies = browserDependencies,
+): Handlers {
   return {
     async getStatus() {
+      const settings = await readSettings(dependencies.readPolicy);
       return {
         version: browser.runtime.getManifest().version,
         storageTrusted: await state.storageTrusted,
-        // Connections arrive with the admin options page; until then nothing can be connected.
-        connected: false,
+        connected: settings.connected,
+        exportAllowed: settings.exportAllowed,
       };
     },
+    ...createAdminHandlers(state, dependencies),
   };
 }

@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import { AuthConfigError } from './errors';
 import { extraHeaderProblems } from './extra-headers';
-import { createOAuth1Authenticator, type OAuth1Options } from './oauth1';
-import { createOAuth2Authenticator, type OAuth2Options } from './oauth2';
-import type { Authenticator } from './types';
+import { createOAuth1Authenticator, type OAuth1Authenticator, type OAuth1Options } from './oauth1';
+import { createOAuth2Authenticator, type OAuth2Authenticator, type OAuth2Options } from './oauth2';
 
 // Pasted credentials often carry a stray space or newline; none legitimately starts or ends with one.
 const Credential = z.string().trim().min(1);
@@ -60,13 +59,14 @@ export type AuthDependencies = Pick<OAuth1Options, 'now' | 'nonce' | 'clockSkewM
   Pick<OAuth2Options, 'fetch' | 'now' | 'clientAuth'>;
 
 /**
- * Validates `config` and creates the matching authenticator.
+ * Validates `config` and creates the matching authenticator; its `mode` tells which of the two
+ * it is (OAuth 1.0a can correct its clock, OAuth 2 reports its last grant).
  * @throws {AuthConfigError} with the zod issues as `cause` when the settings are invalid.
  */
 export function createAuthenticator(
   config: AuthConfig,
   dependencies: AuthDependencies = {},
-): Authenticator {
+): OAuth1Authenticator | OAuth2Authenticator {
   const parsed = AuthConfigSchema.safeParse(config);
   if (!parsed.success) {
     throw new AuthConfigError(`Invalid auth settings: ${z.prettifyError(parsed.error)}`, {

@@ -7,6 +7,15 @@
  * never be used as a signing proxy for the SIS.
  */
 import { z } from 'zod';
+import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
+import { ConnectionDraftSchema } from '../sis/connection-draft';
+import { ExportDefaultsSchema } from '../sis/settings-shapes';
+import {
+  AdminStateSchema,
+  AuthorizeReplySchema,
+  DisconnectReplySchema,
+  TeacherPermissionSchema,
+} from './options-protocol';
 
 /** Where a message may come from: the Classroom panel (content script) or the options page. */
 export type Audience = 'panel' | 'options';
@@ -19,6 +28,26 @@ export const ErrorCodeSchema = z.enum([
   'internal',
   'no-answer',
   'invalid-reply',
+  /** Teachers may not link or export: no SIS is connected. */
+  'not-connected',
+  /** Teachers may not link or export: the admin turned exporting off. */
+  'export-disabled',
+  /** storage.local is not restricted to trusted contexts, so no secret may be saved. */
+  'storage-untrusted',
+  /** The extension lacks the host permission for the SIS origin. */
+  'host-permission-missing',
+  /** Connection settings or export rules that fail validation. */
+  'invalid-settings',
+  /** The district's policy manages this setting. */
+  'managed-locked',
+  // Why an Authorize check failed: the OneRoster client's and the auth layer's codes, so the
+  // options page can show the problem beside the field it concerns.
+  ...ONEROSTER_ERROR_CODES,
+  'token-rejected',
+  'token-endpoint-invalid',
+  'token-endpoint-status',
+  'token-scope',
+  'auth-config-invalid',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -42,8 +71,10 @@ export const StatusSchema = z.object({
   version: z.string().min(1),
   /** storage.local was restricted to trusted contexts at this service-worker start. */
   storageTrusted: z.boolean(),
-  /** An SIS connection has been authorized by an admin. */
+  /** An SIS connection has been authorized by an admin (and still matches the policy). */
   connected: z.boolean(),
+  /** Teachers may link classes and export: connected, and the admin allows exporting. */
+  exportAllowed: z.boolean(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
@@ -55,6 +86,39 @@ export const PROTOCOL = {
     from: ['panel', 'options'],
     request: NoPayload,
     reply: StatusSchema,
+  },
+  /** Everything the options page shows; secrets only as "saved" flags. */
+  getAdminState: {
+    from: ['options'],
+    request: NoPayload,
+    reply: AdminStateSchema,
+  },
+  /**
+   * Checks the connection live against the SIS (host permission first) and, only on success,
+   * saves it as connected. Fails with the SIS's own error code and actionable text.
+   */
+  authorizeConnection: {
+    from: ['options'],
+    request: ConnectionDraftSchema,
+    reply: AuthorizeReplySchema,
+  },
+  /** "Enable export of coursework and grades". */
+  saveTeacherPermission: {
+    from: ['options'],
+    request: TeacherPermissionSchema,
+    reply: AdminStateSchema,
+  },
+  /** Default category, drafts, missing work, title limit. */
+  saveExportDefaults: {
+    from: ['options'],
+    request: ExportDefaultsSchema,
+    reply: AdminStateSchema,
+  },
+  /** Deletes the secret and the connection, revokes the host permission; keeps class links. */
+  disconnect: {
+    from: ['options'],
+    request: NoPayload,
+    reply: DisconnectReplySchema,
   },
 } as const satisfies Record<
   string,

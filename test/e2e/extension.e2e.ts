@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsPage } from './pages/options-page';
-import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from './support/browser';
+import {
+  EXTENSION_DIR,
+  type ExtensionBrowser,
+  launchWithExtension,
+  PRODUCTION_DIR,
+} from './support/browser';
 import type { InPage } from './support/chrome-in-page';
 import { type ClassroomServer, startClassroomServer } from './support/classroom-server';
 
@@ -18,18 +23,33 @@ afterAll(async () => {
   await classroom?.close();
 });
 
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
 describe('the built extension', () => {
-  it('is an MV3 manifest with storage, the Classroom content script and no host permissions', () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  it('ships an MV3 manifest with storage, the Classroom content script and no host permissions', () => {
+    const manifest = readManifest(PRODUCTION_DIR);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // SIS origins are asked for one by one from the Authorize click, never granted up front.
+    expect(manifest).not.toHaveProperty('host_permissions');
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+      'http://[::1]/*',
+    ]);
     expect(manifest.content_scripts).toEqual([
       expect.objectContaining({ matches: ['https://classroom.google.com/*'] }),
     ]);
     expect(manifest.background.service_worker).toBe('background.js');
     expect(manifest.default_locale).toBe('en');
     expect(manifest.storage.managed_schema).toBe('managed-schema.json');
+  });
+
+  it('pre-grants only the loopback sandbox SIS in the e2e build, and differs in nothing else', () => {
+    const { host_permissions, ...e2e } = readManifest(EXTENSION_DIR);
+    expect(host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(e2e).toEqual(readManifest(PRODUCTION_DIR));
   });
 
   it('starts its service worker', async () => {
@@ -60,7 +80,7 @@ describe('the built extension', () => {
     );
     expect(status).toEqual({
       ok: true,
-      data: { version: '0.1.0', storageTrusted: true, connected: false },
+      data: { version: '0.1.0', storageTrusted: true, connected: false, exportAllowed: false },
     });
     await options.page.close();
   });

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '@/entrypoints/background/handlers';
 import { PROTOCOL } from '@/lib/messaging/protocol';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -29,8 +30,32 @@ describe('architecture', () => {
 
   it('the content script never touches settings or secrets', () => {
     expect(
-      offenders('entrypoints/classroom.content', /lib\/settings|storage\.(local|session)/),
+      offenders('entrypoints/classroom.content', /lib\/settings|storage\.(local|session|managed)/),
     ).toEqual([]);
+  });
+
+  it('only the background (and lib/settings itself) reads the stored secrets', () => {
+    // secrets.ts, and read-settings.ts which resolves them, are the only ways to the secrets.
+    const readsSecrets = /settings\/(secrets|read-settings)['"]|from '\.\/(secrets|read-settings)'/;
+    const everywhere = ['entrypoints', 'components', 'lib'].flatMap((dir) =>
+      offenders(dir, readsSecrets),
+    );
+    expect(everywhere).toContain('entrypoints/background/handlers.ts'); // the pattern works
+    expect(
+      everywhere.filter((path) => !/^(entrypoints\/background|lib\/settings)\//.test(path)),
+    ).toEqual([]);
+  });
+
+  it('the secret item is used by items.ts and secrets.ts only', () => {
+    const users = ['entrypoints', 'components', 'lib'].flatMap((dir) =>
+      offenders(dir, /\bcredentialsSetting\b/),
+    );
+    expect(users.sort()).toEqual(['lib/settings/items.ts', 'lib/settings/secrets.ts']);
+  });
+
+  it('every message has a handler in the background', () => {
+    const handlers = createHandlers({ storageTrusted: Promise.resolve(true) });
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(PROTOCOL).sort());
   });
 
   it('the protocol has no generic fetch, sign or proxy message', () => {

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** What `npm run build` ships: its manifest is checked, the tests do not load it. */
+export const PRODUCTION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The e2e build (`wxt build --mode e2e`): production plus pre-granted loopback host access. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
@@ -19,8 +22,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { classroomPort: number; locale?: string }) {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sis-export-profile-'));
+export interface LaunchOptions {
+  /** Where the fake classroom.google.com listens; omit when no test needs Classroom. */
+  classroomPort?: number;
+  locale?: string;
+  /** A copy of the e2e build elsewhere gets another extension id (see managed-policy.ts). */
+  extensionDir?: string;
+  /** Reuse a profile (e.g. to relaunch after editing it); it is then not deleted on close. */
+  userDataDir?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}) {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sis-export-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -28,9 +43,11 @@ export async function launchWithExtension(options: { classroomPort: number; loca
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=MAP classroom.google.com 127.0.0.1:${options.classroomPort}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.classroomPort === undefined
+        ? []
+        : [`--host-resolver-rules=MAP classroom.google.com 127.0.0.1:${options.classroomPort}`]),
       `--lang=${options.locale ?? 'en-US'}`,
       // Without these, Chromium keeps dialling Google services this closed network refuses.
       '--no-sandbox',
@@ -53,7 +70,7 @@ export async function launchWithExtension(options: { classroomPort: number; loca
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return browser;

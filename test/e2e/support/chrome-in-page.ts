@@ -9,6 +9,9 @@ export interface ChromeInPage {
     getManifest(): { name: string; version: string };
     sendMessage(message: unknown): Promise<unknown>;
   };
+  permissions: {
+    contains(permissions: { origins: string[] }): Promise<boolean>;
+  };
   storage: {
     local: {
       get(keys: string | null): Promise<Record<string, unknown>>;

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { makeSelfSignedCertificate } from './certificate';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
+/** The Classroom page fixtures the unit tests read too (test/fixtures/classroom/). */
+export const CLASSROOM_FIXTURES = join(import.meta.dirname, '../../fixtures/classroom');
 
 export interface ClassroomServer {
   port: number;
@@ -18,7 +20,10 @@ export interface ClassroomServer {
   close(): Promise<void>;
 }
 
-/** Serves `pages[path]` (a fixture file name) or the SPA shell for any other path. */
+/**
+ * Serves `pages[path]` (a file name in test/e2e/fixtures/, or an absolute path such as
+ * `join(CLASSROOM_FIXTURES, 'grades-en.html')`) or the SPA shell for any other path.
+ */
 export async function startClassroomServer(
   pages: Record<string, string> = {},
 ): Promise<ClassroomServer> {
@@ -34,7 +39,7 @@ export async function startClassroomServer(
         return;
       }
       const fixture = pages[path];
-      const body = fixture ? readFileSync(join(FIXTURES, fixture)) : shell;
+      const body = fixture ? readFileSync(resolve(FIXTURES, fixture)) : shell;
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',

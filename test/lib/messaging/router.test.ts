@@ -20,10 +20,23 @@ const SENDERS = {
   },
 } satisfies Record<string, SenderLike>;
 
-const STATUS = { version: '1.0.0', storageTrusted: true, connected: false };
+const STATUS = { version: '1.0.0', storageTrusted: true, connected: false, exportAllowed: false };
+
+// Only getStatus is exercised here; the other handlers must never be reached.
+const unreachable = async () => {
+  throw new Error('not under test');
+};
 
 function router(overrides: Partial<Handlers> = {}) {
-  const handlers: Handlers = { getStatus: vi.fn(async () => STATUS), ...overrides };
+  const handlers: Handlers = {
+    getStatus: vi.fn(async () => STATUS),
+    getAdminState: unreachable,
+    authorizeConnection: unreachable,
+    saveTeacherPermission: unreachable,
+    saveExportDefaults: unreachable,
+    disconnect: unreachable,
+    ...overrides,
+  };
   return { handlers, route: createRouter(handlers, self) };
 }
 

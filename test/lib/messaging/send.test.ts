@@ -6,11 +6,11 @@ describe('sendRequest', () => {
   it('returns a valid reply as is', async () => {
     fakeBrowser.runtime.onMessage.addListener(async () => ({
       ok: true,
-      data: { version: '1.2.3', storageTrusted: true, connected: true },
+      data: { version: '1.2.3', storageTrusted: true, connected: true, exportAllowed: true },
     }));
     await expect(sendRequest('getStatus', {})).resolves.toEqual({
       ok: true,
-      data: { version: '1.2.3', storageTrusted: true, connected: true },
+      data: { version: '1.2.3', storageTrusted: true, connected: true, exportAllowed: true },
     });
   });
 

@@ -1,0 +1,47 @@
+import { t } from '@/lib/i18n/t';
+import type { AdminState } from '@/lib/messaging/options-protocol';
+import { partnerProfile } from '@/lib/sis/partners';
+
+export interface ConnectionSummaryProps {
+  state: AdminState;
+  onRemove(): void;
+}
+
+/** Connected or not, to what, since when; "Remove" starts the Disconnect confirmation. */
+export function ConnectionSummary({ state, onRemove }: ConnectionSummaryProps) {
+  const { connection } = state;
+  if (!connection) {
+    return (
+      <p className="summary summary--off" data-testid="connection-status">
+        {t('optionsNotConnected')}
+      </p>
+    );
+  }
+  const verified = new Date(connection.verifiedAt).toLocaleString();
+  return (
+    <div className="summary" data-testid="connection-status">
+      <div className="summary__text">
+        <p className={state.connected ? 'summary__title summary__title--on' : 'summary__title'}>
+          {!state.connected
+            ? t('connectionNeedsAuthorize')
+            : connection.orgName
+              ? t('connectionConnectedTo', connection.orgName)
+              : t('connectionConnected')}
+        </p>
+        <p className="summary__detail">
+          {t(
+            'connectionDetail',
+            partnerProfile(connection.partner).name(),
+            connection.hostUrl,
+            verified,
+          )}
+        </p>
+      </div>
+      {!state.managed.locked && (
+        <button type="button" className="button" onClick={onRemove}>
+          {t('remove')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { t } from '@/lib/i18n/t';
+import type { PartnerProfile } from '@/lib/sis/partners';
+
+/** "Where to find these credentials in <SIS>": the seed article's steps, in our words. */
+export function CredentialGuide({ profile }: { profile: PartnerProfile }) {
+  return (
+    <details className="guide">
+      <summary>{t('guideHeading', profile.name())}</summary>
+      <ol className="guide__steps">
+        {profile.guide().map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+    </details>
+  );
+}

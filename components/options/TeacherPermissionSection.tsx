@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
+import { SaveMessage, type SaveResult } from './SaveMessage';
+
+export interface TeacherPermissionSectionProps {
+  /** The saved value; the checkbox starts from it (a new key resets it). */
+  exportEnabled: boolean;
+  readOnly: boolean;
+  busy: boolean;
+  /** Result of the last Save, announced. */
+  message?: SaveResult;
+  onSave(exportEnabled: boolean): void;
+}
+
+/** "Teacher permissions": whether teachers may link classes and export, as in Google's admin page. */
+export function TeacherPermissionSection(props: TeacherPermissionSectionProps) {
+  const [checked, setChecked] = useState(props.exportEnabled);
+  return (
+    <section className="card" aria-labelledby="teachers-heading" data-testid="teacher-permission">
+      <h2 id="teachers-heading" className="card__title">
+        {t('teacherPermissionHeading')}
+      </h2>
+      <div className="check">
+        <input
+          id="exportEnabled"
+          type="checkbox"
+          checked={checked}
+          disabled={props.readOnly}
+          aria-describedby="exportEnabled-hint"
+          onChange={(event) => setChecked(event.target.checked)}
+        />
+        <label htmlFor="exportEnabled">{t('teacherPermissionLabel')}</label>
+      </div>
+      <p id="exportEnabled-hint" className="field__hint check__hint">
+        {props.readOnly ? t('fieldManagedHint') : t('teacherPermissionHint')}
+      </p>
+      {!props.readOnly && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--primary"
+            aria-busy={props.busy || undefined}
+            onClick={() => props.onSave(checked)}
+          >
+            {t('save')}
+          </button>
+        </div>
+      )}
+      <SaveMessage result={props.message} />
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The options page's messages: connect and authorize, teacher permission, export rules,
+ * disconnect. The district policy's values win over what the page sends, and a locked policy
+ * refuses changes here too, not just on the page.
+ */
+import { t } from '@/lib/i18n/t';
+import type { AdminState } from '@/lib/messaging/options-protocol';
+import { type Handlers, RequestError } from '@/lib/messaging/router';
+import { toAdminState } from '@/lib/settings/admin-state';
+import { removeConnection, saveAuthorizedConnection } from '@/lib/settings/connection-store';
+import { exportDefaultsSetting, teacherPermissionSetting } from '@/lib/settings/items';
+import { readSettings } from '@/lib/settings/read-settings';
+import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
+import { checkSisConnection } from '@/lib/sis/check-connection';
+import { checkConnectionDraft, connectionOrigins } from '@/lib/sis/connection-draft';
+import { describeAuthorizeFailure } from '@/lib/sis/describe-authorize-failure';
+import type { BackgroundDependencies, BackgroundState } from './context';
+
+type AdminHandlers = Pick<
+  Handlers,
+  | 'getAdminState'
+  | 'authorizeConnection'
+  | 'saveTeacherPermission'
+  | 'saveExportDefaults'
+  | 'disconnect'
+>;
+
+export function createAdminHandlers(
+  state: BackgroundState,
+  deps: BackgroundDependencies,
+): AdminHandlers {
+  const settings = () => readSettings(deps.readPolicy);
+  const adminState = async (): Promise<AdminState> =>
+    toAdminState(await settings(), await state.storageTrusted);
+  const refuseIfLocked = (current: ResolvedSettings, field?: 'exportEnabled') => {
+    if (current.managed.locked || (field && current.managed.fields.includes(field))) {
+      throw new RequestError('managed-locked', t('errorManagedLocked'));
+    }
+  };
+
+  return {
+    getAdminState: adminState,
+
+    async authorizeConnection(draft) {
+      const current = await settings();
+      const secretManaged = current.secretState === 'managed';
+      const vendorManaged = current.vendorAuthorizationState === 'managed';
+      const checked = checkConnectionDraft(
+        {
+          ...draft,
+          ...current.policyConnection,
+          secret: secretManaged ? undefined : draft.secret,
+          vendorAuthorization: vendorManaged ? undefined : draft.vendorAuthorization,
+        },
+        { secretAvailable: current.secret !== undefined },
+      );
+      if (!checked.ok) {
+        const problems = Object.values(checked.errors).join(' ');
+        throw new RequestError('invalid-settings', t('errorInvalidSettings', problems));
+      }
+      const update = { secret: checked.secret, vendorAuthorization: checked.vendorAuthorization };
+      const storesSecret =
+        update.secret !== undefined ||
+        Boolean(update.vendorAuthorization) ||
+        (update.vendorAuthorization === '' && current.vendorAuthorizationState === 'saved');
+      if (storesSecret && !(await state.storageTrusted)) {
+        throw new RequestError('storage-untrusted', t('errorStorageUntrusted'));
+      }
+      const origins = connectionOrigins(checked.fields);
+      if (!(await deps.hostAccess.has(origins))) {
+        throw new RequestError(
+          'host-permission-missing',
+          t('errorHostPermissionMissing', origins.join(' ')),
+        );
+      }
+      const secret = update.secret ?? current.secret ?? '';
+      const vendorAuthorization =
+        update.vendorAuthorization === undefined
+          ? current.vendorAuthorization
+          : update.vendorAuthorization || undefined;
+      let check: Awaited<ReturnType<typeof checkSisConnection>>;
+      try {
+        check = await checkSisConnection(
+          checked.fields,
+          { secret, vendorAuthorization },
+          { fetch: deps.fetch, clockSkewMs: current.connection?.clockSkewMs },
+        );
+      } catch (error) {
+        const failure = describeAuthorizeFailure(error);
+        throw new RequestError(failure.code, failure.message);
+      }
+      await saveAuthorizedConnection(checked.fields, check, update, deps.now?.() ?? new Date());
+      return {
+        ...(check.orgName ? { orgName: check.orgName } : {}),
+        ...(check.clockSkewMs === undefined ? {} : { clockSkewMs: check.clockSkewMs }),
+        categoriesListed: check.categories !== null,
+        state: await adminState(),
+      };
+    },
+
+    async saveTeacherPermission(request) {
+      refuseIfLocked(await settings(), 'exportEnabled');
+      await teacherPermissionSetting.set(request);
+      return adminState();
+    },
+
+    async saveExportDefaults(request) {
+      const current = await settings();
+      refuseIfLocked(current);
+      const categories = current.connection?.categories;
+      const known = categories?.some((category) => category.sourcedId === request.categoryId);
+      if (request.categoryId !== null && categories && !known) {
+        throw new RequestError('invalid-settings', t('errorUnknownCategory'));
+      }
+      await exportDefaultsSetting.set(request);
+      return adminState();
+    },
+
+    async disconnect() {
+      const current = await settings();
+      refuseIfLocked(current);
+      const origins = current.connection ? connectionOrigins(current.connection) : [];
+      await removeConnection();
+      const hostAccessRevoked = origins.length === 0 || (await deps.hostAccess.revoke(origins));
+      return { hostAccessRevoked, state: await adminState() };
+    },
+  };
+}

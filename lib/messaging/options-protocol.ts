@@ -1,0 +1,92 @@
+/**
+ * Replies of the options page's messages (see PROTOCOL in protocol.ts). Secrets never appear in
+ * them: the page learns only whether a secret is saved here or set by policy.
+ */
+import { z } from 'zod';
+import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
+import {
+  CategoryOptionSchema,
+  ExportDefaultsSchema,
+  SignatureMethodSchema,
+} from '../sis/settings-shapes';
+
+/** Settings a district policy can set; each one it sets is read-only on the page. */
+export const ManagedFieldSchema = z.enum([
+  'partner',
+  'hostUrl',
+  'authMode',
+  'accessKey',
+  'secret',
+  'tokenUrl',
+  'vendorAuthorization',
+  'signatureMethod',
+  'exportEnabled',
+  'categoryId',
+  'exportDrafts',
+  'missingWork',
+  'titleLimit',
+]);
+export type ManagedField = z.infer<typeof ManagedFieldSchema>;
+
+/** Where a secret comes from: nowhere yet, this browser's storage, or the district policy. */
+export const SecretStateSchema = z.enum(['none', 'saved', 'managed']);
+export type SecretState = z.infer<typeof SecretStateSchema>;
+
+export const TeacherPermissionSchema = z.object({ exportEnabled: z.boolean() }).strict();
+
+/** The last successful Authorize. */
+export const AuthorizedConnectionSchema = z.object({
+  partner: PartnerIdSchema,
+  hostUrl: z.string(),
+  orgName: z.string().optional(),
+  /** ISO date-time of the check. */
+  verifiedAt: z.string(),
+  clockSkewMs: z.number().optional(),
+  categories: z.array(CategoryOptionSchema).nullable(),
+});
+
+export const AdminStateSchema = z.object({
+  storageTrusted: z.boolean(),
+  connected: z.boolean(),
+  exportAllowed: z.boolean(),
+  managed: z.object({
+    /** A district policy sets at least one value. */
+    active: z.boolean(),
+    /** The policy's lockSettings: permission, export rules and Disconnect are locked too. */
+    locked: z.boolean(),
+    fields: z.array(ManagedFieldSchema),
+  }),
+  /** The connection form's values: the policy's over this browser's saved ones. */
+  form: z.object({
+    partner: PartnerIdSchema.optional(),
+    hostUrl: z.string().optional(),
+    authMode: AuthModeSchema.optional(),
+    accessKey: z.string().optional(),
+    tokenUrl: z.string().optional(),
+    signatureMethod: SignatureMethodSchema.optional(),
+  }),
+  secret: SecretStateSchema,
+  vendorAuthorization: SecretStateSchema,
+  connection: AuthorizedConnectionSchema.nullable(),
+  /** A saved connection that the policy has since changed: it must be authorized again. */
+  needsAuthorize: z.boolean(),
+  exportEnabled: z.boolean(),
+  /** The rules in force (policy over saved), with the SIS profile's title limit filled in. */
+  exportDefaults: ExportDefaultsSchema,
+});
+export type AdminState = z.infer<typeof AdminStateSchema>;
+
+export const AuthorizeReplySchema = z.object({
+  orgName: z.string().optional(),
+  /** Set when OAuth 1.0a requests are corrected for the SIS's clock. */
+  clockSkewMs: z.number().optional(),
+  /** False when the SIS did not list grading categories. */
+  categoriesListed: z.boolean(),
+  state: AdminStateSchema,
+});
+
+export const DisconnectReplySchema = z.object({
+  /** False when the browser kept the host permission (e.g. a test build that pre-grants it). */
+  hostAccessRevoked: z.boolean(),
+  state: AdminStateSchema,
+});

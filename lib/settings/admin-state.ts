@@ -1,0 +1,30 @@
+/**
+ * What the options page may know about the settings: everything but the secrets themselves,
+ * which it sees only as "saved" or "set by your organization".
+ */
+import type { AdminState } from '../messaging/options-protocol';
+import type { ResolvedSettings } from './resolve-settings';
+
+export function toAdminState(settings: ResolvedSettings, storageTrusted: boolean): AdminState {
+  const { connection } = settings;
+  return {
+    storageTrusted,
+    connected: settings.connected,
+    exportAllowed: settings.exportAllowed,
+    managed: settings.managed,
+    form: settings.form,
+    secret: settings.secretState,
+    vendorAuthorization: settings.vendorAuthorizationState,
+    connection: connection && {
+      partner: connection.partner,
+      hostUrl: connection.hostUrl,
+      ...(connection.orgName ? { orgName: connection.orgName } : {}),
+      verifiedAt: connection.verifiedAt,
+      ...(connection.clockSkewMs === undefined ? {} : { clockSkewMs: connection.clockSkewMs }),
+      categories: connection.categories,
+    },
+    needsAuthorize: settings.needsAuthorize,
+    exportEnabled: settings.exportEnabled,
+    exportDefaults: settings.exportDefaults,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Writes that Authorize and Disconnect make. Only a successful check saves a connection, so a
+ * stored connection always means "these settings worked".
+ */
+import type { ConnectionCheck } from '../sis/check-connection';
+import type { ConnectionFields } from '../sis/settings-shapes';
+import {
+  connectionSetting,
+  exportDefaultsSetting,
+  type StoredConnection,
+  teacherPermissionSetting,
+} from './items';
+import { type CredentialsUpdate, deleteCredentials, updateCredentials } from './secrets';
+
+export async function saveAuthorizedConnection(
+  fields: ConnectionFields,
+  check: ConnectionCheck,
+  credentials: CredentialsUpdate,
+  now: Date,
+): Promise<StoredConnection> {
+  if (credentials.secret !== undefined || credentials.vendorAuthorization !== undefined) {
+    await updateCredentials(credentials);
+  }
+  const connection: StoredConnection = {
+    ...fields,
+    ...(check.orgName ? { orgName: check.orgName.slice(0, 512) } : {}),
+    ...(check.clockSkewMs === undefined ? {} : { clockSkewMs: check.clockSkewMs }),
+    ...(check.clientAuth ? { clientAuth: check.clientAuth } : {}),
+    verifiedAt: now.toISOString(),
+    categories: check.categories,
+  };
+  await connectionSetting.set(connection);
+  // A default category this SIS does not have (another SIS, or deleted) would fail exports.
+  const defaults = await exportDefaultsSetting.get();
+  const known = check.categories?.some((category) => category.sourcedId === defaults.categoryId);
+  if (defaults.categoryId !== null && check.categories !== null && !known) {
+    await exportDefaultsSetting.set({ ...defaults, categoryId: null });
+  }
+  return connection;
+}
+
+/**
+ * Forgets the connection, its secrets and the teacher permission (on again after the next
+ * connect). Export rules and class links stay: a reconnect exports to the same line items.
+ */
+export async function removeConnection(): Promise<void> {
+  await Promise.all([
+    connectionSetting.remove(),
+    deleteCredentials(),
+    teacherPermissionSetting.remove(),
+  ]);
+}

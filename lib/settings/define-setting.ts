@@ -1,0 +1,54 @@
+/**
+ * A WXT storage item whose every read is checked with zod. Storage is an input like any other:
+ * an older version, a bug or a hand edit can leave a value of the wrong shape there, and code
+ * must then see the fallback rather than crash or act on garbage.
+ */
+
+import { type StorageItemKey, storage } from 'wxt/utils/storage';
+import type { z } from 'zod';
+
+export interface SettingOptions<T> {
+  schema: z.ZodType<T>;
+  fallback: T;
+  /** Bump when the stored shape changes, and add the migration to that version. */
+  version: number;
+  /** Migration to version N at key N (WXT runs them in order before any read). */
+  migrations: Record<number, (previous: unknown) => unknown>;
+}
+
+export interface Setting<T> {
+  readonly key: StorageItemKey;
+  readonly version: number;
+  readonly migrations: Readonly<Record<number, (previous: unknown) => unknown>>;
+  /** The stored value if it passes the schema, else the fallback (and a warning without values). */
+  get(): Promise<T>;
+  /** Checks the value with the schema, then stores it. */
+  set(value: T): Promise<void>;
+  /** Deletes the value and its version metadata. */
+  remove(): Promise<void>;
+}
+
+export function defineSetting<T>(key: StorageItemKey, options: SettingOptions<T>): Setting<T> {
+  const item = storage.defineItem<T>(key, {
+    fallback: options.fallback,
+    version: options.version,
+    migrations: options.migrations,
+  });
+  return {
+    key,
+    version: options.version,
+    migrations: options.migrations,
+    async get() {
+      const parsed = options.schema.safeParse(await item.getValue());
+      if (parsed.success) return parsed.data;
+      // Paths and messages only: the value may hold a secret.
+      const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+      console.warn(`[sis-export] ignoring an invalid stored ${key} (${where})`);
+      return options.fallback;
+    },
+    async set(value) {
+      await item.setValue(options.schema.parse(value));
+    },
+    remove: () => item.removeValue({ removeMeta: true }),
+  };
+}

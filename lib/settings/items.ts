@@ -1,0 +1,90 @@
+/**
+ * Every value the extension keeps in storage, in one place. All live in `local:`, which the
+ * background restricts to trusted contexts (background, options page) at every start, so the
+ * Classroom content script can read none of them.
+ *
+ * Reserved: `local:classLinks` (Classroom class → SIS class, written by the teacher workflow).
+ * Disconnect deliberately leaves it alone, so a reconnect exports to the same line items.
+ */
+import { z } from 'zod';
+import {
+  CategoryOptionSchema,
+  ConnectionFieldsSchema,
+  DEFAULT_EXPORT_DEFAULTS,
+  ExportDefaultsSchema,
+} from '../sis/settings-shapes';
+import { defineSetting } from './define-setting';
+
+/** A connection that passed Authorize, with what the check learned. */
+export const StoredConnectionSchema = ConnectionFieldsSchema.extend({
+  orgName: z.string().max(512).optional(),
+  /** ISO date-time of the successful check. */
+  verifiedAt: z.iso.datetime(),
+  /** SIS clock minus ours, applied when signing OAuth 1.0a requests. */
+  clockSkewMs: z.number().finite().optional(),
+  /** OAuth 2 client authentication that worked, tried first next time. */
+  clientAuth: z.enum(['basic', 'body']).optional(),
+  /** Grading categories listed at Authorize; null when the SIS lists none. */
+  categories: z.array(CategoryOptionSchema).max(500).nullable(),
+});
+export type StoredConnection = z.infer<typeof StoredConnectionSchema>;
+
+/**
+ * The authorized SIS connection, without secrets; null when none. Written only after a
+ * successful Authorize, deleted by Disconnect.
+ */
+export const connectionSetting = defineSetting<StoredConnection | null>('local:connection', {
+  schema: StoredConnectionSchema.nullable(),
+  fallback: null,
+  version: 1,
+  migrations: {},
+});
+
+/** Secrets typed on the options page. Either may instead come from the district policy. */
+export const StoredCredentialsSchema = z.object({
+  /** OAuth 1.0a consumer secret or OAuth 2 client secret ("Secret code"). */
+  secret: z.string().min(1).max(4096).optional(),
+  /** Infinite Campus `vendorKey:vendorSecret`. */
+  vendorAuthorization: z.string().min(1).max(4096).optional(),
+});
+export type StoredCredentials = z.infer<typeof StoredCredentialsSchema>;
+
+/**
+ * The connection's secrets. Read and written ONLY through lib/settings/secrets.ts, which only the
+ * background and the options page import (test/meta/architecture.test.ts checks both).
+ */
+export const credentialsSetting = defineSetting<StoredCredentials>('local:credentials', {
+  schema: StoredCredentialsSchema,
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+export const TeacherPermissionSettingSchema = z.object({ exportEnabled: z.boolean() });
+
+/**
+ * "Enable export of coursework and grades". On unless an admin turned it off; Disconnect
+ * deletes it, so it is on again after the next connect (as in Google's own admin page).
+ */
+export const teacherPermissionSetting = defineSetting('local:teacherPermission', {
+  schema: TeacherPermissionSettingSchema,
+  fallback: { exportEnabled: true },
+  version: 1,
+  migrations: {},
+});
+
+/** The admin's export rules. Kept across Disconnect: they describe the district, not the link. */
+export const exportDefaultsSetting = defineSetting('local:exportDefaults', {
+  schema: ExportDefaultsSchema,
+  fallback: DEFAULT_EXPORT_DEFAULTS,
+  version: 1,
+  migrations: {},
+});
+
+/** Every setting, for tests that check conventions across all of them. */
+export const ALL_SETTINGS = [
+  connectionSetting,
+  credentialsSetting,
+  teacherPermissionSetting,
+  exportDefaultsSetting,
+] as const;

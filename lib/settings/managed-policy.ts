@@ -1,0 +1,64 @@
+/**
+ * The district policy: values a Google Admin console pushes to every teacher's browser through
+ * `chrome.storage.managed`, described for Chrome by public/managed-schema.json. Chrome already
+ * drops values that fail that schema; this module checks again with zod (policy is input too)
+ * and drops what still does not fit, key by key, so one bad value cannot void the whole policy.
+ */
+import { z } from 'zod';
+import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
+import { MAX_TITLE_LIMIT, SignatureMethodSchema } from '../sis/settings-shapes';
+
+const Text = z.string().trim().min(1).max(4096);
+
+/** Each policy key with its schema; names match public/managed-schema.json exactly. */
+export const POLICY_KEYS = {
+  sisPartner: PartnerIdSchema,
+  hostUrl: Text,
+  authMode: AuthModeSchema,
+  accessKey: Text,
+  secretCode: Text,
+  tokenUrl: Text,
+  vendorAuthorization: Text,
+  signatureMethod: SignatureMethodSchema,
+  exportEnabled: z.boolean(),
+  defaultCategoryId: Text.max(256),
+  exportDraftGrades: z.boolean(),
+  missingWork: z.enum(['skip', 'zero']),
+  /** 0 means "no limit" (a policy cannot hold null). */
+  titleLimit: z.number().int().min(0).max(MAX_TITLE_LIMIT),
+  lockSettings: z.boolean(),
+} as const;
+
+export type PolicyKey = keyof typeof POLICY_KEYS;
+export const ManagedPolicySchema = z.object(POLICY_KEYS).partial();
+export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+
+/** Keeps every key that passes its schema; unknown and invalid keys are dropped with a warning. */
+export function parseManagedPolicy(raw: unknown): ManagedPolicy {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const policy: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const schema = (POLICY_KEYS as Record<string, z.ZodType>)[key];
+    const parsed = schema?.safeParse(value);
+    if (parsed?.success) policy[key] = parsed.data;
+    else dropped.push(key);
+  }
+  // Key names only: a value may be the secret code.
+  if (dropped.length > 0) console.warn(`[sis-export] policy keys ignored: ${dropped.join(', ')}`);
+  return policy as ManagedPolicy;
+}
+
+/**
+ * The policy in force; `{}` when there is none. Chrome answers `{}` without a policy and rejects
+ * when managed storage is unavailable (no schema, other browsers): both mean "no policy".
+ */
+export async function readManagedPolicy(): Promise<ManagedPolicy> {
+  let raw: unknown;
+  try {
+    raw = await browser.storage.managed.get(null);
+  } catch {
+    return {};
+  }
+  return parseManagedPolicy(raw);
+}

@@ -1,0 +1,150 @@
+/**
+ * The settings in force: the district policy's values over this browser's saved ones. Pure, so
+ * every rule (managed values win, a policy change needs a new Authorize, export needs a
+ * connection and the teacher permission) is unit-tested without a browser.
+ */
+import type { ManagedField, SecretState } from '../messaging/options-protocol';
+import { checkHostUrl } from '../sis/host-url';
+import { authModeFor, type PartnerId, partnerProfile } from '../sis/partners';
+import type { ConnectionFields, ExportDefaults } from '../sis/settings-shapes';
+import type { StoredConnection, StoredCredentials } from './items';
+import type { ManagedPolicy, PolicyKey } from './managed-policy';
+
+/** Everything this browser has saved. */
+export interface StoredSettings {
+  connection: StoredConnection | null;
+  credentials: StoredCredentials;
+  teacherPermission: { exportEnabled: boolean };
+  exportDefaults: ExportDefaults;
+}
+
+export interface ResolvedSettings {
+  /** Connection values to show and to use: the policy's over the saved connection's. */
+  form: Partial<ConnectionFields>;
+  /** The connection values the policy sets; they override whatever a page sends. */
+  policyConnection: Partial<ConnectionFields>;
+  managed: { active: boolean; locked: boolean; fields: ManagedField[] };
+  secret: string | undefined;
+  secretState: SecretState;
+  vendorAuthorization: string | undefined;
+  vendorAuthorizationState: SecretState;
+  /** The last authorized connection (even when the policy has changed since). */
+  connection: StoredConnection | null;
+  /** Authorized, still what the policy says, and a secret code is available. */
+  connected: boolean;
+  /** Authorized once, but the policy changed the connection since. */
+  needsAuthorize: boolean;
+  exportEnabled: boolean;
+  /** Rules in force; titleLimit always filled in (null: no limit). */
+  exportDefaults: ExportDefaults;
+  exportAllowed: boolean;
+}
+
+/** Policy key → the page field it fills. */
+const FIELD_OF: Record<Exclude<PolicyKey, 'lockSettings'>, ManagedField> = {
+  sisPartner: 'partner',
+  hostUrl: 'hostUrl',
+  authMode: 'authMode',
+  accessKey: 'accessKey',
+  secretCode: 'secret',
+  tokenUrl: 'tokenUrl',
+  vendorAuthorization: 'vendorAuthorization',
+  signatureMethod: 'signatureMethod',
+  exportEnabled: 'exportEnabled',
+  defaultCategoryId: 'categoryId',
+  exportDraftGrades: 'exportDrafts',
+  missingWork: 'missingWork',
+  titleLimit: 'titleLimit',
+};
+
+/** The policy's connection values, normalised the way Authorize stores them. */
+export function policyConnectionFields(
+  policy: ManagedPolicy,
+  saved: StoredConnection | null,
+): Partial<ConnectionFields> {
+  const partner: PartnerId | undefined = policy.sisPartner ?? saved?.partner;
+  const host = policy.hostUrl === undefined ? undefined : checkHostUrl(policy.hostUrl);
+  const fields: Partial<ConnectionFields> = {
+    partner: policy.sisPartner,
+    // An invalid policy URL is kept as is, so the page shows it beside its error.
+    hostUrl: host && (host.ok ? host.url : policy.hostUrl),
+    authMode: policy.authMode && authModeFor(partner ?? 'other', policy.authMode),
+    accessKey: policy.accessKey,
+    tokenUrl: policy.tokenUrl,
+    signatureMethod: policy.signatureMethod,
+  };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<ConnectionFields>;
+}
+
+/** The first value that is set; null counts as set ("no limit"). */
+function firstDefined<T>(...values: Array<T | undefined>): T {
+  return values.find((value) => value !== undefined) as T;
+}
+
+function matchesPolicy(saved: StoredConnection, policyFields: Partial<ConnectionFields>): boolean {
+  return Object.entries(policyFields).every(([key, value]) => {
+    // A token URL or signature method only counts for the sign-in method that uses it.
+    if (key === 'tokenUrl' && saved.authMode !== 'oauth2') return true;
+    if (key === 'signatureMethod' && saved.authMode !== 'oauth1') return true;
+    return saved[key as keyof ConnectionFields] === value;
+  });
+}
+
+const secretState = (policyValue?: string, savedValue?: string): SecretState =>
+  policyValue ? 'managed' : savedValue ? 'saved' : 'none';
+
+export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): ResolvedSettings {
+  const { connection, credentials } = stored;
+  const policyConnection = policyConnectionFields(policy, connection);
+  const savedFields: Partial<ConnectionFields> = connection
+    ? {
+        partner: connection.partner,
+        hostUrl: connection.hostUrl,
+        authMode: connection.authMode,
+        accessKey: connection.accessKey,
+        tokenUrl: connection.tokenUrl,
+        signatureMethod: connection.signatureMethod,
+      }
+    : {};
+  const form = { ...savedFields, ...policyConnection };
+  const secret = policy.secretCode ?? credentials.secret;
+  const matches = connection !== null && matchesPolicy(connection, policyConnection);
+  const connected = matches && secret !== undefined;
+  const exportEnabled = policy.exportEnabled ?? stored.teacherPermission.exportEnabled;
+  const partnerLimit = partnerProfile(form.partner ?? 'other').titleLimit;
+  const policyLimit = policy.titleLimit === 0 ? null : policy.titleLimit;
+  const saved = stored.exportDefaults;
+
+  return {
+    form,
+    policyConnection,
+    managed: {
+      active: Object.keys(policy).length > 0,
+      locked: policy.lockSettings === true,
+      fields: Object.keys(policy).flatMap((key) => {
+        const field = FIELD_OF[key as keyof typeof FIELD_OF];
+        return field ? [field] : [];
+      }),
+    },
+    secret,
+    secretState: secretState(policy.secretCode, credentials.secret),
+    vendorAuthorization: policy.vendorAuthorization ?? credentials.vendorAuthorization,
+    vendorAuthorizationState: secretState(
+      policy.vendorAuthorization,
+      credentials.vendorAuthorization,
+    ),
+    connection,
+    connected,
+    needsAuthorize: connection !== null && !matches,
+    exportEnabled,
+    exportDefaults: {
+      categoryId: policy.defaultCategoryId ?? saved.categoryId,
+      exportDrafts: policy.exportDraftGrades ?? saved.exportDrafts,
+      missingWork: policy.missingWork ?? saved.missingWork,
+      titleLimit: firstDefined(policyLimit, saved.titleLimit, partnerLimit),
+    },
+    exportAllowed: connected && exportEnabled,
+  };
+}

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthorizeOutcome } from '@/components/options/AuthorizeOutcome';
+import { ManagedBanner } from '@/components/options/ManagedBanner';
+import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
+import { useLocale } from '../../support/fake-i18n';
+import { fieldByLabel, render } from './render';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('TeacherPermissionSection', () => {
+  it.each([
+    ['en', 'Enable export of coursework and grades', 'Save'],
+    ['nl', 'Exporteren van schoolwerk en cijfers inschakelen', 'Opslaan'],
+  ] as const)(
+    'uses the admin page’s wording (%s) and saves the new value',
+    (locale, label, save) => {
+      useLocale(locale);
+      const onSave = vi.fn();
+      const { container } = render(
+        <TeacherPermissionSection exportEnabled readOnly={false} busy={false} onSave={onSave} />,
+      );
+      const checkbox = fieldByLabel(container, label) as HTMLInputElement;
+      expect(checkbox.checked).toBe(true);
+      act(() => checkbox.click());
+      act(() =>
+        [...container.querySelectorAll('button')].find((b) => b.textContent === save)?.click(),
+      );
+      expect(onSave).toHaveBeenCalledWith(false);
+    },
+  );
+
+  it('is read-only, without Save, when the policy sets it', () => {
+    const { container } = render(
+      <TeacherPermissionSection exportEnabled readOnly busy={false} onSave={vi.fn()} />,
+    );
+    expect((container.querySelector('#exportEnabled') as HTMLInputElement).disabled).toBe(true);
+    expect(container.querySelector('button')).toBeNull();
+  });
+});
+
+describe('AuthorizeOutcome', () => {
+  it('announces errors as alerts with the seed’s tip, and success as status', () => {
+    const error = render(<AuthorizeOutcome outcome={{ kind: 'error', message: 'Nope.' }} />);
+    expect(error.container.querySelector('[aria-live=polite] [role=alert]')?.textContent).toBe(
+      'Nope.Tip: if you see an error, refresh the page and try again.',
+    );
+    const ok = render(
+      <AuthorizeOutcome
+        outcome={{
+          kind: 'success',
+          orgName: 'Riverside',
+          clockSkewMs: 7 * 60_000,
+          categoriesListed: false,
+        }}
+      />,
+    );
+    const status = ok.container.querySelector('[role=status]')?.textContent ?? '';
+    expect(status).toContain('Connected to Riverside.');
+    expect(status).toContain('about 7 minutes');
+    expect(status).toContain('did not list grading categories');
+  });
+});
+
+describe('ManagedBanner', () => {
+  it.each([
+    ['en', 'Managed by your organization'],
+    ['nl', 'Beheerd door je organisatie'],
+  ] as const)('says the page is managed (%s)', (locale, text) => {
+    useLocale(locale);
+    const { container } = render(<ManagedBanner locked />);
+    expect(container.querySelector('[role=note]')?.textContent).toContain(text);
+  });
+});

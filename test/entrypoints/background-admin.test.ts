@@ -1,0 +1,268 @@
+/**
+ * The options page's messages through the real router and handlers, with the real OneRoster
+ * client and authenticators against the real sandbox SIS. The browser's permission and policy
+ * APIs are the two seams (BackgroundDependencies): fakeBrowser has neither, so small in-memory
+ * stand-ins play them here and the e2e tests prove the real ones.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import { createRouter } from '@/lib/messaging/router';
+import type { ManagedPolicy } from '@/lib/settings/managed-policy';
+import type { HostAccess } from '@/lib/sis/host-access';
+import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+
+const OPTIONS = {
+  id: fakeBrowser.runtime.id,
+  url: `chrome-extension://${fakeBrowser.runtime.id}/options.html`,
+  tab: { id: 2 },
+};
+const PANEL = {
+  id: fakeBrowser.runtime.id,
+  url: 'https://classroom.google.com/c/NTk2MTc3NzQ1NDY4',
+  frameId: 0,
+  tab: { id: 1 },
+};
+
+let sis: Sandbox;
+beforeAll(async () => {
+  sis = await startSandbox({ seed: 8 });
+});
+afterAll(() => sis.close());
+
+/** Host permissions as a set of granted origins, with the calls it saw. */
+function memoryHostAccess(granted: string[]) {
+  const origins = new Set(granted);
+  const revoked: string[][] = [];
+  const access: HostAccess = {
+    async has(list) {
+      return list.every((origin) => origins.has(origin));
+    },
+    async revoke(list) {
+      revoked.push([...list]);
+      for (const origin of list) origins.delete(origin);
+      return true;
+    },
+  };
+  return { access, origins, revoked };
+}
+
+let host: ReturnType<typeof memoryHostAccess>;
+let policy: ManagedPolicy;
+let trusted: boolean;
+
+function send(type: string, data: unknown = {}, sender: object = OPTIONS) {
+  const route = createRouter(
+    createHandlers(
+      { storageTrusted: Promise.resolve(trusted) },
+      { hostAccess: host.access, readPolicy: async () => policy },
+    ),
+    { extensionId: fakeBrowser.runtime.id, optionsUrl: OPTIONS.url },
+  );
+  return route({ type, data }, sender);
+}
+
+beforeEach(() => {
+  host = memoryHostAccess([sis.origin]);
+  policy = {};
+  trusted = true;
+});
+
+const oauth1Draft = () => ({
+  partner: 'other',
+  hostUrl: sis.baseUrl,
+  authMode: 'oauth1',
+  accessKey: sis.credentials.oauth1.consumerKey,
+  secret: sis.credentials.oauth1.consumerSecret,
+});
+
+describe('authorizeConnection', () => {
+  it('checks the SIS live, saves the connection, and never sends the secret back', async () => {
+    const reply = await send('authorizeConnection', oauth1Draft());
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        orgName: 'Riverside Unified School District',
+        categoriesListed: true,
+        state: { connected: true, exportAllowed: true, secret: 'saved' },
+      },
+    });
+    expect(JSON.stringify(reply)).not.toContain(sis.credentials.oauth1.consumerSecret);
+    expect(await fakeBrowser.storage.local.get(['connection', 'credentials'])).toMatchObject({
+      connection: { partner: 'other', hostUrl: `${sis.baseUrl}/`, authMode: 'oauth1' },
+      credentials: { secret: sis.credentials.oauth1.consumerSecret },
+    });
+    expect(await send('getStatus')).toMatchObject({
+      data: { connected: true, exportAllowed: true },
+    });
+  });
+
+  it('re-authorizes with the saved secret when none is typed', async () => {
+    await send('authorizeConnection', oauth1Draft());
+    const { secret: _, ...withoutSecret } = oauth1Draft();
+    expect(await send('authorizeConnection', withoutSecret)).toMatchObject({ ok: true });
+  });
+
+  it('saves nothing when the SIS refuses, and says why with its code', async () => {
+    const reply = await send('authorizeConnection', { ...oauth1Draft(), secret: 'wrong' });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad-credentials',
+        message: expect.stringContaining('rejected the access key or secret code'),
+      },
+    });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('re-checks the form itself and refuses bad input before any request', async () => {
+    sis.requestLog.entries.length = 0;
+    const reply = await send('authorizeConnection', {
+      ...oauth1Draft(),
+      hostUrl: 'http://sis.example.org/ims',
+      accessKey: ' ',
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-settings',
+        message: expect.stringMatching(/must start with https:\/\/.*Enter the access key\./),
+      },
+    });
+    expect(sis.requestLog.entries).toEqual([]);
+  });
+
+  it('refuses an origin it was not granted', async () => {
+    host = memoryHostAccess([]);
+    const reply = await send('authorizeConnection', oauth1Draft());
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'host-permission-missing', message: expect.stringContaining(sis.origin) },
+    });
+  });
+
+  it('refuses to store a secret when storage.local could not be restricted', async () => {
+    trusted = false;
+    expect(await send('authorizeConnection', oauth1Draft())).toMatchObject({
+      ok: false,
+      error: { code: 'storage-untrusted' },
+    });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('uses the policy’s values over the page’s, and never copies the policy’s secret', async () => {
+    policy = {
+      sisPartner: 'other',
+      hostUrl: sis.baseUrl,
+      authMode: 'oauth2',
+      tokenUrl: sis.tokenUrl,
+      accessKey: sis.credentials.oauth2.clientId,
+      secretCode: sis.credentials.oauth2.clientSecret,
+    };
+    const reply = await send('authorizeConnection', {
+      partner: 'aeries',
+      hostUrl: 'https://elsewhere.example.org/ims',
+      authMode: 'oauth1',
+      accessKey: 'typed',
+      secret: 'typed-secret',
+    });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { state: { connected: true, secret: 'managed' } },
+    });
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.connection).toMatchObject({ partner: 'other', authMode: 'oauth2' });
+    expect(JSON.stringify(stored)).not.toContain(sis.credentials.oauth2.clientSecret);
+    expect(JSON.stringify(stored)).not.toContain('typed-secret');
+  });
+
+  it('is refused to the Classroom panel', async () => {
+    expect(await send('authorizeConnection', oauth1Draft(), PANEL)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await send('getAdminState', {}, PANEL)).toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
+  });
+});
+
+describe('teacher permission and export defaults', () => {
+  it('turns exporting off and on, as getStatus reports to the panel', async () => {
+    await send('authorizeConnection', oauth1Draft());
+    expect(await send('saveTeacherPermission', { exportEnabled: false })).toMatchObject({
+      ok: true,
+      data: { exportEnabled: false, exportAllowed: false },
+    });
+    expect(await send('getStatus', {}, PANEL)).toMatchObject({
+      data: { connected: true, exportAllowed: false },
+    });
+    await send('saveTeacherPermission', { exportEnabled: true });
+    expect(await send('getStatus', {}, PANEL)).toMatchObject({ data: { exportAllowed: true } });
+  });
+
+  it('saves export defaults with a category the SIS listed, and refuses one it did not', async () => {
+    await send('authorizeConnection', oauth1Draft());
+    const category = [...sis.data.categories.values()][0]?.sourcedId;
+    const defaults = {
+      categoryId: category,
+      exportDrafts: true,
+      missingWork: 'zero',
+      titleLimit: 40,
+    };
+    expect(await send('saveExportDefaults', defaults)).toMatchObject({
+      ok: true,
+      data: { exportDefaults: defaults },
+    });
+    expect(await send('saveExportDefaults', { ...defaults, categoryId: 'nope' })).toMatchObject({
+      error: { code: 'invalid-settings' },
+    });
+    expect(await send('saveExportDefaults', { ...defaults, titleLimit: -1 })).toMatchObject({
+      error: { code: 'invalid-request' },
+    });
+  });
+
+  it('refuses changes a locked policy manages', async () => {
+    await send('authorizeConnection', oauth1Draft());
+    policy = { lockSettings: true };
+    for (const [type, data] of [
+      ['saveTeacherPermission', { exportEnabled: false }],
+      ['saveExportDefaults', { categoryId: null, exportDrafts: false, missingWork: 'skip' }],
+      ['disconnect', {}],
+    ] as const) {
+      expect(await send(type, data)).toMatchObject({
+        ok: false,
+        error: { code: 'managed-locked' },
+      });
+    }
+    policy = { exportEnabled: true };
+    expect(await send('saveTeacherPermission', { exportEnabled: false })).toMatchObject({
+      error: { code: 'managed-locked' },
+    });
+  });
+});
+
+describe('disconnect', () => {
+  it('deletes the secret and the connection, revokes the origin, and keeps class links', async () => {
+    await send('authorizeConnection', oauth1Draft());
+    await send('saveTeacherPermission', { exportEnabled: false });
+    await fakeBrowser.storage.local.set({ classLinks: { course: 'sis-class' } });
+
+    const reply = await send('disconnect');
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        hostAccessRevoked: true,
+        state: { connected: false, secret: 'none', connection: null },
+      },
+    });
+    expect(host.revoked).toEqual([[sis.origin]]);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored).toEqual({ classLinks: { course: 'sis-class' } });
+    // Reconnecting starts with exporting on again, as after a first connect.
+    host = memoryHostAccess([sis.origin]);
+    expect(await send('authorizeConnection', oauth1Draft())).toMatchObject({
+      data: { state: { exportEnabled: true, exportAllowed: true } },
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it, vi } from 'vitest';
+import { POLICY_KEYS, parseManagedPolicy } from '@/lib/settings/managed-policy';
+
+const schema = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../public/managed-schema.json'), 'utf8'),
+);
+
+// Chromium rejects an extension whose managed schema uses anything else (policy/core/common/schema.cc).
+const CHROME_ATTRIBUTES = new Set([
+  '$comment',
+  '$ref',
+  'id',
+  'type',
+  'title',
+  'description',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'enum',
+  'minimum',
+  'maximum',
+  'pattern',
+  'required',
+]);
+
+describe('public/managed-schema.json', () => {
+  it('describes exactly the policy keys the extension reads', () => {
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(POLICY_KEYS).sort());
+  });
+
+  it('uses only what Chrome’s schema subset allows, with a type on every property', () => {
+    const walk = (node: Record<string, unknown>) => {
+      for (const key of Object.keys(node)) expect(CHROME_ATTRIBUTES).toContain(key);
+      expect(['object', 'string', 'boolean', 'integer', 'number', 'array']).toContain(node.type);
+      for (const child of Object.values((node.properties ?? {}) as Record<string, object>)) {
+        walk(child as Record<string, unknown>);
+      }
+    };
+    walk(schema);
+  });
+
+  it('accepts what the extension accepts, and rejects the same bad values', () => {
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const good = {
+      sisPartner: 'skyward',
+      hostUrl: 'https://s/',
+      authMode: 'oauth1',
+      signatureMethod: 'HMAC-SHA1',
+      missingWork: 'zero',
+      titleLimit: 0,
+      lockSettings: true,
+    };
+    expect(validate(good)).toBe(true);
+    expect(parseManagedPolicy(good)).toEqual(good);
+    for (const [key, bad] of [
+      ['sisPartner', 'powerschool'],
+      ['authMode', 'basic'],
+      ['titleLimit', 5000],
+      ['titleLimit', 2.5],
+      ['lockSettings', 'yes'],
+    ] as const) {
+      expect(validate({ [key]: bad })).toBe(false);
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      expect(parseManagedPolicy({ [key]: bad })).toEqual({});
+    }
+  });
+});
+
+describe('parseManagedPolicy', () => {
+  it('keeps each valid key and drops the rest, naming them without their values', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const policy = parseManagedPolicy({
+      hostUrl: '  https://sis.example.org/ims/oneroster/v1p1 ',
+      secretCode: 'TOP-SECRET',
+      exportEnabled: 'no',
+      somethingElse: 1,
+    });
+    expect(policy).toEqual({
+      hostUrl: 'https://sis.example.org/ims/oneroster/v1p1',
+      secretCode: 'TOP-SECRET',
+    });
+    expect(warn).toHaveBeenCalledWith(
+      '[sis-export] policy keys ignored: exportEnabled, somethingElse',
+    );
+  });
+
+  it.each([null, undefined, 'policy', 42])('reads %j as no policy', (raw) => {
+    expect(parseManagedPolicy(raw)).toEqual({});
+  });
+});

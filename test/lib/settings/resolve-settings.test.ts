@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredConnection } from '@/lib/settings/items';
+import type { ManagedPolicy } from '@/lib/settings/managed-policy';
+import { resolveSettings, type StoredSettings } from '@/lib/settings/resolve-settings';
+import { DEFAULT_EXPORT_DEFAULTS } from '@/lib/sis/settings-shapes';
+
+const CONNECTION: StoredConnection = {
+  partner: 'skyward',
+  hostUrl: 'https://sis.example.org/api/ims/oneroster/v1p1/',
+  authMode: 'oauth2',
+  accessKey: 'client',
+  tokenUrl: 'https://sis.example.org/oauth/token',
+  verifiedAt: '2026-11-28T10:00:00.000Z',
+  categories: null,
+};
+const NOTHING: StoredSettings = {
+  connection: null,
+  credentials: {},
+  teacherPermission: { exportEnabled: true },
+  exportDefaults: DEFAULT_EXPORT_DEFAULTS,
+};
+const CONNECTED: StoredSettings = {
+  ...NOTHING,
+  connection: CONNECTION,
+  credentials: { secret: 's' },
+};
+
+describe('resolveSettings', () => {
+  it('is not connected, and refuses exports, before any Authorize', () => {
+    const settings = resolveSettings(NOTHING, {});
+    expect(settings).toMatchObject({
+      connected: false,
+      exportAllowed: false,
+      needsAuthorize: false,
+      secretState: 'none',
+      managed: { active: false, locked: false, fields: [] },
+    });
+  });
+
+  it('is connected after Authorize, and allows exports while the teacher permission is on', () => {
+    expect(resolveSettings(CONNECTED, {})).toMatchObject({
+      connected: true,
+      exportAllowed: true,
+      secretState: 'saved',
+      form: { partner: 'skyward', hostUrl: CONNECTION.hostUrl },
+    });
+    const off = { ...CONNECTED, teacherPermission: { exportEnabled: false } };
+    expect(resolveSettings(off, {})).toMatchObject({ connected: true, exportAllowed: false });
+  });
+
+  it('is not connected without a secret code, saved or from policy', () => {
+    expect(resolveSettings({ ...CONNECTED, credentials: {} }, {}).connected).toBe(false);
+    expect(resolveSettings({ ...CONNECTED, credentials: {} }, { secretCode: 'p' })).toMatchObject({
+      connected: true,
+      secret: 'p',
+      secretState: 'managed',
+    });
+  });
+
+  it('lets policy values win, and lists them as managed fields', () => {
+    const policy: ManagedPolicy = {
+      hostUrl: 'https://sis.example.org/api/ims/oneroster/v1p1',
+      accessKey: 'client',
+      secretCode: 'from-policy',
+      exportEnabled: false,
+      missingWork: 'zero',
+      lockSettings: true,
+    };
+    const settings = resolveSettings(CONNECTED, policy);
+    expect(settings).toMatchObject({
+      // The policy's Host URL is normalised like Authorize stores it, so it still matches.
+      connected: true,
+      needsAuthorize: false,
+      secret: 'from-policy',
+      exportEnabled: false,
+      exportAllowed: false,
+      exportDefaults: { missingWork: 'zero' },
+      managed: { active: true, locked: true },
+    });
+    expect(settings.managed.fields.sort()).toEqual(
+      ['accessKey', 'exportEnabled', 'hostUrl', 'missingWork', 'secret'].sort(),
+    );
+  });
+
+  it('needs a new Authorize when the policy changes the connection', () => {
+    for (const policy of [
+      { hostUrl: 'https://other.example.org/ims/oneroster/v1p1' },
+      { accessKey: 'another-client' },
+      { sisPartner: 'aeries' },
+      { tokenUrl: 'https://sis.example.org/oauth/token?appName=x' },
+    ] as ManagedPolicy[]) {
+      expect(resolveSettings(CONNECTED, policy)).toMatchObject({
+        connected: false,
+        needsAuthorize: true,
+        exportAllowed: false,
+      });
+    }
+    // A signature method only matters to OAuth 1.0a connections.
+    expect(resolveSettings(CONNECTED, { signatureMethod: 'HMAC-SHA1' }).connected).toBe(true);
+  });
+
+  it('pre-fills the form from the policy before anything is saved', () => {
+    const settings = resolveSettings(NOTHING, {
+      sisPartner: 'infinite-campus',
+      hostUrl: 'https://d.infinitecampus.org/campus/oneroster/app/ims/oneroster/v1p1',
+      authMode: 'oauth1',
+      tokenUrl: 'https://d.infinitecampus.org/campus/oauth2/token?appName=app',
+    });
+    expect(settings.form).toEqual({
+      partner: 'infinite-campus',
+      hostUrl: 'https://d.infinitecampus.org/campus/oneroster/app/ims/oneroster/v1p1/',
+      // Infinite Campus accepts only OAuth 2, whatever the policy says.
+      authMode: 'oauth2',
+      tokenUrl: 'https://d.infinitecampus.org/campus/oauth2/token?appName=app',
+    });
+    expect(settings.connected).toBe(false);
+  });
+
+  it('fills in the title limit: policy (0 = none), else saved (null = none), else the SIS’s', () => {
+    const limit = (stored: StoredSettings, policy: ManagedPolicy = {}) =>
+      resolveSettings(stored, policy).exportDefaults.titleLimit;
+    expect(limit(CONNECTED)).toBe(50); // Skyward
+    expect(limit({ ...CONNECTED, connection: { ...CONNECTION, partner: 'other' } })).toBeNull();
+    const saved = (titleLimit: number | null) => ({
+      ...CONNECTED,
+      exportDefaults: { ...DEFAULT_EXPORT_DEFAULTS, titleLimit },
+    });
+    expect(limit(saved(40))).toBe(40);
+    expect(limit(saved(null))).toBeNull();
+    expect(limit(saved(40), { titleLimit: 0 })).toBeNull();
+    expect(limit(saved(40), { titleLimit: 25 })).toBe(25);
+  });
+});
