@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
+import { type DiagnosticsCopy, type PageReading, PageReadingSection } from './PageReading';
 
 export type PanelStatus =
   | { state: 'loading' }
@@ -10,10 +11,21 @@ export interface PanelProps {
   /** Numeric Classroom course id of the class page the teacher is on. */
   courseId: string;
   status: PanelStatus;
+  /** What has been read from the Classroom page so far. */
+  reading: PageReading;
+  /** Copies the scrubbed page outline (offered when reading fails or finds unreadable cells). */
+  onCopyDiagnostics: () => void;
+  diagnosticsCopy: DiagnosticsCopy;
 }
 
 /** The teacher panel on Classroom class pages: a collapsible card, presentational only. */
-export function Panel({ courseId, status }: PanelProps) {
+export function Panel({
+  courseId,
+  status,
+  reading,
+  onCopyDiagnostics,
+  diagnosticsCopy,
+}: PanelProps) {
   const [collapsed, setCollapsed] = useState(false);
   const bodyId = useId();
   return (
@@ -34,6 +46,11 @@ export function Panel({ courseId, status }: PanelProps) {
         <p className="panel__course" data-testid="panel-course">
           {t('panelCourse', courseId)}
         </p>
+        <PageReadingSection
+          reading={reading}
+          onCopyDiagnostics={onCopyDiagnostics}
+          diagnosticsCopy={diagnosticsCopy}
+        />
         <PanelStatusLine status={status} />
       </div>
     </section>

@@ -1,13 +1,15 @@
 /**
  * Content script for every classroom.google.com page. Classroom is a single-page app, so it
- * matches broadly, decides from the URL (lib/classroom/page) whether this is a class page, and
- * mounts or removes the panel on each in-app navigation (`wxt:locationchange`).
+ * matches broadly, decides from the URL (lib/classroom/page) whether this is a class page, and on
+ * each in-app navigation (`wxt:locationchange`) mounts or removes the panel and reads the visible
+ * view again (page-reader.ts), passing what it read to the panel.
  */
 import './style.css';
 import type { Root } from 'react-dom/client';
 import { createRoot } from 'react-dom/client';
 import { detectPage, isClassPage } from '@/lib/classroom/page';
 import { PanelContainer } from './PanelContainer';
+import { createPageReader, type PageReadUpdate } from './page-reader';
 
 export default defineContentScript({
   matches: ['https://classroom.google.com/*'],
@@ -25,16 +27,22 @@ export default defineContentScript({
       onRemove: (root) => root?.unmount(),
     });
 
-    const show = (url: URL) => {
-      const page = detectPage(url);
-      if (!isClassPage(page)) {
-        ui.remove();
-        return;
-      }
+    const render = ({ courseId, reading }: PageReadUpdate) => {
       if (!ui.mounted) ui.mount();
       // Keyed by course: moving to another class starts the panel afresh, while moving between
       // pages of the same class keeps its state.
-      ui.mounted?.render(<PanelContainer key={page.courseId} courseId={page.courseId} />);
+      ui.mounted?.render(<PanelContainer key={courseId} courseId={courseId} reading={reading} />);
+    };
+    const reader = createPageReader(ctx, document, render);
+
+    const show = (url: URL) => {
+      const page = detectPage(url);
+      if (!isClassPage(page)) {
+        reader.stop();
+        ui.remove();
+        return;
+      }
+      reader.read(page);
     };
 
     show(new URL(location.href));

@@ -8,11 +8,18 @@ import { useLocale } from '../support/fake-i18n';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let container: HTMLElement;
-function render(props: PanelProps) {
+type Required = Pick<PanelProps, 'courseId' | 'status'>;
+function render(props: Required & Partial<PanelProps>) {
   container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
-  act(() => root.render(<Panel {...props} />));
+  const full: PanelProps = {
+    reading: { state: 'reading' },
+    onCopyDiagnostics: () => {},
+    diagnosticsCopy: 'idle',
+    ...props,
+  };
+  act(() => root.render(<Panel {...full} />));
   return root;
 }
 afterEach(() => container.remove());
@@ -24,9 +31,10 @@ describe('Panel', () => {
     expect(region?.getAttribute('aria-label')).toBe('Link SIS class / Export grades');
     expect(container.querySelector('h2')?.textContent).toBe('Link SIS class / Export grades');
     expect(container.textContent).toContain('Classroom class 596177745468');
-    expect(container.querySelector('[role=status]')?.textContent).toBe(
+    expect([...container.querySelectorAll('[role=status]')].map((e) => e.textContent)).toEqual([
+      'Reading the class from the page…',
       'Checking the SIS connection…',
-    );
+    ]);
   });
 
   it('tells the teacher to ask the admin when no SIS is connected', () => {

@@ -1,6 +1,7 @@
 /** Page object for the fake Classroom with the extension's panel. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../../test-results/screenshots');
@@ -18,6 +19,11 @@ export class ClassroomPage {
     return this.page.locator('sis-export-panel [data-testid=sis-panel]');
   }
 
+  /** One fact the panel read from the page, by its test id (e.g. `panel-course-name`). */
+  fact(testId: string): Locator {
+    return this.panel.getByTestId(testId);
+  }
+
   get panelHosts(): Locator {
     return this.page.locator('sis-export-panel');
   }
@@ -28,6 +34,16 @@ export class ClassroomPage {
       (to) => (window as unknown as { navigateTo(p: string): void }).navigateTo(to),
       path,
     );
+  }
+
+  /** Serious or critical axe-core violations inside the panel (its shadow root included). */
+  async panelViolations() {
+    const { violations } = await new AxeBuilder({ page: this.page })
+      .include('sis-export-panel')
+      .analyze();
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((n) => n.target) }));
   }
 
   async screenshot(name: string) {

@@ -1,0 +1,103 @@
+/**
+ * "Copy diagnostics": a scrubbed outline of the page for the maintainers when reading fails.
+ * It keeps what a selector fix needs — tags, roles, aria-label shapes, link shapes, the NAMES of
+ * data-* and aria-* attributes, hidden markers, counts of the contract's hooks — and nothing a
+ * person typed: no names, emails, titles or grades (text-shape.ts). Pages: all.
+ */
+import { SELECTORS, type SelectorName } from './selectors';
+import { shapeHref, shapeText } from './text-shape';
+
+/** Limits that keep the outline small enough to paste into an email or an issue. */
+export interface DiagnosticsLimits {
+  maxDepth: number;
+  maxLines: number;
+}
+const DEFAULT_LIMITS: DiagnosticsLimits = { maxDepth: 40, maxLines: 1500 };
+
+// Subtrees that are ours, code, or drawing: never useful, sometimes full of data.
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta']);
+const LEAF = new Set(['svg', 'img', 'sis-export-panel']);
+
+/** The outline of `doc` as plain text, with `path` (a URL path) shaped like its links. */
+export function describePage(doc: Document, path: string, limits = DEFAULT_LIMITS): string {
+  // "Visible" here is by markup only (contract 1 without layout), which is cheap on a page with
+  // 20,000 cells and is what a maintainer can reproduce from the outline.
+  const hiddenRoots = Array.from(doc.querySelectorAll(SELECTORS.hidden));
+  const counts = (Object.keys(SELECTORS) as SelectorName[]).map((name) => {
+    const all = Array.from(doc.querySelectorAll(SELECTORS[name]));
+    const visible = all.filter((element) => !hiddenRoots.some((root) => root.contains(element)));
+    return `  ${name}: ${all.length} (visible ${name === 'hidden' ? all.length : visible.length})`;
+  });
+  const outline = doc.body ? describeElement(doc.body, 0, limits) : [];
+  const shown = outline.slice(0, limits.maxLines);
+  if (outline.length > shown.length) shown.push(`… ${outline.length - shown.length} more lines`);
+  return [
+    'SIS Grade Export – page structure (no names, emails or grades)',
+    `path: ${shapeHref(path)}`,
+    `lang: ${languageTag(doc.documentElement.getAttribute('lang') ?? '')}`,
+    'selector matches:',
+    ...counts,
+    'outline:',
+    ...shown,
+  ].join('\n');
+}
+
+/** One element and its children, indented; runs of identical siblings collapse to "×N". */
+function describeElement(element: Element, depth: number, limits: DiagnosticsLimits): string[] {
+  const indent = '  '.repeat(depth);
+  const line = `${indent}${describeTag(element)}`;
+  if (LEAF.has(element.localName) || depth >= limits.maxDepth) {
+    return [element.children.length && !LEAF.has(element.localName) ? `${line} …` : line];
+  }
+  const lines = [line];
+  let previous: string[] | null = null;
+  let repeats = 0;
+  const flush = () => {
+    if (!previous) return;
+    const [first = '', ...rest] = previous;
+    lines.push(repeats > 1 ? `${first} ×${repeats}` : first, ...rest);
+  };
+  for (const child of element.children) {
+    if (SKIPPED.has(child.localName)) continue;
+    const described = describeElement(child, depth + 1, limits);
+    if (previous && described.join('\n') === previous.join('\n')) {
+      repeats += 1;
+      continue;
+    }
+    flush();
+    previous = described;
+    repeats = 1;
+  }
+  flush();
+  return lines;
+}
+
+/** `tag[role=…][aria-label="shape"][href="shape"]{data: …}{aria: …}` plus its own text shape. */
+function describeTag(element: Element): string {
+  let tag = element.localName;
+  const role = element.getAttribute('role');
+  // ARIA role and language values are tokens from fixed lists, never names.
+  if (role) tag += `[role=${/^[a-z]+(?: [a-z]+)*$/.test(role) ? role : shapeText(role)}]`;
+  const label = element.getAttribute('aria-label');
+  if (label !== null) tag += `[aria-label="${shapeText(label)}"]`;
+  const href = element.getAttribute('href');
+  if (href !== null) tag += `[href="${shapeHref(href)}"]`;
+  if (element.hasAttribute('hidden')) tag += '[hidden]';
+  if (/display:\s*none/.test(element.getAttribute('style') ?? '')) tag += '{display:none}';
+  const names = element.getAttributeNames();
+  const data = names.filter((name) => name.startsWith('data-'));
+  const aria = names.filter((name) => name.startsWith('aria-') && name !== 'aria-label');
+  if (data.length) tag += `{data: ${data.join(' ')}}`;
+  if (aria.length) tag += `{aria: ${aria.join(' ')}}`;
+  const ownText = Array.from(element.childNodes)
+    .filter((node) => node.nodeType === 3)
+    .map((node) => node.nodeValue ?? '')
+    .join(' ');
+  const text = shapeText(ownText);
+  return text ? `${tag} "${text}"` : tag;
+}
+
+/** A BCP 47 language tag as is ("nl", "en-GB"); anything else shaped. */
+function languageTag(lang: string): string {
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) ? lang : shapeText(lang);
+}
