@@ -16,6 +16,7 @@ const HELP = `Usage: npm run sandbox -- [flags]
   --seed N           data seed (default 1)
   --students N       number of students (default 60)
   --classes N        number of classes (default 8)
+  --class-size N     students per class (default: seeded 18–28)
   --school-year Y    year the school year ends in (default: current)
   --latency MS       delay every response by MS milliseconds
   --error-rate X     share (0-1) of API requests answered 500
@@ -56,6 +57,7 @@ async function main() {
         seed: str,
         students: str,
         classes: str,
+        'class-size': str,
         'school-year': str,
         latency: str,
         'error-rate': str,
@@ -97,6 +99,7 @@ async function main() {
     seed: num(values, 'seed'),
     students: num(values, 'students'),
     classes: num(values, 'classes'),
+    classSize: num(values, 'class-size', 1),
     schoolYear: num(values, 'school-year', 1900, 9999),
     faults,
   });

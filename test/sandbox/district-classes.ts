@@ -171,7 +171,9 @@ export function addClassesAndPeople(data: DistrictData, ctx: Context): void {
     // The first class keeps the fixed accented/apostrophe names at the top of its roster.
     const fixed = i === 0 ? pool.slice(0, FIXED_STUDENTS.length) : [];
     const rest = prng.shuffle(pool.filter((s) => !fixed.includes(s)));
-    const size = Math.min(pool.length, prng.int(18, 28));
+    // Draw the seeded size even when it is overridden, so the rest of the district stays the same.
+    const drawn = prng.int(18, 28);
+    const size = Math.min(pool.length, options.classSize ?? drawn);
     for (const s of [...fixed, ...rest].slice(0, size)) enroll(s, false);
   }
 }

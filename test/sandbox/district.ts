@@ -13,6 +13,8 @@ export interface DistrictOptions {
   seed: number;
   students: number;
   classes: number;
+  /** Students per class; default a seeded 18–28 (capped by the school's students). */
+  classSize?: number;
   /** The calendar year the school year ends in (OneRoster `schoolYear`, e.g. 2026 for 2025–26). */
   schoolYear: number;
 }

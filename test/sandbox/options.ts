@@ -26,6 +26,8 @@ export interface SandboxOptions {
   seed?: number;
   students?: number;
   classes?: number;
+  /** Students enrolled per class (default: seeded 18–28). */
+  classSize?: number;
   /** Year the school year ends in; default: the school year containing today. */
   schoolYear?: number;
   faults?: Partial<Faults>;
@@ -37,9 +39,9 @@ export interface SandboxOptions {
 }
 
 export type ResolvedOptions = Required<
-  Omit<SandboxOptions, 'faults' | 'openApiPath' | 'credentials'>
+  Omit<SandboxOptions, 'faults' | 'openApiPath' | 'credentials' | 'classSize'>
 > &
-  Pick<SandboxOptions, 'faults' | 'openApiPath'> & { credentials: Credentials };
+  Pick<SandboxOptions, 'faults' | 'openApiPath' | 'classSize'> & { credentials: Credentials };
 
 export const DEFAULT_PREFIX = '/api/ims/oneroster/v1p1';
 
@@ -56,6 +58,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     seed,
     students: options.students ?? 60,
     classes: options.classes ?? 8,
+    classSize: options.classSize,
     schoolYear: options.schoolYear ?? currentSchoolYear(new Date(now())),
     now,
     faults: options.faults,

@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: every benchmark of issue #7, figures printed, nothing asserted. The last line
+ * is a one-line summary of the figures (recorded in the README).
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { benchExport } from './export';
+import { measureSizes } from './sizes';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+console.log('== 1–2. Export against the sandbox SIS (25 ms latency) ==');
+const exportFigures = await benchExport();
+for (const r of exportFigures.rows) {
+  console.log(
+    `concurrency ${r.concurrency}: ${r.requests} requests in ${(r.ms / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ratio ${r.ratio.toFixed(2)}`,
+  );
+}
+const { reexport } = exportFigures;
+console.log(
+  `re-export after changing 5 grades: ${reexport.writes} writes, ${reexport.requests} requests`,
+);
+
+console.log('\n== 3. Reading the 200 × 100 Grades page in Chromium ==');
+const readOutput = execFileSync(resolve(ROOT, 'node_modules/.bin/tsx'), ['scripts/bench-read.ts'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
+process.stdout.write(readOutput);
+const readMedian = /median ([\d.]+) ms/.exec(readOutput)?.[1] ?? '?';
+
+console.log('\n== 4. Built sizes ==');
+const sizes = measureSizes();
+for (const e of sizes.entries) console.log(`${e.name}: ${KB(e.raw)} raw, ${KB(e.gzip)} gzip`);
+console.log(`store zip: ${KB(sizes.zip)}`);
+
+const atDefault = exportFigures.rows.find((r) => r.concurrency === 4);
+const gzip = (name: string) => KB(sizes.entries.find((e) => e.name === name)?.gzip ?? 0);
+console.log(
+  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)}`,
+);
