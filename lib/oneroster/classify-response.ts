@@ -121,3 +121,24 @@ function codeForStatus(
   if (status >= 500) return 'server-error';
   return 'unexpected-status';
 }
+
+/**
+ * Some SISs answer a failure with HTTP 200 and an `imsx_codeMajor: "failure"` body. Treating
+ * that as success would record a write that never happened, so it becomes the error its
+ * codeMinor/description describe. Only bodies that mention imsx_codeMajor are parsed again.
+ */
+export function failureInSuccess(answer: Omit<ErrorAnswer, 'notFound' | 'authMode' | 'now'>) {
+  if (!answer.text.includes('imsx_codeMajor')) return undefined;
+  const statusInfo = readStatusInfo(parseJson(answer.text));
+  if (statusInfo?.codeMajor?.toLowerCase() !== 'failure') return undefined;
+  const said = [statusInfo.description, ...statusInfo.codeMinor].join('\n');
+  const code: OneRosterErrorCode = /unauthori[sz]ed/i.test(said)
+    ? 'bad-credentials'
+    : /unknownobject|not ?found/i.test(said)
+      ? 'not-found'
+      : /invalid|unsupported/i.test(said)
+        ? 'invalid-data'
+        : 'server-error';
+  const failure = { status: answer.status, statusInfo, body: answer.text.slice(0, 2000) };
+  return new OneRosterHttpError(code, failure, answer.request);
+}

@@ -61,6 +61,8 @@ function describeKnown(error: OneRosterError): string {
       return t('sisErrorSchemaMismatch', schemaDetail(error));
     case 'missing-vendor-authorization':
       return t('sisErrorVendorAuthorization');
+    case 'response-too-large':
+      return t('sisErrorResponseTooLarge');
     case 'too-many-pages':
       return t('sisErrorTooManyPages', error instanceof TooManyPagesError ? error.pages : 0);
   }

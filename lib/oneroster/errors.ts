@@ -23,6 +23,8 @@ export const ONEROSTER_ERROR_CODES = [
   'schema-mismatch',
   'missing-vendor-authorization',
   'too-many-pages',
+  /** The answer was larger than any OneRoster page should be (see transport.ts). */
+  'response-too-large',
 ] as const;
 export const OneRosterErrorCodeSchema = z.enum(ONEROSTER_ERROR_CODES);
 export type OneRosterErrorCode = z.infer<typeof OneRosterErrorCodeSchema>;
@@ -117,6 +119,21 @@ export class SisNetworkError extends OneRosterError {
     cause?: unknown,
   ) {
     super(code, message, request, { cause });
+  }
+}
+
+/** The answer exceeded the size cap; reading stopped there. */
+export class ResponseTooLargeError extends OneRosterError {
+  override name = 'ResponseTooLargeError';
+  constructor(
+    readonly limitBytes: number,
+    request: FailedRequest,
+  ) {
+    super(
+      'response-too-large',
+      `${request.method} ${request.url} answered with more than ${limitBytes} bytes`,
+      request,
+    );
   }
 }
 

@@ -6,8 +6,9 @@
  * `retryAfterMs` on rate-limited and server errors.
  */
 import type { Authenticator, HttpMethod } from '../auth/types';
-import { errorForAnswer } from './classify-response';
+import { errorForAnswer, failureInSuccess } from './classify-response';
 import { type FailedRequest, SisNetworkError } from './errors';
+import { readBodyCapped } from './read-body';
 
 /** A successful (or explicitly accepted) answer with its body already read. */
 export interface Answer {
@@ -81,7 +82,7 @@ export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: Transp
         // the server points, and an OAuth 1.0a signature would not match the new URL anyway.
         redirect: 'error',
       });
-      const text = await response.text();
+      const text = await readBodyCapped(response, request);
       return { status: response.status, headers: response.headers, text, request };
     } catch (error) {
       // A cancelled export is the caller's decision, not a SIS failure: rethrow its reason.
@@ -117,7 +118,12 @@ export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: Transp
       answer = await attempt(method, url, options);
     }
     const { status } = answer;
-    if ((status >= 200 && status < 300) || options.accept?.includes(status)) return answer;
+    if (status >= 200 && status < 300) {
+      const hidden = failureInSuccess(answer);
+      if (hidden) throw hidden;
+      return answer;
+    }
+    if (options.accept?.includes(status)) return answer;
     throw errorForAnswer({
       ...answer,
       notFound: options.notFound,

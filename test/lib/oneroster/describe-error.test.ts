@@ -8,6 +8,7 @@ import {
   type OneRosterErrorCode,
   OneRosterHttpError,
   OneRosterResponseError,
+  ResponseTooLargeError,
   SisClockSkewError,
   SisNetworkError,
   TooManyPagesError,
@@ -43,6 +44,7 @@ const SAMPLES: Record<OneRosterErrorCode, OneRosterError> = {
   ),
   'missing-vendor-authorization': http('missing-vendor-authorization', 401),
   'too-many-pages': new TooManyPagesError(request, 200, 'page-cap'),
+  'response-too-large': new ResponseTooLargeError(16 * 1024 * 1024, request),
 };
 
 describe('describeOneRosterError', () => {
