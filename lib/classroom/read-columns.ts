@@ -14,12 +14,35 @@ export interface CourseworkColumn {
 }
 
 /**
- * The key that lines a header or cell up with its column: `aria-colindex` when present, else its
- * 1-based position among the row's cells. Both are 1-based column numbers, so a row that leaves
- * the attribute out still lines up with headers that carry it, as long as it starts at column 1.
+ * The keys that line a row's headers or cells up with their columns: `aria-colindex` when
+ * present, else the 1-based position — but only when NO element of the row carries the attribute
+ * and the row has exactly as many cells as the header row. Guessing by position in a row that
+ * mixes the two (a cell re-rendered without its index) or that lost a cell (a cell without its
+ * role) could put a grade in the neighbouring column; such an element gets no key, is not read.
  */
-export function columnKey(element: Element, position: number): string {
-  return element.getAttribute(COLUMN_INDEX_ATTRIBUTE) ?? String(position + 1);
+export function columnKeys(
+  elements: readonly Element[],
+  layout: { width: number },
+): Array<string | null> {
+  const positional =
+    elements.length === layout.width &&
+    !elements.some((element) => element.hasAttribute(COLUMN_INDEX_ATTRIBUTE));
+  return elements.map(
+    (element, position) =>
+      element.getAttribute(COLUMN_INDEX_ATTRIBUTE) ?? (positional ? String(position + 1) : null),
+  );
+}
+
+/** How many columns the header row of `grid` has. */
+export function gridLayout(grid: Element): { width: number } {
+  const headerRow = findHeaderRow(grid);
+  return { width: headerRow ? headerRow.querySelectorAll(SELECTORS.columnHeader).length : 0 };
+}
+
+function findHeaderRow(grid: Element): Element | undefined {
+  return Array.from(grid.querySelectorAll(SELECTORS.row)).find((row) =>
+    row.querySelector(SELECTORS.columnHeader),
+  );
 }
 
 /**
@@ -27,23 +50,26 @@ export function columnKey(element: Element, position: number): string {
  * coursework link (names, overall grade), links to another course and repeated ids are skipped.
  */
 export function readCourseworkColumns(grid: Element, courseId: string): CourseworkColumn[] {
-  const headerRow = Array.from(grid.querySelectorAll(SELECTORS.row)).find((row) =>
-    row.querySelector(SELECTORS.columnHeader),
-  );
+  const headerRow = findHeaderRow(grid);
   if (!headerRow) return [];
   const seen = new Set<string>();
   const columns: CourseworkColumn[] = [];
-  headerRow.querySelectorAll(SELECTORS.columnHeader).forEach((header, position) => {
+  const headers = Array.from(headerRow.querySelectorAll(SELECTORS.columnHeader));
+  const keys = columnKeys(headers, gridLayout(grid));
+  headers.forEach((header, position) => {
+    const key = keys[position];
     const link = header.querySelector(SELECTORS.courseworkLink);
     const parsed = parseCourseworkHref(link?.getAttribute('href') ?? '');
-    if (!link || !parsed || parsed.courseId !== courseId || seen.has(parsed.courseworkId)) return;
+    if (!key || !link || !parsed || parsed.courseId !== courseId || seen.has(parsed.courseworkId)) {
+      return;
+    }
     const title =
       cleanText(textPieces(link).join(' ')) ||
       cleanText(link.getAttribute('aria-label') ?? link.getAttribute('title') ?? '');
     if (!title) return;
     seen.add(parsed.courseworkId);
     columns.push({
-      columnKey: columnKey(header, position),
+      columnKey: key,
       coursework: {
         id: parsed.courseworkId,
         urlId: parsed.urlCourseworkId,

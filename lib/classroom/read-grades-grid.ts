@@ -6,7 +6,7 @@
 import { parseGradeCell } from './grade-cell';
 import { parseStudentHref } from './links';
 import type { Coursework, Grade, Student } from './model';
-import { columnKey, readCourseworkColumns } from './read-columns';
+import { columnKeys, gridLayout, readCourseworkColumns } from './read-columns';
 import { SELECTORS } from './selectors';
 import { studentKey } from './student-key';
 import { cleanText, ignoredElements, textPieces } from './text';
@@ -42,6 +42,7 @@ export function readGradesGrid(grid: Element, courseId: string): GradesGrid {
   const grades: Grade[] = [];
   const seen = new Set<string>();
   const ignored = ignoredElements(grid);
+  const layout = gridLayout(grid);
   let otherRows = 0;
   for (const row of grid.querySelectorAll(SELECTORS.row)) {
     const link = row.querySelector(SELECTORS.gridStudentLink);
@@ -57,8 +58,12 @@ export function readGradesGrid(grid: Element, courseId: string): GradesGrid {
     students.push({ key, name });
 
     const cells = new Map<string, Element>();
-    row.querySelectorAll(`${SELECTORS.rowHeader}, ${SELECTORS.gridCell}`).forEach((cell, i) => {
-      cells.set(columnKey(cell, i), cell);
+    const rowCells = Array.from(
+      row.querySelectorAll(`${SELECTORS.rowHeader}, ${SELECTORS.gridCell}`),
+    );
+    columnKeys(rowCells, layout).forEach((key, i) => {
+      const cell = rowCells[i];
+      if (key && cell && !cells.has(key)) cells.set(key, cell);
     });
     for (const { columnKey: column, coursework } of columns) {
       const cell = cells.get(column);
