@@ -31,6 +31,11 @@ export default defineConfig({
     optional_host_permissions: SIS_ORIGINS,
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     storage: { managed_schema: 'managed-schema.json' },
+    // Stricter than MV3's default (which allows wasm eval and plugin objects): only our own
+    // bundled scripts, no objects, no <base> tricks. The extension ships no remote code.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },
   }),
