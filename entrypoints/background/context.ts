@@ -1,6 +1,7 @@
 /** What the background's handlers share: start-up state and the browser behind small seams. */
 import type { PolicyReader } from '@/lib/settings/read-settings';
 import type { HostAccess } from '@/lib/sis/host-access';
+import type { EngineOptions } from '@/lib/teacher/sis-session';
 
 export interface BackgroundState {
   /** Resolves once storage.local has been restricted (true) or failed to be (false). */
@@ -16,4 +17,10 @@ export interface BackgroundDependencies {
   fetch?: typeof fetch;
   /** Defaults to the system clock. */
   now?: () => Date;
+  /** Export engine and read retry settings; tests shorten the waits. */
+  engine?: EngineOptions;
+  /** Called every ~20 s while an export runs; defaults to runtime.getPlatformInfo. */
+  keepAlivePing?: () => Promise<unknown>;
+  /** New export ids; defaults to crypto.randomUUID. */
+  newExportId?: () => string;
 }

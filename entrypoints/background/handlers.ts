@@ -5,6 +5,8 @@ import { readSettings } from '@/lib/settings/read-settings';
 import { browserHostAccess } from '@/lib/sis/host-access';
 import { createAdminHandlers } from './admin-handlers';
 import type { BackgroundDependencies, BackgroundState } from './context';
+import { createTeacherHandlers } from './teacher-handlers';
+import { createTeacherRuntime, type TeacherRuntime } from './teacher-runtime';
 
 export type { BackgroundDependencies, BackgroundState } from './context';
 
@@ -14,9 +16,14 @@ export const browserDependencies: BackgroundDependencies = {
   hostAccess: browserHostAccess,
 };
 
+/**
+ * Every message's handler. `teacher` is the worker's export runtime; index.ts passes the one it
+ * also resumes exports with, tests may leave it out.
+ */
 export function createHandlers(
   state: BackgroundState,
   dependencies: BackgroundDependencies = browserDependencies,
+  teacher: TeacherRuntime = createTeacherRuntime(dependencies),
 ): Handlers {
   return {
     async getStatus() {
@@ -29,5 +36,6 @@ export function createHandlers(
       };
     },
     ...createAdminHandlers(state, dependencies),
+    ...createTeacherHandlers(dependencies, teacher),
   };
 }

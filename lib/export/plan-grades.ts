@@ -50,6 +50,9 @@ export function planGrade(
     sisStudentId: ids.sisStudentId,
     resultId: ids.resultId,
   };
+  // No cell at all is not "no grade": the page did not show it (a row or column Classroom did
+  // not render). Only a cell that says there is no grade may delete an exported one.
+  if (!cell) return { plan: { ...base, action: 'none' } };
   const want = desiredGrade(cell, rules);
   if (want.kind === 'skip') return { plan: { ...base, action: 'skip', reason: want.reason } };
   if (want.kind === 'nothing') {

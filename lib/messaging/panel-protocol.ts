@@ -20,6 +20,17 @@ export const PanelAccessSchema = z.object({
   partnerName: z.string().optional(),
 });
 
+/** What the teacher decided in the preview; stored with the link so it sticks. */
+export const ExportChoicesSchema = z
+  .object({
+    excludedCoursework: z.array(NumericId).max(2000),
+    /** courseworkId → SIS category sourcedId. */
+    categories: z.record(NumericId, SourcedId),
+  })
+  .strict();
+
+export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
+
 /** A Classroom class's link to one SIS class (what the panel shows). */
 export const ClassLinkViewSchema = z.object({
   sisClassId: SourcedId,
@@ -28,6 +39,8 @@ export const ClassLinkViewSchema = z.object({
   termTitles: z.array(z.string()),
   teacherEmail: z.string(),
   linkedAt: z.string(),
+  /** The choices of the last preview, to start the next one from. */
+  choices: ExportChoicesSchema.optional(),
 });
 export type ClassLinkView = z.infer<typeof ClassLinkViewSchema>;
 
@@ -56,7 +69,9 @@ export const ExportSummaryViewSchema = z.object({
   updated: z.number().int().min(0),
   deleted: z.number().int().min(0),
   unchanged: z.number().int().min(0),
+  /** At most the first 100 failures are kept; `failedCount` says how many there were. */
   failed: z.array(ExportFailureViewSchema),
+  failedCount: z.number().int().min(0).optional(),
   pending: z.number().int().min(0),
   stopMessage: z.string().optional(),
 });
@@ -89,6 +104,8 @@ export const SisClassOptionSchema = z.object({
   termTitles: z.array(z.string()),
 });
 
+export type SisClassOption = z.infer<typeof SisClassOptionSchema>;
+
 export const TeacherClassesSchema = z.object({
   teacher: z.object({ sourcedId: SourcedId, name: z.string(), email: z.string() }),
   classes: z.array(SisClassOptionSchema),
@@ -100,15 +117,6 @@ export const LinkClassRequestSchema = z
     sisClassId: SourcedId,
     teacherSourcedId: SourcedId,
     teacherEmail: z.email().max(320),
-  })
-  .strict();
-
-/** What the teacher decided in the preview; stored with the link so it sticks. */
-export const ExportChoicesSchema = z
-  .object({
-    excludedCoursework: z.array(NumericId).max(2000),
-    /** courseworkId → SIS category sourcedId. */
-    categories: z.record(NumericId, SourcedId),
   })
   .strict();
 
@@ -124,6 +132,8 @@ export const SnapshotRequestSchema = z
     path: ['snapshot', 'course', 'courseId'],
   });
 
+export type SnapshotRequest = z.infer<typeof SnapshotRequestSchema>;
+
 export const StudentMatchRequestSchema = z
   .object({
     courseId: NumericId,
@@ -132,6 +142,11 @@ export const StudentMatchRequestSchema = z
     sisStudentId: SourcedId.nullable(),
   })
   .strict();
+
+/** The link's manual matches after the change: student key → SIS student id, or null. */
+export const StudentMatchesReplySchema = z.object({
+  matches: z.record(z.string(), SourcedId.nullable()),
+});
 
 const GradePlanViewSchema = z.object({
   studentKey: z.string(),
@@ -192,3 +207,6 @@ export const StartExportReplySchema = z.object({
   exportId: z.string(),
   operations: z.number().int().min(0),
 });
+
+/** `cancelled: false` when no export of the class was running. */
+export const CancelExportReplySchema = z.object({ cancelled: z.boolean() });

@@ -16,6 +16,20 @@ import {
   DisconnectReplySchema,
   TeacherPermissionSchema,
 } from './options-protocol';
+import {
+  CancelExportReplySchema,
+  ClassLinkViewSchema,
+  CourseRequestSchema,
+  FindTeacherClassesRequestSchema,
+  LinkClassRequestSchema,
+  PanelStateSchema,
+  PreviewSchema,
+  SnapshotRequestSchema,
+  StartExportReplySchema,
+  StudentMatchesReplySchema,
+  StudentMatchRequestSchema,
+  TeacherClassesSchema,
+} from './panel-protocol';
 
 /** Where a message may come from: the Classroom panel (content script) or the options page. */
 export type Audience = 'panel' | 'options';
@@ -48,6 +62,25 @@ export const ErrorCodeSchema = z.enum([
   'token-endpoint-status',
   'token-scope',
   'auth-config-invalid',
+  // The teacher panel's refusals (lib/teacher), each with text saying what to do.
+  /** No SIS teacher has the email the panel sent. */
+  'teacher-not-found',
+  /** Several SIS teachers have that email and none exactly. */
+  'teacher-ambiguous',
+  /** The SIS teacher has no active classes. */
+  'no-classes',
+  /** The SIS class is not one of the teacher's active classes. */
+  'class-not-yours',
+  /** The Classroom class has no SIS link yet. */
+  'not-linked',
+  /** An export of the class runs already. */
+  'export-running',
+  /** A panel asked about a class other than the one its page shows. */
+  'wrong-course',
+  /** A manual match names a student who is not in the linked SIS class. */
+  'student-not-in-class',
+  /** The snapshot has no Grades-page reading, so it cannot be exported. */
+  'gradebook-not-read',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -119,6 +152,57 @@ export const PROTOCOL = {
     from: ['options'],
     request: NoPayload,
     reply: DisconnectReplySchema,
+  },
+  /**
+   * What the panel of one class shows: access (connected, export allowed), the link, a running
+   * or resumable export with its progress, the history. Answers when not connected too.
+   */
+  getPanelState: {
+    from: ['panel'],
+    request: CourseRequestSchema,
+    reply: PanelStateSchema,
+  },
+  /** The SIS teacher with this email and their active classes, to pick the one to link. */
+  findTeacherClasses: {
+    from: ['panel'],
+    request: FindTeacherClassesRequestSchema,
+    reply: TeacherClassesSchema,
+  },
+  /** Links the class to one of the teacher's active SIS classes (re-checked in the SIS). */
+  linkClass: {
+    from: ['panel'],
+    request: LinkClassRequestSchema,
+    reply: ClassLinkViewSchema,
+  },
+  /** Removes the link; the export history (and the SIS's line items) stay. */
+  unlinkClass: {
+    from: ['panel'],
+    request: CourseRequestSchema,
+    reply: PanelStateSchema,
+  },
+  /** Picks the SIS student for a Classroom student by hand, or "none" (null); stored on the link. */
+  setStudentMatch: {
+    from: ['panel'],
+    request: StudentMatchRequestSchema,
+    reply: StudentMatchesReplySchema,
+  },
+  /** Plans the export against the SIS as it is now, sends nothing; stores the choices. */
+  previewExport: {
+    from: ['panel'],
+    request: SnapshotRequestSchema,
+    reply: PreviewSchema,
+  },
+  /** Re-plans exactly as the preview and starts the export; progress via getPanelState. */
+  startExport: {
+    from: ['panel'],
+    request: SnapshotRequestSchema,
+    reply: StartExportReplySchema,
+  },
+  /** Stops the class's running export; what was not sent stays pending (resumable). */
+  cancelExport: {
+    from: ['panel'],
+    request: CourseRequestSchema,
+    reply: CancelExportReplySchema,
   },
 } as const satisfies Record<
   string,

@@ -6,6 +6,7 @@
  */
 import { t } from '../i18n/t';
 import {
+  type Audience,
   EnvelopeSchema,
   type ErrorCode,
   isMessageType,
@@ -17,8 +18,15 @@ import {
 } from './protocol';
 import { type SelfIdentity, type SenderLike, senderAudience } from './sender';
 
+/** Who sent the request, as the router checked it; panel handlers compare the page's class. */
+export interface RequestContext {
+  audience: Audience;
+  /** The sender page's URL (a Classroom page for the panel). */
+  url: string;
+}
+
 export type Handlers = {
-  [K in MessageType]: (data: RequestOf<K>) => Promise<ReplyOf<K>>;
+  [K in MessageType]: (data: RequestOf<K>, context: RequestContext) => Promise<ReplyOf<K>>;
 };
 
 /** An expected failure a handler reports to the page, with a stable code and translated text. */
@@ -48,7 +56,7 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
 
     const spec = PROTOCOL[type];
     const audience = senderAudience(sender, self);
-    if (!audience || !(spec.from as readonly string[]).includes(audience)) {
+    if (!audience || !sender.url || !(spec.from as readonly string[]).includes(audience)) {
       return failure('forbidden-sender', t('errorForbiddenSender'));
     }
 
@@ -57,8 +65,11 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
       return failure('invalid-request', t('errorInvalidRequest', summarize(payload.error)));
     }
     try {
-      const handler = handlers[type] as (input: unknown) => Promise<unknown>;
-      return { ok: true, data: await handler(payload.data) };
+      const handler = handlers[type] as (
+        input: unknown,
+        context: RequestContext,
+      ) => Promise<unknown>;
+      return { ok: true, data: await handler(payload.data, { audience, url: sender.url }) };
     } catch (error) {
       if (error instanceof RequestError) return failure(error.code, error.message);
       console.error(`[sis-export] ${type} failed`, error);

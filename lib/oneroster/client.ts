@@ -19,7 +19,8 @@ export type { DeleteOutcome, PutOutcome } from './gradebook-writes';
 
 /**
  * A client for one SIS connection. Functions: checkConnection, findTeachersByEmail,
- * listClassesForTeacher, getClass, listStudentsForClass, listGradingPeriodsForTerm,
+ * listClassesForTeacher, getClass, listStudentsForClass, getAcademicSession,
+ * listGradingPeriodsForTerm,
  * listCategories, listCategoriesForClass, listLineItemsForClass, listResultsForClass,
  * listResultsForLineItem, putLineItem, putResult, deleteLineItem, deleteResult.
  * Throws TypeError/RangeError at once for an unusable Base URL or option.

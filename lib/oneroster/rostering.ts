@@ -6,6 +6,7 @@ import type { CallOptions, ClientContext } from './context';
 import { isOneRosterError } from './errors';
 import { eq } from './filter';
 import {
+  type AcademicSession,
   AcademicSessionSchema,
   ClassSchema,
   type OneRosterClass,
@@ -80,6 +81,28 @@ export function rosteringEndpoints(ctx: ClientContext) {
         ...options,
         notFound: 'not-found',
       });
+    },
+
+    /**
+     * One academic session (term, grading period, school year) by sourcedId
+     * (`/academicSessions/{id}`), e.g. for a class's term title; undefined when the SIS does not
+     * know it (404).
+     */
+    async getAcademicSession(
+      sessionId: string,
+      options: CallOptions = {},
+    ): Promise<AcademicSession | undefined> {
+      try {
+        const path = ['academicSessions', sessionId];
+        const { value } = await ctx.get(path, 'academicSession', AcademicSessionSchema, {
+          ...options,
+          notFound: 'not-found',
+        });
+        return value;
+      } catch (error) {
+        if (isOneRosterError(error) && error.code === 'not-found') return undefined;
+        throw error;
+      }
     },
 
     /** The grading periods of a term (`/terms/{id}/gradingPeriods`). */

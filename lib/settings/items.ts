@@ -3,8 +3,10 @@
  * background restricts to trusted contexts (background, options page) at every start, so the
  * Classroom content script can read none of them.
  *
- * Reserved: `local:classLinks` (Classroom class → SIS class, written by the teacher workflow).
- * Disconnect deliberately leaves it alone, so a reconnect exports to the same line items.
+ * The teacher workflow's items live beside it, in their own files: `local:classLinks`
+ * (class-links.ts: Classroom class → SIS class) and `local:exportHistory:<courseId>`
+ * (export-history.ts), and the engine's `local:exportJournal:<courseId>` (lib/export). Disconnect
+ * deliberately leaves all of them alone, so a reconnect exports to the same line items.
  */
 import { z } from 'zod';
 import {
@@ -13,6 +15,7 @@ import {
   DEFAULT_EXPORT_DEFAULTS,
   ExportDefaultsSchema,
 } from '../sis/settings-shapes';
+import { classLinksSetting } from './class-links';
 import { defineSetting } from './define-setting';
 
 /** A connection that passed Authorize, with what the check learned. */
@@ -87,4 +90,5 @@ export const ALL_SETTINGS = [
   credentialsSetting,
   teacherPermissionSetting,
   exportDefaultsSetting,
+  classLinksSetting,
 ] as const;

@@ -4,18 +4,13 @@
  * which need the gradebook rights exports need (and, at Infinite Campus, the vendor
  * authorization). Background only: it holds the secret.
  */
-import { type AuthConfig, createAuthenticator } from '../auth/create-authenticator';
 import type { ClientAuthStyle } from '../auth/oauth2';
-import { createOneRosterClient, type OneRosterClient } from '../oneroster/client';
+import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError, SisClockSkewError } from '../oneroster/errors';
-import { partnerProfile } from './partners';
 import type { CategoryOption, ConnectionFields } from './settings-shapes';
+import { type ConnectionSecrets, createSisClient } from './sis-client';
 
-export interface ConnectionSecrets {
-  secret: string;
-  /** `key:secret` for the partner's vendor header (Infinite Campus gradebook). */
-  vendorAuthorization?: string;
-}
+export { authConfigFor, type ConnectionSecrets } from './sis-client';
 
 export interface CheckDependencies {
   /** Defaults to the global fetch; tests pass their own to reach a sandbox. */
@@ -55,28 +50,6 @@ const CATEGORIES_OPTIONAL = new Set([
   'timeout',
 ]);
 
-/** The auth settings lib/auth needs for this connection. */
-export function authConfigFor(fields: ConnectionFields, secrets: ConnectionSecrets): AuthConfig {
-  const header = partnerProfile(fields.partner).vendorAuthorizationHeader;
-  const extraHeaders =
-    header && secrets.vendorAuthorization ? { [header]: secrets.vendorAuthorization } : undefined;
-  return fields.authMode === 'oauth1'
-    ? {
-        mode: 'oauth1',
-        consumerKey: fields.accessKey,
-        consumerSecret: secrets.secret,
-        signatureMethod: fields.signatureMethod,
-        extraHeaders,
-      }
-    : {
-        mode: 'oauth2',
-        tokenUrl: fields.tokenUrl ?? '',
-        clientId: fields.accessKey,
-        clientSecret: secrets.secret,
-        extraHeaders,
-      };
-}
-
 /**
  * Runs the check. Throws the typed OneRoster or auth error of the first fatal failure (see
  * `describeAuthorizeFailure`), including a token granted without the gradebook scopes.
@@ -86,13 +59,8 @@ export async function checkSisConnection(
   secrets: ConnectionSecrets,
   dependencies: CheckDependencies = {},
 ): Promise<ConnectionCheck> {
-  const { fetch, now } = dependencies;
-  const auth = createAuthenticator(authConfigFor(fields, secrets), {
-    fetch,
-    now,
-    clockSkewMs: dependencies.clockSkewMs,
-  });
-  const client = createOneRosterClient({ baseUrl: fields.hostUrl, auth, fetch, now });
+  const { fetch, now, clockSkewMs } = dependencies;
+  const { auth, client } = createSisClient(fields, secrets, { fetch, now, clockSkewMs });
 
   let info: Awaited<ReturnType<OneRosterClient['checkConnection']>>;
   try {

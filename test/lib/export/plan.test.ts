@@ -166,7 +166,10 @@ describe('planExport', () => {
         result: expect.objectContaining({ scoreStatus: 'exempt', score: 0 }),
       }),
     ]);
-    const removed = planExport(input({ sis, grades: [grade('cw1', 'ann', { score: 85 })] }));
+    // Bob's cell now says "No grade" (an empty cell on the page).
+    const removed = planExport(
+      input({ sis, grades: [grade('cw1', 'ann', { score: 85 }), grade('cw1', 'bob')] }),
+    );
     expect(removed.operations).toEqual([
       {
         kind: 'delete-result',
@@ -223,6 +226,13 @@ describe('planExport', () => {
       }),
     );
     expect(plan.operations[1]).toMatchObject({ result: { score: 0, scoreStatus: 'fully graded' } });
+  });
+
+  it('a cell the page did not show never deletes a grade exported earlier', () => {
+    const sis = applied(planExport(input()));
+    const unseen = planExport(input({ sis, grades: [] }));
+    expect(unseen.operations).toEqual([]);
+    expect(unseen.coursework[0]?.grades.map((g) => g.action)).toEqual(['none', 'none']);
   });
 
   it('a draft or missing cell never deletes a grade exported earlier', () => {

@@ -35,6 +35,14 @@ function router(overrides: Partial<Handlers> = {}) {
     saveTeacherPermission: unreachable,
     saveExportDefaults: unreachable,
     disconnect: unreachable,
+    getPanelState: unreachable,
+    findTeacherClasses: unreachable,
+    linkClass: unreachable,
+    unlinkClass: unreachable,
+    setStudentMatch: unreachable,
+    previewExport: unreachable,
+    startExport: unreachable,
+    cancelExport: unreachable,
     ...overrides,
   };
   return { handlers, route: createRouter(handlers, self) };
@@ -108,6 +116,26 @@ describe('message router', () => {
     expect(reply.error.code).toBe('invalid-request');
     expect(reply.error.message).toMatch(/^The request was not valid: .*url/);
     expect(handlers.getStatus).not.toHaveBeenCalled();
+  });
+
+  it.each(Object.entries(SENDERS))(
+    'tells the handler who sent the request (%s) and from which page',
+    async (audience, sender) => {
+      const { route, handlers } = router();
+      await route({ type: 'getStatus', data: {} }, sender);
+      expect(handlers.getStatus).toHaveBeenCalledWith({}, { audience, url: sender.url });
+    },
+  );
+
+  it('refuses a panel message to the options page and the other way round', async () => {
+    const { route } = router();
+    const panelOnly = await route(
+      { type: 'cancelExport', data: { courseId: '1' } },
+      SENDERS.options,
+    );
+    expect(panelOnly).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    const optionsOnly = await route({ type: 'getAdminState', data: {} }, SENDERS.panel);
+    expect(optionsOnly).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
   it('passes a handler’s RequestError through with its code', async () => {

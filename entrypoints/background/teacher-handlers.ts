@@ -1,0 +1,126 @@
+/**
+ * The teacher panel's messages. Each first checks that the sender's page is a page of the class
+ * the message is about ('wrong-course'), then — all but getPanelState and cancelExport — that
+ * teachers may export at all (connected, export allowed; hidden buttons are no permission
+ * check). cancelExport only stops sending, so it stays possible whatever the settings. The work
+ * itself lives in lib/teacher.
+ */
+
+import type { Handlers, RequestContext } from '@/lib/messaging/router';
+import { assertSenderCourse } from '@/lib/messaging/sender-course';
+import { getClassLink, removeClassLink, saveClassLink } from '@/lib/settings/class-links';
+import { readExportHistory } from '@/lib/settings/export-history';
+import { readSettings } from '@/lib/settings/read-settings';
+import { partnerProfile } from '@/lib/sis/partners';
+import { previewCourseExport, requireLink, startCourseExport } from '@/lib/teacher/course-export';
+import { buildClassLink } from '@/lib/teacher/link-class';
+import { buildPanelState, toLinkView } from '@/lib/teacher/panel-state';
+import { setStudentMatch } from '@/lib/teacher/student-match';
+import { findTeacherClasses } from '@/lib/teacher/teacher-classes';
+import type { BackgroundDependencies } from './context';
+import type { TeacherRuntime } from './teacher-runtime';
+
+type TeacherHandlers = Pick<
+  Handlers,
+  | 'getPanelState'
+  | 'findTeacherClasses'
+  | 'linkClass'
+  | 'unlinkClass'
+  | 'setStudentMatch'
+  | 'previewExport'
+  | 'startExport'
+  | 'cancelExport'
+>;
+
+export function createTeacherHandlers(
+  deps: BackgroundDependencies,
+  runtime: TeacherRuntime,
+): TeacherHandlers {
+  const { runner, sis, store, now } = runtime;
+  /** Sender check, then permission check; the settings in force for the handler. */
+  const allowed = async (context: RequestContext, courseId: string) => {
+    assertSenderCourse(context, courseId);
+    return sis.allowedSettings();
+  };
+  const session = async (context: RequestContext, courseId: string) => {
+    const settings = await allowed(context, courseId);
+    return { settings, sis: await sis.sessionFor(settings) };
+  };
+
+  async function panelState(courseId: string) {
+    const settings = await readSettings(deps.readPolicy);
+    const [link, journal, history] = await Promise.all([
+      getClassLink(courseId),
+      store.load(courseId),
+      readExportHistory(courseId),
+    ]);
+    return buildPanelState({
+      connected: settings.connected,
+      exportAllowed: settings.exportAllowed,
+      partnerName: settings.connection
+        ? partnerProfile(settings.connection.partner).name()
+        : undefined,
+      link,
+      running: runner.isRunning(courseId),
+      progress: runner.progressOf(courseId),
+      journalState: journal?.state,
+      history,
+    });
+  }
+
+  return {
+    async getPanelState({ courseId }, context) {
+      assertSenderCourse(context, courseId);
+      return panelState(courseId);
+    },
+
+    async findTeacherClasses({ courseId, email }, context) {
+      const { sis: client } = await session(context, courseId);
+      return findTeacherClasses(client, email);
+    },
+
+    async linkClass(request, context) {
+      const { sis: client } = await session(context, request.courseId);
+      runner.refuseIfRunning(request.courseId);
+      const previous = await getClassLink(request.courseId);
+      const link = await buildClassLink(client, request, previous, now());
+      await saveClassLink(request.courseId, link);
+      // An unfinished export to the previous SIS class is not to be resumed into this one.
+      if (previous && previous.sisClassId !== link.sisClassId) await store.remove(request.courseId);
+      return toLinkView(link);
+    },
+
+    async unlinkClass({ courseId }, context) {
+      await allowed(context, courseId);
+      runner.refuseIfRunning(courseId);
+      await removeClassLink(courseId);
+      await store.remove(courseId); // its unfinished writes are given up with the link
+      return panelState(courseId);
+    },
+
+    async setStudentMatch(request, context) {
+      const { sis: client } = await session(context, request.courseId);
+      const link = await requireLink(request.courseId);
+      return { matches: await setStudentMatch(client, link, request) };
+    },
+
+    async previewExport(request, context) {
+      const { settings, sis: client } = await session(context, request.courseId);
+      return previewCourseExport(client, request, settings.exportDefaults, now());
+    },
+
+    async startExport(request, context) {
+      const { settings, sis: client } = await session(context, request.courseId);
+      return startCourseExport(client, request, settings.exportDefaults, now(), {
+        runner,
+        store,
+        newExportId: runtime.newExportId,
+      });
+    },
+
+    async cancelExport({ courseId }, context) {
+      assertSenderCourse(context, courseId);
+      return { cancelled: runner.cancel(courseId) };
+    },
+  };
+}

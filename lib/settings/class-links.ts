@@ -1,0 +1,84 @@
+/**
+ * `local:classLinks`: which SIS class each Classroom class exports to, with the teacher's manual
+ * student matches and last preview choices. Deliberately kept across Disconnect (and Unlink keeps
+ * the history): line item ids derive from the Classroom ids alone, so a reconnected or relinked
+ * class exports to the same line items instead of duplicating them.
+ */
+import { z } from 'zod';
+import { ExportChoicesSchema } from '../messaging/panel-protocol';
+import { defineSetting } from './define-setting';
+import { createSerialQueue } from './serial-updates';
+
+const Id = z.string().trim().min(1).max(256);
+const CourseId = /^\d{1,30}$/;
+
+export const ClassLinkSchema = z.object({
+  sisClassId: Id,
+  title: z.string().max(1024),
+  classCode: z.string().max(256).optional(),
+  termIds: z.array(Id).max(50),
+  termTitles: z.array(z.string().max(256)).max(50),
+  teacherSourcedId: Id,
+  teacherEmail: z.string().max(320),
+  /** ISO date-time. */
+  linkedAt: z.iso.datetime(),
+  /** Classroom student key → SIS student sourcedId, or null for "no SIS record". */
+  studentMatches: z.record(z.string().min(1).max(200), Id.nullable()),
+  /** The last preview's choices. */
+  choices: ExportChoicesSchema.optional(),
+});
+export type ClassLink = z.infer<typeof ClassLinkSchema>;
+
+// Entry by entry: one damaged link must not void every other class's link.
+const ClassLinksSchema = z.record(z.string(), z.unknown()).transform((raw) => {
+  const links: Record<string, ClassLink> = {};
+  for (const [courseId, value] of Object.entries(raw)) {
+    const parsed = ClassLinkSchema.safeParse(value);
+    if (parsed.success && CourseId.test(courseId)) links[courseId] = parsed.data;
+    else console.warn(`[sis-export] ignoring an invalid stored class link (${courseId})`);
+  }
+  return links;
+});
+
+/** Classroom course id → its link. */
+export const classLinksSetting = defineSetting<Record<string, ClassLink>>('local:classLinks', {
+  schema: ClassLinksSchema,
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+const serial = createSerialQueue();
+
+/** The course's link, or undefined when it is not linked. */
+export async function getClassLink(courseId: string): Promise<ClassLink | undefined> {
+  return (await classLinksSetting.get())[courseId];
+}
+
+/**
+ * Changes the course's link: `change` gets the current link (or undefined) and returns the new
+ * one, or undefined to remove it. Updates run one at a time. Returns the stored result.
+ */
+export function updateClassLink(
+  courseId: string,
+  change: (link: ClassLink | undefined) => ClassLink | undefined,
+): Promise<ClassLink | undefined> {
+  return serial(async () => {
+    const links = await classLinksSetting.get();
+    const next = change(links[courseId]);
+    if (next) links[courseId] = next;
+    else delete links[courseId];
+    await classLinksSetting.set(links);
+    return next;
+  });
+}
+
+/** Stores (or replaces) the course's link. */
+export function saveClassLink(courseId: string, link: ClassLink): Promise<ClassLink | undefined> {
+  return updateClassLink(courseId, () => link);
+}
+
+/** Unlinks the course; its export history stays (lib/settings/export-history.ts). */
+export async function removeClassLink(courseId: string): Promise<void> {
+  await updateClassLink(courseId, () => undefined);
+}

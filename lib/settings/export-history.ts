@@ -1,0 +1,82 @@
+/**
+ * `local:exportHistory:<courseId>`: what this extension exported for one Classroom class — the
+ * last 20 export summaries, when each coursework was last exported completely, and every result
+ * it last wrote (the planner's `previousResults`, used when a SIS cannot list results). One key
+ * per class keeps each write small. Kept across Unlink and Disconnect, like the class links.
+ */
+import { z } from 'zod';
+import { type ExportSummaryView, ExportSummaryViewSchema } from '../messaging/panel-protocol';
+import { defineSetting, type Setting } from './define-setting';
+import { createSerialQueue } from './serial-updates';
+
+/** Summaries kept per class, newest first. */
+export const HISTORY_LENGTH = 20;
+
+const WrittenResultSchema = z.object({ score: z.number(), scoreStatus: z.string().max(32) });
+
+/** What a running export needs recorded when it ends (in storage, so a resumed one has it). */
+const PendingExportSchema = z.object({
+  exportId: z.string().min(1),
+  /** Line items and results the plan found already right in the SIS. */
+  unchanged: z.number().int().min(0),
+  /** Coursework the plan covered (not skipped): "last exported" once all their writes succeed. */
+  courseworkIds: z.array(z.string()),
+});
+export type PendingExport = z.infer<typeof PendingExportSchema>;
+
+export const CourseHistorySchema = z.object({
+  summaries: z.array(ExportSummaryViewSchema).max(HISTORY_LENGTH),
+  /** courseworkId → ISO date-time of the last export that sent all its writes. */
+  lastExported: z.record(z.string(), z.string()),
+  /** result sourcedId → what we last wrote there. */
+  previousResults: z.record(z.string(), WrittenResultSchema),
+  pending: PendingExportSchema.optional(),
+});
+export type CourseHistory = z.infer<typeof CourseHistorySchema>;
+
+const EMPTY: CourseHistory = { summaries: [], lastExported: {}, previousResults: {} };
+
+const settings = new Map<string, Setting<CourseHistory>>();
+const queues = new Map<string, ReturnType<typeof createSerialQueue>>();
+
+function settingFor(courseId: string): Setting<CourseHistory> {
+  let setting = settings.get(courseId);
+  if (!setting) {
+    setting = defineSetting<CourseHistory>(`local:exportHistory:${courseId}`, {
+      schema: CourseHistorySchema,
+      fallback: EMPTY,
+      version: 1,
+      migrations: {},
+    });
+    settings.set(courseId, setting);
+  }
+  return setting;
+}
+
+/** The class's history (empty when it was never exported). */
+export function readExportHistory(courseId: string): Promise<CourseHistory> {
+  return settingFor(courseId).get();
+}
+
+/** Changes the class's history; updates of one class run one at a time. */
+export function updateExportHistory(
+  courseId: string,
+  change: (history: CourseHistory) => CourseHistory,
+): Promise<CourseHistory> {
+  let queue = queues.get(courseId);
+  if (!queue) {
+    queue = createSerialQueue();
+    queues.set(courseId, queue);
+  }
+  return queue(async () => {
+    const next = change(structuredClone(await settingFor(courseId).get()));
+    await settingFor(courseId).set(next);
+    return next;
+  });
+}
+
+/** Puts `summary` first, replacing an earlier summary of the same (resumed) export. */
+export function withSummary(history: CourseHistory, summary: ExportSummaryView): CourseHistory {
+  const others = history.summaries.filter((s) => s.exportId !== summary.exportId);
+  return { ...history, summaries: [summary, ...others].slice(0, HISTORY_LENGTH) };
+}

@@ -1,0 +1,106 @@
+/**
+ * Preview and export of one linked class. Both read the SIS and plan the same way
+ * (plan-course-export.ts); the export then journals and runs exactly the operations the plan
+ * found, so what is sent is what a preview at that moment shows. The teacher's choices are
+ * stored on the link, so the next preview starts from them.
+ */
+import type { JournalStore } from '../export/journal-store';
+import { t } from '../i18n/t';
+import type { Preview, SnapshotRequest } from '../messaging/panel-protocol';
+import { RequestError } from '../messaging/router';
+import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
+import { readExportHistory } from '../settings/export-history';
+import type { ExportDefaults } from '../sis/settings-shapes';
+import type { ExportRunner } from './export-runner';
+import {
+  assertGradebookRead,
+  type CoursePlan,
+  planCourseExport,
+  plannedCoursework,
+  unchangedCount,
+} from './plan-course-export';
+import { toPreview } from './preview-view';
+import { type LinkedClassState, readLinkedClass } from './read-sis-state';
+import { recordExportStart, recordNothingToSend } from './record-export';
+import type { SisSession } from './sis-session';
+
+/** The course's link; 'not-linked' when there is none. */
+export async function requireLink(courseId: string): Promise<ClassLink> {
+  const link = await getClassLink(courseId);
+  if (!link) throw new RequestError('not-linked', t('errorNotLinked'));
+  return link;
+}
+
+async function planNow(
+  sis: SisSession,
+  request: SnapshotRequest,
+  defaults: ExportDefaults,
+  now: Date,
+): Promise<CoursePlan & { state: LinkedClassState; link: ClassLink }> {
+  const link = await requireLink(request.courseId);
+  assertGradebookRead(request.snapshot); // before any SIS request
+  const [state, history] = await Promise.all([
+    readLinkedClass(sis, link),
+    readExportHistory(request.courseId),
+  ]);
+  const planned = planCourseExport({ ...request, link, defaults, state, history, now });
+  await updateClassLink(request.courseId, (current) =>
+    current?.sisClassId === link.sisClassId ? { ...current, choices: request.choices } : current,
+  );
+  return { ...planned, state, link };
+}
+
+/** Plans the export and shows it; sends nothing. */
+export async function previewCourseExport(
+  sis: SisSession,
+  request: SnapshotRequest,
+  defaults: ExportDefaults,
+  now: Date,
+): Promise<Preview> {
+  const planned = await planNow(sis, request, defaults, now);
+  return toPreview(planned, planned.state);
+}
+
+export interface StartDependencies {
+  runner: ExportRunner;
+  store: JournalStore;
+  newExportId: () => string;
+}
+
+/**
+ * Re-plans and starts the export without waiting for it. Nothing to send: a completed summary
+ * is recorded at once (and an unfinished journal of an earlier export, now moot, is dropped).
+ */
+export async function startCourseExport(
+  sis: SisSession,
+  request: SnapshotRequest,
+  defaults: ExportDefaults,
+  now: Date,
+  deps: StartDependencies,
+): Promise<{ exportId: string; operations: number }> {
+  const { courseId } = request;
+  deps.runner.refuseIfRunning(courseId);
+  const { plan, link } = await planNow(sis, request, defaults, now);
+  deps.runner.refuseIfRunning(courseId); // one may have started while we read the SIS
+  const exportId = deps.newExportId();
+  const pending = {
+    exportId,
+    unchanged: unchangedCount(plan),
+    courseworkIds: plannedCoursework(plan),
+  };
+  if (plan.operations.length === 0) {
+    await deps.store.remove(courseId);
+    await recordNothingToSend(courseId, pending, now);
+    return { exportId, operations: 0 };
+  }
+  // Queued before the run's own history update, and the run takes its lock synchronously: no
+  // other export of the class can start in between.
+  const recorded = recordExportStart(courseId, pending);
+  void deps.runner.start(
+    { exportId, courseId, sisClassId: link.sisClassId, operations: plan.operations },
+    sis.client,
+    sis.engine,
+  );
+  await recorded;
+  return { exportId, operations: plan.operations.length };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the panel of one class shows (PanelStateSchema), from pieces the background already
+ * has: whether teachers may work (and why not), the link, the class's export — running here,
+ * or left unfinished in storage ("resuming" / "resume") — its latest progress, and the history.
+ */
+import { isUnfinished, type JournalState } from '../export/journal';
+import type { ExportProgress } from '../export/progress';
+import type { ClassLinkView, PanelState } from '../messaging/panel-protocol';
+import type { ClassLink } from '../settings/class-links';
+import type { CourseHistory } from '../settings/export-history';
+
+export interface PanelStateInput {
+  connected: boolean;
+  exportAllowed: boolean;
+  partnerName?: string;
+  link: ClassLink | undefined;
+  running: boolean;
+  progress: ExportProgress | undefined;
+  /** The state of the class's stored journal, if any. */
+  journalState: JournalState | undefined;
+  history: CourseHistory;
+}
+
+/** The link as the panel shows it (ids of the teacher and matches stay in the background). */
+export function toLinkView(link: ClassLink): ClassLinkView {
+  return {
+    sisClassId: link.sisClassId,
+    title: link.title,
+    ...(link.classCode ? { classCode: link.classCode } : {}),
+    termTitles: link.termTitles,
+    teacherEmail: link.teacherEmail,
+    linkedAt: link.linkedAt,
+    ...(link.choices ? { choices: link.choices } : {}),
+  };
+}
+
+export function buildPanelState(input: PanelStateInput): PanelState {
+  const resumable =
+    !input.running && input.journalState !== undefined && isUnfinished(input.journalState);
+  return {
+    access: {
+      connected: input.connected,
+      exportAllowed: input.exportAllowed,
+      ...(input.partnerName ? { partnerName: input.partnerName } : {}),
+    },
+    link: input.link ? toLinkView(input.link) : null,
+    export: {
+      running: input.running,
+      resumable,
+      ...(input.running && input.progress ? { progress: input.progress } : {}),
+    },
+    history: input.history.summaries,
+    lastExported: input.history.lastExported,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * At every service-worker start: exports a stopped worker left 'running' in storage are
+ * continued from their journals (pending operations only, no re-planning), so a restart in the
+ * middle of an export ends with exactly what was planned. Stopped ('credentials rejected') and
+ * cancelled exports wait for the teacher; so does everything while teachers may not export
+ * (not connected, exporting turned off): those stay resumable and the panel says so.
+ */
+import type { JournalStore } from '../export/journal-store';
+import { getClassLink } from '../settings/class-links';
+import type { ExportRunner } from './export-runner';
+import type { SisSession } from './sis-session';
+
+/**
+ * Resumes the 'running' journals; returns the course ids it resumed. `session` is asked only
+ * when there is something to resume, and answers undefined when teachers may not export now.
+ */
+export async function resumeRunningExports(
+  store: JournalStore,
+  runner: ExportRunner,
+  session: () => Promise<SisSession | undefined>,
+): Promise<string[]> {
+  const journals = (await store.listUnfinished()).filter((j) => j.state === 'running');
+  if (journals.length === 0) return [];
+  const sis = await session();
+  if (!sis) return [];
+  const resumed: string[] = [];
+  for (const journal of journals) {
+    if (runner.isRunning(journal.courseId)) continue;
+    // Unlinked or relinked to another SIS class since: its writes are no longer wanted there.
+    const link = await getClassLink(journal.courseId);
+    if (link?.sisClassId !== journal.sisClassId) continue;
+    void runner.resume(journal.courseId, sis.client, sis.engine);
+    resumed.push(journal.courseId);
+  }
+  return resumed;
+}

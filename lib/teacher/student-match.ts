@@ -1,0 +1,58 @@
+/**
+ * The teacher's own pick of the SIS student for a Classroom student (or "no SIS record"), for
+ * students email and name could not place. The SIS student must be in the linked class (read
+ * again from the SIS), and one SIS student belongs to one Classroom student: picking them for a
+ * second student takes them from the first.
+ */
+import { t } from '../i18n/t';
+import { RequestError } from '../messaging/router';
+import { type ClassLink, updateClassLink } from '../settings/class-links';
+import type { SisSession } from './sis-session';
+
+export interface StudentMatchChange {
+  courseId: string;
+  studentKey: string;
+  sisStudentId: string | null;
+}
+
+/** The link's matches with the change applied. */
+export function withStudentMatch(
+  matches: ClassLink['studentMatches'],
+  studentKey: string,
+  sisStudentId: string | null,
+): ClassLink['studentMatches'] {
+  const next = Object.fromEntries(
+    Object.entries(matches).filter(([, id]) => sisStudentId === null || id !== sisStudentId),
+  );
+  next[studentKey] = sisStudentId;
+  return next;
+}
+
+/** Checks and stores the pick; returns the link's matches afterwards. */
+export async function setStudentMatch(
+  sis: SisSession,
+  link: ClassLink,
+  change: StudentMatchChange,
+): Promise<ClassLink['studentMatches']> {
+  if (change.sisStudentId !== null) {
+    const students = await sis.read((client) => client.listStudentsForClass(link.sisClassId));
+    const inClass = students.some(
+      (student) => student.sourcedId === change.sisStudentId && student.status !== 'tobedeleted',
+    );
+    if (!inClass) throw new RequestError('student-not-in-class', t('errorStudentNotInClass'));
+  }
+  const updated = await updateClassLink(change.courseId, (current) =>
+    // Relinked to another class meanwhile: the pick belongs to the old roster.
+    current?.sisClassId === link.sisClassId
+      ? {
+          ...current,
+          studentMatches: withStudentMatch(
+            current.studentMatches,
+            change.studentKey,
+            change.sisStudentId,
+          ),
+        }
+      : current,
+  );
+  return updated?.studentMatches ?? {};
+}

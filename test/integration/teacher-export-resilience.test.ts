@@ -1,0 +1,94 @@
+/**
+ * The export stays exact whatever happens around it: 10 % 500s, 5 % 429s and dropped
+ * connections; a disconnect → reconnect → re-export (no duplicate line items: ids derive from
+ * the Classroom ids only); and a service worker stopped mid-export, resumed at the next start.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReplyOf } from '@/lib/messaging/protocol';
+import { createHarness, OPTIONS_SENDER } from '../support/teacher-harness';
+import {
+  COURSE,
+  expectSisToHold,
+  exportNow,
+  linkClass,
+  NO_CHOICES,
+  setUpTeacherScene,
+  sisState,
+  snapshot,
+} from './teacher-scene';
+
+const scene = setUpTeacherScene();
+
+describe('teacher export against a failing, reconnected or restarted background', () => {
+  it('ends exact, without duplicates, despite 500s, 429s and dropped connections', async () => {
+    await linkClass();
+    scene.sis.setFaults({
+      errorRate: 0.1,
+      rateLimit: { share: 0.05, retryAfterSeconds: 0 },
+      dropRate: 0.03,
+    });
+    const snap = snapshot();
+    const { summary } = await exportNow(snap);
+    const faults = new Set(scene.sis.requestLog.entries.map((e) => e.fault).filter(Boolean));
+    expect(faults).toEqual(new Set(['error', 'rate-limit', 'drop']));
+    expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+    const want = expectSisToHold(snap);
+    // Retried PUTs land on the same ids: each line item and result exists once.
+    expect(sisState().results).toHaveLength(want.results.length);
+  });
+  it('makes no duplicates after disconnect → reconnect → re-export', async () => {
+    await linkClass();
+    const snap = snapshot();
+    await exportNow(snap);
+    const before = sisState().lineItems.length;
+
+    expect(await scene.h.send('disconnect', {}, OPTIONS_SENDER)).toMatchObject({ ok: true });
+    const disconnected = await scene.h.ask<ReplyOf<'getPanelState'>>('getPanelState', {
+      courseId: COURSE,
+    });
+    expect(disconnected.access).toEqual({ connected: false, exportAllowed: false });
+    expect(disconnected.link?.sisClassId).toBe(scene.classId); // links survive Disconnect
+    await scene.h.connect();
+
+    scene.sis.requestLog.clear();
+    const { summary } = await exportNow(snap);
+    expect(summary).toMatchObject({ state: 'completed', created: 0 });
+    expect(sisState().lineItems).toHaveLength(before);
+    expectSisToHold(snap);
+  });
+  it('resumes an export a stopped worker left running, to the exact result', async () => {
+    await linkClass();
+    const snap = snapshot();
+    scene.sis.setFaults({ latencyMs: 15 });
+    await scene.h.ask('startExport', { courseId: COURSE, snapshot: snap, choices: NO_CHOICES });
+    const store = scene.h.runtime.store;
+    // Wait until part of it is done, keep the journal as it is on disk at that moment…
+    let left = await store.load(COURSE);
+    while (!left || left.ops.filter((op) => op.status === 'done').length < 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      left = await store.load(COURSE);
+    }
+    expect(left.state).toBe('running');
+    // …stop this worker's run, and put the journal back as the dead worker left it.
+    scene.h.runtime.runner.cancel(COURSE);
+    await scene.h.waitForExport(COURSE);
+    await store.save(left);
+
+    const restarted = createHarness(scene.sis); // a new worker: nothing in memory
+    const pending = await restarted.ask<ReplyOf<'getPanelState'>>('getPanelState', {
+      courseId: COURSE,
+    });
+    expect(pending.export).toMatchObject({ running: false, resumable: true });
+    expect(await restarted.runtime.resumeUnfinished()).toEqual([COURSE]);
+    const state = await restarted.waitForExport(COURSE);
+    expect(state.export.resumable).toBe(false);
+    expect(state.history[0]).toMatchObject({
+      exportId: left.exportId,
+      state: 'completed',
+      failed: [],
+      pending: 0,
+    });
+    expect(Object.keys(state.lastExported).sort()).toEqual(['2001', '2002', '2004', '2005']);
+    expectSisToHold(snap);
+  });
+});

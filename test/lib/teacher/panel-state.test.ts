@@ -1,0 +1,68 @@
+/** What the panel is told: access, link, running or resumable export, history. */
+import { describe, expect, it } from 'vitest';
+import type { ClassLink } from '@/lib/settings/class-links';
+import { buildPanelState } from '@/lib/teacher/panel-state';
+
+const LINK: ClassLink = {
+  sisClassId: 'c-1',
+  title: 'English 10 - Period 2',
+  classCode: 'ENG10-P2',
+  termIds: ['t-1'],
+  termTitles: ['Fall 2025'],
+  teacherSourcedId: 'teacher-1',
+  teacherEmail: 'teacher@example.org',
+  linkedAt: '2026-01-01T00:00:00.000Z',
+  studentMatches: { 'id:1': 's-1' },
+};
+const EMPTY = { summaries: [], lastExported: {}, previousResults: {} };
+const PROGRESS = {
+  phase: 'grades',
+  done: 3,
+  total: 9,
+  failed: 0,
+  retrying: 1,
+  concurrency: 4,
+} as const;
+
+const base = {
+  connected: true,
+  exportAllowed: true,
+  link: LINK,
+  running: false,
+  progress: undefined,
+  journalState: undefined,
+  history: EMPTY,
+};
+
+describe('buildPanelState', () => {
+  it('shows the link without the ids the panel does not need', () => {
+    const state = buildPanelState(base);
+    expect(state.link).toEqual({
+      sisClassId: 'c-1',
+      title: 'English 10 - Period 2',
+      classCode: 'ENG10-P2',
+      termTitles: ['Fall 2025'],
+      teacherEmail: 'teacher@example.org',
+      linkedAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+
+  it.each([
+    [
+      'running here',
+      { running: true, journalState: 'running' },
+      { running: true, resumable: false, progress: PROGRESS },
+    ],
+    [
+      'left running by a stopped worker',
+      { journalState: 'running' },
+      { running: false, resumable: true },
+    ],
+    ['stopped (credentials)', { journalState: 'stopped' }, { running: false, resumable: true }],
+    ['cancelled', { journalState: 'cancelled' }, { running: false, resumable: true }],
+    ['completed', { journalState: 'completed' }, { running: false, resumable: false }],
+    ['never exported', {}, { running: false, resumable: false }],
+  ] as const)('reports an export %s', (_name, input, expected) => {
+    expect(buildPanelState({ ...base, progress: PROGRESS, ...input }).export).toEqual(expected);
+  });
+});
