@@ -68,6 +68,13 @@ export async function runOperation(op: Operation, entry: JournalOp, ctx: RunCont
     ctx.limiter.pushedBack(result.round, verdict.rateLimited, verdict.retryAfterMs);
     const wait = retryDelayMs(tries, policy, ctx.random, verdict.retryAfterMs);
     if (tries >= policy.maxAttempts || clock.now() + wait - firstAt > policy.giveUpAfterMs) {
+      // A line item the SIS keeps failing to store, for transient reasons, means the SIS is not
+      // working: every grade of it would fail too. Stop resumable, this line item still pending,
+      // instead of writing off the whole assignment.
+      if (op.kind === 'put-line-item') {
+        ctx.stop('sis-unavailable', verdict.failure);
+        return;
+      }
       settle(ctx, entry, { failure: verdict.failure });
       ctx.onGiveUp(verdict.failure);
       return;

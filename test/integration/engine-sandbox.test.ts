@@ -77,9 +77,9 @@ function sisState() {
   return { items: items.map(strip), results: results.map(strip) };
 }
 
-const run = (ops: Operation[], maxAttempts = 6, concurrency = 4) =>
+const run = (ops: Operation[], maxAttempts = 6, concurrency = 4, using = client) =>
   runExport({
-    client,
+    client: using,
     journal: createJournal({
       exportId: crypto.randomUUID(),
       courseId: 'course-e',
@@ -182,5 +182,65 @@ describe('the engine against the sandbox SIS', () => {
       for (const next of later)
         expect(Date.parse(next.at) - answeredAt).toBeGreaterThanOrEqual(990);
     }
+  });
+
+  it('finishes exactly under 500s, 429s with Retry-After, drops and 2 s stalls past the timeout', async () => {
+    // A client that gives up after 1 s, so the stalled requests end in timeouts and are retried.
+    const auth = createAuthenticator({ mode: 'oauth1', ...sis.credentials.oauth1 });
+    const impatient = createOneRosterClient({ baseUrl: sis.baseUrl, auth, fetch, timeoutMs: 1000 });
+    const ops = operations
+      .slice(0, 60)
+      .map((op) =>
+        op.kind === 'put-result'
+          ? { ...op, result: { ...op.result, score: op.result.score + 0.5 } }
+          : op,
+      );
+    sis.requestLog.clear();
+    sis.setFaults({
+      errorRate: 0.1,
+      rateLimit: { share: 0.05, retryAfterSeconds: 1 },
+      dropRate: 0.03,
+      stall: { share: 0.04, ms: 2000 },
+    });
+    const summary = await run(ops, 10, 4, impatient);
+    const faults = new Set(sis.requestLog.entries.map((e) => e.fault).filter(Boolean));
+    expect(faults).toContain('stall');
+    expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+    // The engine reports its attempts and retries (the back-off it had to do).
+    expect(summary.attempts).toBe(ops.length + summary.retries);
+    expect(summary.retries).toBeGreaterThan(0);
+    for (const op of ops) {
+      if (op.kind !== 'put-result') continue;
+      expect(sis.data.results.get(op.id)?.score).toBe(op.result.score);
+    }
+    expect(sisState().items).toHaveLength(LINE_ITEMS);
+  }, 60_000);
+
+  it('stops with a clear error and a resumable journal when the SIS is down throughout', async () => {
+    sis.setFaults({ errorRate: 1 });
+    sis.requestLog.clear();
+    const store = createStorageJournalStore();
+    const journal = createJournal({
+      exportId: 'down',
+      courseId: 'course-down',
+      sisClassId: classId,
+      operations: operations.slice(0, 40),
+      now: Date.now(),
+    });
+    const summary = await runExport({
+      client,
+      journal,
+      store,
+      retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 },
+    });
+    expect(summary.state).toBe('stopped');
+    expect(summary.stop?.code).toBe('sis-unavailable');
+    expect(summary.stop?.message).toMatch(/\S{10,}/);
+    expect(summary.pending).toBeGreaterThan(0);
+    const saved = await store.load('course-down');
+    expect(saved?.state).toBe('stopped');
+    expect(saved?.ops.some((op) => op.status === 'pending')).toBe(true);
+    // Every request was answered with an injected error: nothing was stored.
+    expect(sis.requestLog.entries.every((e) => e.fault === 'error')).toBe(true);
   });
 });

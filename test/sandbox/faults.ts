@@ -25,6 +25,11 @@ export interface Faults {
   dropRate: number;
   /** Stored line item titles are cut to this many characters (null: no limit). */
   titleLimit: number | null;
+  /**
+   * A share of API requests held this long before they are handled (a stalled server), to make
+   * clients hit their timeouts. The request is still processed afterwards, as a slow server would.
+   */
+  stall: { share: number; ms: number } | null;
 }
 
 export const NO_FAULTS: Faults = {
@@ -33,12 +38,14 @@ export const NO_FAULTS: Faults = {
   rateLimit: null,
   dropRate: 0,
   titleLimit: null,
+  stall: null,
 };
 
 export type FaultDecision =
   | { kind: 'drop' }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'error' }
+  | { kind: 'stall'; ms: number }
   | null;
 
 export function createFaults(seed: number, initial: Partial<Faults> = {}) {
@@ -70,6 +77,8 @@ export function createFaults(seed: number, initial: Partial<Faults> = {}) {
       if (hit) return { kind: 'rate-limit', retryAfterSeconds: rl.retryAfterSeconds ?? 1 };
     }
     if (faults.errorRate > 0 && prng.next() < faults.errorRate) return { kind: 'error' };
+    if (faults.stall && prng.next() < faults.stall.share)
+      return { kind: 'stall', ms: faults.stall.ms };
     return null;
   }
 

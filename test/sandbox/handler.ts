@@ -95,6 +95,11 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
       entry.fault = 'error';
       throw new ImsxError(500, 'internal_server_error', 'injected server error');
     }
+    if (fault?.kind === 'stall') {
+      entry.fault = 'stall';
+      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (req.socket.destroyed) return finish(0); // the client gave up waiting
+    }
 
     const { route, params } = matchRoute(deps.routes, method, rawPath.slice(deps.prefix.length));
     entry.route = route.pattern;

@@ -20,7 +20,7 @@ export interface RequestLogEntry {
   /** The parsed JSON body of PUTs. */
   body?: unknown;
   /** The injected fault, if any. */
-  fault?: 'drop' | 'rate-limit' | 'error';
+  fault?: 'drop' | 'rate-limit' | 'error' | 'stall';
   /** The imsx_description (or OAuth error) of a failed request. */
   error?: string;
   durationMs: number;

@@ -125,26 +125,51 @@ describe('giving up', () => {
     expect(rig.fake.calls).toHaveLength(3);
   });
 
-  it('gives up when the next wait would end past giveUpAfterMs', async () => {
+  it('gives up on a grade when the next wait would end past giveUpAfterMs', async () => {
     const rig = engineRig();
-    rig.fake.setRule(() => ({ error: sisError.rateLimited(6000) }));
-    const summary = await rig.run(makeOperations(1, 0), { retry: { giveUpAfterMs: 10_000 } });
-    expect(rig.fake.calls.map((c) => c.startedAt)).toEqual([0, 6010]);
-    expect(summary.failed[0]?.code).toBe('rate-limited');
+    rig.fake.setRule((call) =>
+      call.opId.startsWith('r-') ? { error: sisError.rateLimited(6000) } : undefined,
+    );
+    const summary = await rig.run(makeOperations(1, 1), { retry: { giveUpAfterMs: 10_000 } });
+    expect(rig.fake.calls.filter((c) => c.opId === 'r-1-1').map((c) => c.startedAt)).toEqual([
+      10, 6020,
+    ]);
+    expect(summary.failed).toEqual([
+      expect.objectContaining({ opId: 'r-1-1', code: 'rate-limited' }),
+    ]);
   });
 
-  it('stops the export as sis-unavailable after enough operations gave up in a row', async () => {
+  it('stops, resumable, when a line item gives up: its grades would all fail too', async () => {
     const rig = engineRig();
     rig.fake.setRule(() => ({ error: sisError.server() }));
-    const summary = await rig.run(makeOperations(6, 0), {
+    const summary = await rig.run(makeOperations(2, 3), {
+      concurrency: 1,
+      retry: { maxAttempts: 2 },
+    });
+    expect(summary).toMatchObject({
+      state: 'stopped',
+      stop: { code: 'sis-unavailable' },
+      failed: [],
+    });
+    expect(summary.pending).toBe(8);
+    expect(rig.fake.calls).toHaveLength(2); // li-1 twice, then nothing more is sent
+    expect((await rig.stored()).ops.every((op) => op.status === 'pending')).toBe(true);
+  });
+
+  it('stops the export as sis-unavailable after enough grades gave up in a row', async () => {
+    const rig = engineRig();
+    rig.fake.setRule((call) =>
+      call.opId.startsWith('r-') ? { error: sisError.server() } : undefined,
+    );
+    const summary = await rig.run(makeOperations(1, 6), {
       concurrency: 1,
       retry: { maxAttempts: 2, stopAfterGiveUps: 3 },
     });
     expect(summary.state).toBe('stopped');
     expect(summary.stop?.code).toBe('sis-unavailable');
-    expect(summary.failed.map((f) => f.opId)).toEqual(['li-1', 'li-2', 'li-3']);
+    expect(summary.failed.map((f) => f.opId)).toEqual(['r-1-1', 'r-1-2', 'r-1-3']);
     expect(summary.pending).toBe(3);
-    expect(rig.fake.calls).toHaveLength(6);
+    expect(rig.fake.calls).toHaveLength(7);
   });
 });
 
