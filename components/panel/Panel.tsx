@@ -1,11 +1,9 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import { type DiagnosticsCopy, type PageReading, PageReadingSection } from './PageReading';
+import { PanelAccessNotice, type PanelStatus } from './PanelAccessNotice';
 
-export type PanelStatus =
-  | { state: 'loading' }
-  | { state: 'ready'; connected: boolean }
-  | { state: 'error'; message: string };
+export type { PanelStatus } from './PanelAccessNotice';
 
 export interface PanelProps {
   /** Numeric Classroom course id of the class page the teacher is on. */
@@ -16,20 +14,26 @@ export interface PanelProps {
   /** Copies the scrubbed page outline (offered when reading fails or finds unreadable cells). */
   onCopyDiagnostics: () => void;
   diagnosticsCopy: DiagnosticsCopy;
+  /** Asks the background for the panel's state again after a failure. */
+  onRetry?: () => void;
+  /** Widens the card for the preview table and the summary. */
+  wide?: boolean;
+  /** The teacher's workflow (link, preview, export), shown once teachers may use it. */
+  children?: ReactNode;
 }
 
 /** The teacher panel on Classroom class pages: a collapsible card, presentational only. */
-export function Panel({
-  courseId,
-  status,
-  reading,
-  onCopyDiagnostics,
-  diagnosticsCopy,
-}: PanelProps) {
+export function Panel(props: PanelProps) {
+  const { courseId, status, reading, wide = false } = props;
   const [collapsed, setCollapsed] = useState(false);
   const bodyId = useId();
+  const usable = status.state === 'ready' && status.connected && status.exportAllowed;
   return (
-    <section className="panel" aria-label={t('panelTitle')} data-testid="sis-panel">
+    <section
+      className={wide && !collapsed ? 'panel panel--wide' : 'panel'}
+      aria-label={t('panelTitle')}
+      data-testid="sis-panel"
+    >
       <header className="panel__header">
         <h2 className="panel__title">{t('panelTitle')}</h2>
         <button
@@ -48,27 +52,12 @@ export function Panel({
         </p>
         <PageReadingSection
           reading={reading}
-          onCopyDiagnostics={onCopyDiagnostics}
-          diagnosticsCopy={diagnosticsCopy}
+          onCopyDiagnostics={props.onCopyDiagnostics}
+          diagnosticsCopy={props.diagnosticsCopy}
         />
-        <PanelStatusLine status={status} />
+        <PanelAccessNotice status={status} onRetry={props.onRetry} />
+        {usable && props.children}
       </div>
     </section>
   );
-}
-
-function PanelStatusLine({ status }: { status: PanelStatus }) {
-  switch (status.state) {
-    case 'loading':
-      return <p role="status">{t('panelChecking')}</p>;
-    case 'error':
-      return (
-        <p role="alert" className="panel__error">
-          {t('panelUnavailable', status.message)}
-        </p>
-      );
-    case 'ready':
-      // Connected states (link, preview, export) arrive with the teacher workflow.
-      return status.connected ? null : <p data-testid="panel-status">{t('panelNotConnected')}</p>;
-  }
 }

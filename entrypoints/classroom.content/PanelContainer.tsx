@@ -1,36 +1,39 @@
 /**
  * Connects the presentational Panel to the background and to the page: the only place the panel
- * talks to the extension, and the one that writes diagnostics to the clipboard.
+ * talks to the extension, and the one that writes diagnostics to the clipboard. Which teacher
+ * view shows follows the background's panel state: not linked → LinkContainer, linked →
+ * LinkedContainer (preview, export, progress, summary, history).
  */
 import { useEffect, useState } from 'react';
 import type { DiagnosticsCopy, PageReading } from '@/components/panel/PageReading';
 import { Panel, type PanelStatus } from '@/components/panel/Panel';
 import { describePage } from '@/lib/classroom/diagnostics';
-import { sendRequest } from '@/lib/messaging/send';
+import type { CourseSnapshot } from '@/lib/classroom/model';
+import { LinkContainer } from './LinkContainer';
+import { LinkedContainer } from './LinkedContainer';
+import { type PanelStateStatus, usePanelState } from './use-panel-state';
 
 export interface PanelContainerProps {
   courseId: string;
   /** What the content script has read from the page (page-reader.ts). */
   reading: PageReading;
+  /** The merged snapshot of this class, once a page of it has been read. */
+  snapshot?: CourseSnapshot;
 }
 
-export function PanelContainer({ courseId, reading }: PanelContainerProps) {
-  const [status, setStatus] = useState<PanelStatus>({ state: 'loading' });
-  const [diagnosticsCopy, setDiagnosticsCopy] = useState<DiagnosticsCopy>('idle');
+export function PanelContainer({ courseId, reading, snapshot: latest }: PanelContainerProps) {
+  // While a navigation within the class is being read, the last reading still holds (the
+  // reader merges the next one into it); the panel keeps exporting from it meanwhile.
+  const [snapshot, setSnapshot] = useState(latest);
   useEffect(() => {
-    let live = true;
-    sendRequest('getStatus', {}).then((reply) => {
-      if (!live) return;
-      setStatus(
-        reply.ok
-          ? { state: 'ready', connected: reply.data.connected }
-          : { state: 'error', message: reply.error.message },
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (latest) setSnapshot(latest);
+  }, [latest]);
+  const [poll, setPoll] = useState(false);
+  const [wide, setWide] = useState(false);
+  // Right after linking, the preview opens by itself so the student matching shows at once.
+  const [justLinked, setJustLinked] = useState(false);
+  const { status, reload, retry, show } = usePanelState(courseId, poll);
+  const [diagnosticsCopy, setDiagnosticsCopy] = useState<DiagnosticsCopy>('idle');
   // A new reading is a new page state: an earlier "copied" no longer describes it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new reading
   useEffect(() => setDiagnosticsCopy('idle'), [reading]);
@@ -44,13 +47,52 @@ export function PanelContainer({ courseId, reading }: PanelContainerProps) {
     );
   };
 
+  const panel = status.state === 'ready' ? status.panel : undefined;
   return (
     <Panel
       courseId={courseId}
-      status={status}
+      status={toPanelStatus(status)}
       reading={reading}
       onCopyDiagnostics={copyDiagnostics}
       diagnosticsCopy={diagnosticsCopy}
-    />
+      onRetry={retry}
+      wide={wide}
+    >
+      {panel?.link ? (
+        // Keyed by the SIS class: a relink starts the export view afresh.
+        <LinkedContainer
+          key={panel.link.sisClassId}
+          courseId={courseId}
+          panel={panel}
+          link={panel.link}
+          snapshot={snapshot}
+          reload={reload}
+          previewFirst={justLinked}
+          onUnlinked={(state) => {
+            setJustLinked(false);
+            show(state);
+          }}
+          onPoll={setPoll}
+          onWide={setWide}
+        />
+      ) : (
+        panel && (
+          <LinkContainer
+            courseId={courseId}
+            defaultEmail={snapshot?.teacherEmail ?? ''}
+            onLinked={() => {
+              setJustLinked(true);
+              void reload();
+            }}
+          />
+        )
+      )}
+    </Panel>
   );
+}
+
+function toPanelStatus(status: PanelStateStatus): PanelStatus {
+  if (status.state !== 'ready') return status;
+  const { connected, exportAllowed } = status.panel.access;
+  return { state: 'ready', connected, exportAllowed };
 }

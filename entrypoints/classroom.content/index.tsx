@@ -27,11 +27,13 @@ export default defineContentScript({
       onRemove: (root) => root?.unmount(),
     });
 
-    const render = ({ courseId, reading }: PageReadUpdate) => {
+    const render = ({ courseId, reading, snapshot }: PageReadUpdate) => {
       if (!ui.mounted) ui.mount();
       // Keyed by course: moving to another class starts the panel afresh, while moving between
       // pages of the same class keeps its state.
-      ui.mounted?.render(<PanelContainer key={courseId} courseId={courseId} reading={reading} />);
+      ui.mounted?.render(
+        <PanelContainer key={courseId} courseId={courseId} reading={reading} snapshot={snapshot} />,
+      );
     };
     const reader = createPageReader(ctx, document, render);
 

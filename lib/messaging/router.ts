@@ -16,7 +16,7 @@ import {
   type ReplyOf,
   type RequestOf,
 } from './protocol';
-import { type SelfIdentity, type SenderLike, senderAudience } from './sender';
+import { currentPageUrl, type SelfIdentity, type SenderLike, senderAudience } from './sender';
 
 /** Who sent the request, as the router checked it; panel handlers compare the page's class. */
 export interface RequestContext {
@@ -69,7 +69,8 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
         input: unknown,
         context: RequestContext,
       ) => Promise<unknown>;
-      return { ok: true, data: await handler(payload.data, { audience, url: sender.url }) };
+      const url = currentPageUrl(sender) ?? sender.url ?? '';
+      return { ok: true, data: await handler(payload.data, { audience, url }) };
     } catch (error) {
       if (error instanceof RequestError) return failure(error.code, error.message);
       console.error(`[sis-export] ${type} failed`, error);

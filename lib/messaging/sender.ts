@@ -11,7 +11,7 @@ export interface SenderLike {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: unknown;
+  tab?: { id?: number; url?: string };
 }
 
 export interface SelfIdentity {
@@ -39,4 +39,18 @@ export function senderAudience(sender: SenderLike, self: SelfIdentity): Audience
  */
 function withoutQuery(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/**
+ * The URL of the page the message came from, as it is now. Classroom navigates with pushState,
+ * and `sender.url` stays the URL the document was loaded with (`/h` after clicking into a class);
+ * the tab's URL follows in-app navigation. Only a top-frame Classroom tab URL is taken, so a
+ * message cannot borrow another origin's URL.
+ */
+export function currentPageUrl(sender: SenderLike): string | undefined {
+  const tabUrl = sender.tab?.url;
+  if ((sender.frameId ?? 0) === 0 && tabUrl && URL.canParse(tabUrl)) {
+    if (new URL(tabUrl).origin === CLASSROOM_ORIGIN) return tabUrl;
+  }
+  return sender.url;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
 import { useLocale } from '../support/fake-i18n';
 
@@ -38,17 +38,54 @@ describe('Panel', () => {
   });
 
   it('tells the teacher to ask the admin when no SIS is connected', () => {
-    render({ courseId: '1', status: { state: 'ready', connected: false } });
+    render({ courseId: '1', status: { state: 'ready', connected: false, exportAllowed: false } });
     expect(container.querySelector('[data-testid=panel-status]')?.textContent).toMatch(
       /Ask your Classroom administrator/,
     );
   });
 
-  it('announces a failure as an alert with its reason', () => {
-    render({ courseId: '1', status: { state: 'error', message: 'The extension did not answer.' } });
+  it('announces a failure as an alert with its reason, and retries', () => {
+    const onRetry = vi.fn();
+    render({
+      courseId: '1',
+      status: {
+        state: 'error',
+        message: 'The extension could not be reached: The extension did not answer.',
+      },
+      onRetry,
+    });
     expect(container.querySelector('[role=alert]')?.textContent).toBe(
       'The extension could not be reached: The extension did not answer.',
     );
+    const retry = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Try again',
+    );
+    act(() => retry?.click());
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('tells the teacher whom to ask when the admin turned export off', () => {
+    render({
+      courseId: '1',
+      status: { state: 'ready', connected: true, exportAllowed: false },
+      children: <p data-testid="workflow">link and export</p>,
+    });
+    expect(container.querySelector('[data-testid=panel-status]')?.textContent).toBe(
+      "Your school's administrator has turned off grade export for teachers. Ask your Classroom administrator to turn it on in the extension's options.",
+    );
+    expect(container.querySelector('[data-testid=workflow]')).toBeNull();
+  });
+
+  it('shows the teacher workflow only when connected and allowed, widening on request', () => {
+    render({
+      courseId: '1',
+      status: { state: 'ready', connected: true, exportAllowed: true },
+      wide: true,
+      children: <p data-testid="workflow">link and export</p>,
+    });
+    expect(container.querySelector('[data-testid=workflow]')).not.toBeNull();
+    expect(container.querySelector('[data-testid=panel-status]')).toBeNull();
+    expect(container.querySelector('section')?.className).toBe('panel panel--wide');
   });
 
   it('collapses and expands from its toggle button', () => {
@@ -67,7 +104,7 @@ describe('Panel', () => {
 
   it('speaks Dutch in a Dutch browser', () => {
     useLocale('nl');
-    render({ courseId: '7', status: { state: 'ready', connected: false } });
+    render({ courseId: '7', status: { state: 'ready', connected: false, exportAllowed: false } });
     expect(container.querySelector('h2')?.textContent).toBe(
       'SIS-klas koppelen / Cijfers exporteren',
     );

@@ -30,6 +30,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Reuse a profile (e.g. to relaunch after editing it); it is then not deleted on close. */
   userDataDir?: string;
+  /** Show the window (the demo, when a display is available); tests run headless. */
+  headed?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}) {
@@ -38,7 +40,7 @@ export async function launchWithExtension(options: LaunchOptions = {}) {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sis-export-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: !options.headed,
     locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,

@@ -1,0 +1,34 @@
+import { t } from '@/lib/i18n/t';
+import type { ExportSummaryView } from '@/lib/messaging/panel-protocol';
+import { stateText } from './ExportSummary';
+import { formatTime } from './format';
+
+export interface ExportHistoryProps {
+  /** Newest first (the background keeps the last 20). */
+  history: ExportSummaryView[];
+}
+
+/** Earlier exports of this class, collapsed by default; kept across Unlink. */
+export function ExportHistory({ history }: ExportHistoryProps) {
+  if (history.length === 0) return null;
+  return (
+    <details data-testid="export-history">
+      <summary>{t('historyHeading', history.length)}</summary>
+      <ol className="panel__list">
+        {history.map((entry) => (
+          <li key={entry.exportId}>
+            <span>{formatTime(entry.finishedAt)}</span> – {stateText(entry.state)}:{' '}
+            {t(
+              'historyCounts',
+              entry.created,
+              entry.updated,
+              entry.deleted,
+              entry.unchanged,
+              entry.failedCount ?? entry.failed.length,
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

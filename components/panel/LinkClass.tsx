@@ -1,0 +1,97 @@
+import { useEffect, useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
+import type { SisClassOption } from '@/lib/messaging/panel-protocol';
+import { SisClassPicker } from './SisClassPicker';
+
+/** Where looking up the teacher's SIS classes stands. */
+export type ClassSearch =
+  | { state: 'idle' }
+  | { state: 'searching' }
+  | { state: 'found'; teacherName: string; classes: SisClassOption[] }
+  | { state: 'error'; message: string };
+
+export interface LinkClassProps {
+  /** The page's account email (the snapshot's teacherEmail); the teacher may correct it. */
+  defaultEmail: string;
+  search: ClassSearch;
+  linking: boolean;
+  /** Why linking failed, as the background said it (translated). */
+  linkError?: string;
+  onFind(email: string): void;
+  onLink(sisClassId: string): void;
+}
+
+/** "Link SIS class": find the teacher's SIS classes by email, then pick the one to link. */
+export function LinkClass(props: LinkClassProps) {
+  const { defaultEmail, search } = props;
+  const [email, setEmail] = useState(defaultEmail);
+  const [edited, setEdited] = useState(false);
+  const id = useId();
+  // The page's email may be read after the panel appears; follow it until the teacher types.
+  useEffect(() => {
+    if (!edited) setEmail(defaultEmail);
+  }, [defaultEmail, edited]);
+  const searching = search.state === 'searching';
+  const message = search.state === 'error' ? search.message : props.linkError;
+  return (
+    <section className="panel__section" aria-labelledby={`${id}-heading`} data-testid="link-class">
+      <h3 id={`${id}-heading`} className="panel__heading">
+        {t('linkHeading')}
+      </h3>
+      <p className="panel__hint">{t('linkIntro')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onFind(email.trim());
+        }}
+      >
+        <div className="panel__field">
+          <label className="panel__label" htmlFor={`${id}-email`}>
+            {t('linkEmailLabel')}
+          </label>
+          <input
+            id={`${id}-email`}
+            className="panel__input"
+            type="email"
+            required
+            autoComplete="email"
+            spellCheck={false}
+            value={email}
+            aria-describedby={`${id}-email-hint`}
+            onChange={(event) => {
+              setEdited(true);
+              setEmail(event.target.value);
+            }}
+          />
+          <span id={`${id}-email-hint`} className="panel__hint">
+            {t('linkEmailHint')}
+          </span>
+        </div>
+        <button
+          type="submit"
+          className="panel__button"
+          disabled={searching || email.trim() === ''}
+          aria-busy={searching || undefined}
+        >
+          {t('linkFind')}
+        </button>
+      </form>
+      <div aria-live="polite" data-testid="link-status">
+        {searching && <p className="panel__hint">{t('linkSearching')}</p>}
+        {message && (
+          <p role="alert" className="panel__error" data-testid="link-error">
+            {message}
+          </p>
+        )}
+      </div>
+      {search.state === 'found' && (
+        <SisClassPicker
+          teacherName={search.teacherName}
+          classes={search.classes}
+          linking={props.linking}
+          onLink={props.onLink}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
+import type { ClassLinkView } from '@/lib/messaging/panel-protocol';
+import { classTitle } from './format';
+
+export interface LinkedClassProps {
+  link: ClassLinkView;
+  unlinking: boolean;
+  /** Disabled while an export runs: its writes belong to this link. */
+  canUnlink: boolean;
+  unlinkError?: string;
+  onUnlink(): void;
+}
+
+/** "Linked to <SIS class>", with Unlink behind a confirmation that says what stays. */
+export function LinkedClass({
+  link,
+  unlinking,
+  canUnlink,
+  unlinkError,
+  onUnlink,
+}: LinkedClassProps) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="panel__section panel__linked" data-testid="linked-class">
+      <p>
+        {t('linkedTo')} <strong data-testid="linked-class-title">{classTitle(link)}</strong>
+      </p>
+      {!confirming ? (
+        <button
+          type="button"
+          className="panel__button"
+          disabled={!canUnlink}
+          onClick={() => setConfirming(true)}
+        >
+          {t('unlinkButton')}
+        </button>
+      ) : (
+        <div>
+          <p>{t('unlinkConfirm')}</p>
+          <div className="panel__actions">
+            <button
+              type="button"
+              className="panel__button panel__button--danger"
+              disabled={unlinking}
+              aria-busy={unlinking || undefined}
+              onClick={onUnlink}
+            >
+              {t('unlinkConfirmButton')}
+            </button>
+            <button type="button" className="panel__button" onClick={() => setConfirming(false)}>
+              {t('unlinkKeep')}
+            </button>
+          </div>
+        </div>
+      )}
+      {unlinkError && (
+        <p role="alert" className="panel__error">
+          {unlinkError}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId } from 'react';
+import { t } from '@/lib/i18n/t';
+import type { Preview } from '@/lib/messaging/panel-protocol';
+
+type Students = Preview['students'];
+/** The select's value for "this student has no SIS record" (no sourcedId can be empty). */
+const NO_RECORD = '';
+// Trimmed sourcedIds are never blank, so a space cannot be a student's id.
+const UNCHOSEN = ' ';
+
+interface Row {
+  key: string;
+  reason: Students['unmatched'][number]['reason'] | 'manual';
+  /** SIS students that fit equally well, offered first. */
+  candidates: string[];
+  /** The select's value: a sourcedId, NO_RECORD or UNCHOSEN. */
+  value: string;
+}
+
+export interface StudentMatchingProps {
+  students: Students;
+  /** Classroom student key → the name the Grades page shows. */
+  names: Readonly<Record<string, string>>;
+  /** The student whose choice is being saved. */
+  busyKey?: string;
+  error?: string;
+  onMatch(studentKey: string, sisStudentId: string | null): void;
+}
+
+/**
+ * How the class's students were matched to the SIS, and a picker for each one the extension
+ * could not place (or the teacher placed by hand, so they can change their mind). Grades of
+ * unmatched students are never sent: a wrong guess is worse than a missing grade.
+ */
+export function StudentMatching({
+  students,
+  names,
+  busyKey,
+  error,
+  onMatch,
+}: StudentMatchingProps) {
+  const id = useId();
+  const manual = students.matched.filter((match) => match.by === 'manual');
+  const rows: Row[] = [
+    ...students.unmatched.map((u) => ({
+      ...u,
+      value: u.reason === 'excluded' ? NO_RECORD : UNCHOSEN,
+    })),
+    ...manual.map((m) => ({
+      key: m.key,
+      reason: 'manual' as const,
+      candidates: [],
+      value: m.sisStudentId,
+    })),
+  ];
+  const total = students.matched.length + students.unmatched.length;
+  return (
+    <section
+      className="panel__section"
+      aria-labelledby={`${id}-heading`}
+      data-testid="student-matching"
+    >
+      <h3 id={`${id}-heading`} className="panel__heading">
+        {t('studentsHeading')}
+      </h3>
+      <p data-testid="students-matched">{t('studentsMatched', students.matched.length, total)}</p>
+      {rows.length > 0 && <p className="panel__hint">{t('studentsPickHint')}</p>}
+      <ul className="panel__students">
+        {rows.map((row) => {
+          const selectId = `${id}-${row.key}`;
+          // Likely candidates first, then everyone else in the SIS class.
+          const ordered = [
+            ...students.sisStudents.filter((s) => row.candidates.includes(s.sourcedId)),
+            ...students.sisStudents.filter((s) => !row.candidates.includes(s.sourcedId)),
+          ];
+          return (
+            <li key={row.key} data-testid="student-row" data-student-key={row.key}>
+              <label className="panel__label" htmlFor={selectId}>
+                {names[row.key] ?? row.key}{' '}
+                <span className="panel__note">{reasonText(row.reason)}</span>
+              </label>
+              <select
+                id={selectId}
+                className="panel__select"
+                value={row.value}
+                disabled={busyKey === row.key}
+                aria-busy={busyKey === row.key || undefined}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  if (value !== UNCHOSEN) onMatch(row.key, value === NO_RECORD ? null : value);
+                }}
+              >
+                <option value={UNCHOSEN} disabled>
+                  {t('studentsChoose')}
+                </option>
+                <option value={NO_RECORD}>{t('studentsNoRecord')}</option>
+                {ordered.map((s) => (
+                  <option key={s.sourcedId} value={s.sourcedId}>
+                    {s.email ? `${s.name} (${s.email})` : s.name}
+                  </option>
+                ))}
+              </select>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p role="alert" className="panel__error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function reasonText(reason: Row['reason']): string {
+  switch (reason) {
+    case 'no-match':
+      return t('studentsNoMatch');
+    case 'ambiguous':
+      return t('studentsAmbiguous');
+    case 'excluded':
+      return t('studentsExcluded');
+    case 'manual':
+      return t('studentsManual');
+  }
+}

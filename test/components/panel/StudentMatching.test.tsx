@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StudentMatching } from '@/components/panel/StudentMatching';
+import { useLocale } from '../../support/fake-i18n';
+import { NAMES, PREVIEW } from './fixtures';
+import { change, labelled, render, testId } from './render';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const options = (select: HTMLElement | null) =>
+  [...(select?.querySelectorAll('option') ?? [])].map((o) => o.textContent);
+
+describe('StudentMatching', () => {
+  it('counts the matched students and lists the unmatched, ambiguous, excluded and hand-picked ones', () => {
+    const { container } = render(
+      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={vi.fn()} />,
+    );
+    expect(testId(container, 'students-matched')).toBe('3 of 6 students matched to the SIS');
+    const rows = [...container.querySelectorAll('[data-testid=student-row] label')].map(
+      (l) => l.textContent,
+    );
+    expect(rows).toEqual([
+      'Sam Lee several SIS students could be this student',
+      'Sammy Visitor no SIS student with this email or name',
+      'Guest Student marked as having no SIS record',
+      'Noah C. matched by you',
+    ]);
+  });
+
+  it('offers the likely candidates first, then “no SIS record” and the whole SIS class', () => {
+    const { container } = render(
+      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={vi.fn()} />,
+    );
+    const ambiguous = labelled(container, 'Sam Lee') as HTMLSelectElement;
+    expect(options(ambiguous)).toEqual([
+      'Choose the SIS student…',
+      'No SIS record (do not export)',
+      'Sam Lee (sam.lee@students.example)',
+      'Sam Lee (sam.lee2@students.example)',
+      'Zoë Müller (zoe.muller@students.example)',
+      'José Álvarez',
+      'Noah Chen',
+    ]);
+    expect(ambiguous.value).toBe(' '); // nothing chosen
+    expect((labelled(container, 'Guest Student') as HTMLSelectElement).value).toBe('');
+    expect((labelled(container, 'Noah C.') as HTMLSelectElement).value).toBe('sis-5');
+  });
+
+  it('reports the teacher’s pick: an SIS student, or none', () => {
+    const onMatch = vi.fn();
+    const { container } = render(
+      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={onMatch} />,
+    );
+    change(labelled(container, 'Sam Lee'), 'sis-3a');
+    expect(onMatch).toHaveBeenLastCalledWith('id:3', 'sis-3a');
+    change(labelled(container, 'Sammy Visitor'), '');
+    expect(onMatch).toHaveBeenLastCalledWith('id:4', null);
+  });
+
+  it('disables the student being saved and shows a refusal', () => {
+    const { container } = render(
+      <StudentMatching
+        students={PREVIEW.students}
+        names={NAMES}
+        busyKey="id:4"
+        error="That student is not in the linked SIS class."
+        onMatch={vi.fn()}
+      />,
+    );
+    expect((labelled(container, 'Sammy Visitor') as HTMLSelectElement).disabled).toBe(true);
+    expect(container.querySelector('[role=alert]')?.textContent).toBe(
+      'That student is not in the linked SIS class.',
+    );
+  });
+
+  it('has nothing to pick when everyone matched', () => {
+    const students = {
+      ...PREVIEW.students,
+      matched: PREVIEW.students.matched.slice(0, 2),
+      unmatched: [],
+    };
+    const { container } = render(
+      <StudentMatching students={students} names={NAMES} onMatch={vi.fn()} />,
+    );
+    expect(testId(container, 'students-matched')).toBe('2 of 2 students matched to the SIS');
+    expect(container.querySelector('select')).toBeNull();
+  });
+
+  it('speaks Dutch', () => {
+    useLocale('nl');
+    const { container } = render(
+      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={vi.fn()} />,
+    );
+    expect(testId(container, 'students-matched')).toBe('3 van 6 leerlingen gekoppeld aan het SIS');
+    expect(options(labelled(container, 'Sammy Visitor')).slice(0, 2)).toEqual([
+      'Kies de SIS-leerling…',
+      'Geen SIS-record (niet exporteren)',
+    ]);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Page object for the teacher's workflow in the panel: link, match students, preview, export,
+ * summary. Works in English and Dutch through PANEL_LABELS.
+ */
+import type { Locator } from 'playwright-core';
+import type { ClassroomPage } from './classroom-page';
+
+export const PANEL_LABELS = {
+  en: {
+    email: 'Your email address in the SIS',
+    find: 'Find my classes',
+    filter: 'Search your classes',
+    link: 'Link class',
+    exportGrades: 'Export grades',
+    exportNow: 'Export to the SIS',
+    close: 'Close preview',
+    cancel: 'Cancel export',
+    category: (title: string) => `Category for “${title}”`,
+    include: (title: string) => `Export “${title}”`,
+    progressbar: 'Exporting…',
+  },
+  nl: {
+    email: 'Je e-mailadres in het SIS',
+    find: 'Mijn klassen zoeken',
+    filter: 'Zoek in je klassen',
+    link: 'Klas koppelen',
+    exportGrades: 'Cijfers exporteren',
+    exportNow: 'Naar het SIS exporteren',
+    close: 'Voorbeeld sluiten',
+    cancel: 'Export annuleren',
+    category: (title: string) => `Categorie voor ‘${title}’`,
+    include: (title: string) => `‘${title}’ exporteren`,
+    progressbar: 'Bezig met exporteren…',
+  },
+} as const;
+export type PanelLabels = (typeof PANEL_LABELS)[keyof typeof PANEL_LABELS];
+
+/** Linking and exporting can take a few seconds against a slowed-down sandbox. */
+const SLOW = { timeout: 30_000 };
+
+export class TeacherPanel {
+  constructor(
+    readonly classroom: ClassroomPage,
+    readonly labels: PanelLabels = PANEL_LABELS.en,
+  ) {}
+
+  get panel(): Locator {
+    return this.classroom.panel;
+  }
+
+  byTestId(id: string): Locator {
+    return this.panel.getByTestId(id);
+  }
+
+  button(name: string): Locator {
+    return this.panel.getByRole('button', { name, exact: true });
+  }
+
+  /** Finds the teacher's classes (optionally with another email), then filters the list. */
+  async findClasses(filter?: string, email?: string) {
+    const field = this.panel.getByLabel(this.labels.email, { exact: true });
+    await field.waitFor(SLOW);
+    if (email !== undefined) await field.fill(email);
+    await this.button(this.labels.find).click();
+    await this.byTestId('class-picker').waitFor(SLOW);
+    if (filter !== undefined) await this.panel.getByLabel(this.labels.filter).fill(filter);
+  }
+
+  /** Picks the class by its title in the (filtered) list and links it. */
+  async linkClass(title: string) {
+    await this.panel.getByRole('radio', { name: title }).check();
+    await this.button(this.labels.link).click();
+    await this.byTestId('linked-class').waitFor(SLOW);
+  }
+
+  /**
+   * Waits for a preview that is not being recomputed. A change marks the changed control or the
+   * table aria-busy before its event returns, so "nothing busy" means the new preview is in.
+   */
+  async waitForPreview() {
+    await this.byTestId('export-preview').waitFor(SLOW);
+    await this.panel
+      .locator('[aria-busy=true]')
+      .first()
+      .waitFor({ state: 'detached', ...SLOW });
+  }
+
+  /** Students still waiting for a pick (matched-by-hand and "no record" rows stay listed). */
+  async pendingStudents(): Promise<string[]> {
+    return this.byTestId('student-row').evaluateAll((rows) =>
+      rows
+        .filter((row) => row.querySelector('select')?.value === ' ')
+        .map((row) => row.getAttribute('data-student-key') ?? ''),
+    );
+  }
+
+  /**
+   * Answers every pick the panel asks for, one at a time: each answer is a new preview, and may
+   * settle others (two students with one name are both ambiguous until one is picked).
+   */
+  async matchPending(sisStudentIdOf: (studentKey: string) => string) {
+    for (let [key] = await this.pendingStudents(); key; [key] = await this.pendingStudents()) {
+      await this.matchStudent(key, sisStudentIdOf(key));
+    }
+  }
+
+  /** Picks the SIS student for a Classroom student by its sourcedId ('' = no SIS record). */
+  async matchStudent(studentKey: string, sisStudentId: string) {
+    await this.panel
+      .locator(`[data-student-key="${studentKey}"] select`)
+      .selectOption(sisStudentId);
+    await this.waitForPreview();
+  }
+
+  async chooseCategory(courseworkTitle: string, category: string) {
+    await this.panel
+      .getByLabel(this.labels.category(courseworkTitle))
+      .selectOption({ label: category });
+    await this.waitForPreview();
+  }
+
+  /** Preview rows as [title, action, grades] (title without its flags). */
+  async previewRows(): Promise<Array<[string, string, string]>> {
+    return this.panel
+      .getByTestId('preview-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('th')?.firstChild?.textContent ?? '',
+          row.querySelector('[data-testid=preview-action]')?.textContent ?? '',
+          row.querySelector('[data-testid=preview-grades]')?.textContent ?? '',
+        ]),
+      );
+  }
+
+  async startExport() {
+    await this.button(this.labels.exportNow).click();
+  }
+
+  get progress(): Locator {
+    return this.panel.getByRole('progressbar');
+  }
+
+  get summary(): Locator {
+    return this.byTestId('export-summary');
+  }
+
+  /** The summary's counts by name (created, updated, deleted, unchanged, failed). */
+  async summaryCounts() {
+    const count = async (key: string) =>
+      Number(await this.byTestId(`summary-${key}`).textContent());
+    return {
+      created: await count('created'),
+      updated: await count('updated'),
+      deleted: await count('deleted'),
+      unchanged: await count('unchanged'),
+      failed: await count('failed'),
+    };
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The teacher e2e tests' common start: a sandbox SIS, generated Grades pages of the sandbox
+ * teacher's classes served as Classroom, Chromium with the extension, and the admin connecting
+ * the SIS on the real options page. Also the steps every teacher test repeats.
+ */
+import { expect } from 'vitest';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import { ClassroomPage } from '../pages/classroom-page';
+import { LABELS, OptionsPage } from '../pages/options-page';
+import { PANEL_LABELS, TeacherPanel } from '../pages/teacher-panel';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { type ClassroomServer, startClassroomServer } from './classroom-server';
+import {
+  type ClassFixture,
+  expectedSisState,
+  teacherClasses,
+  writeClassFixture,
+} from './sandbox-class';
+
+/**
+ * The sandbox answers in 30 ms normally; exports a test must watch (progress, a worker stopped
+ * or a cancel mid-way) run at 250 ms a request, so their few dozen writes take seconds.
+ */
+export const LATENCY = { normal: 30, watched: 250 };
+export const SLOW = { timeout: 60_000, interval: 250 };
+/** The coursework without a Classroom category: the teacher picks "Tests" in the preview. */
+export const UNIT_TEST = 'Unit 1 test';
+
+export interface ClassSpec {
+  /** Numeric Classroom course id of the page. */
+  courseId: string;
+  renamed?: number[];
+  visitors?: string[];
+}
+
+export async function startTeacherScenario(options: {
+  seed: number;
+  locale?: 'en' | 'nl';
+  /** One per sandbox teacher class, in the SIS's order. */
+  classes: ClassSpec[];
+}) {
+  const locale = options.locale ?? 'en';
+  const sis: Sandbox = await startSandbox({
+    seed: options.seed,
+    faults: { latencyMs: LATENCY.normal },
+  });
+  const taught = teacherClasses(sis);
+  const fixtures = options.classes.map((spec, i) => {
+    const klass = taught[i];
+    if (!klass) throw new Error(`the sandbox teacher has no class #${i + 1}`);
+    return writeClassFixture(sis, klass, spec.courseId, spec);
+  });
+  const classroom: ClassroomServer = await startClassroomServer(
+    Object.fromEntries(fixtures.map((fixture) => [fixture.page.path, fixture.file])),
+  );
+  const browser: ExtensionBrowser = await launchWithExtension({
+    classroomPort: classroom.port,
+    locale,
+  });
+  const admin = await OptionsPage.open(browser, LABELS[locale]);
+  await admin.status.waitFor();
+  await admin.fillConnection({
+    partner: LABELS[locale].other,
+    mode: 'oauth1',
+    hostUrl: sis.baseUrl,
+    accessKey: sis.credentials.oauth1.consumerKey,
+    secret: sis.credentials.oauth1.consumerSecret,
+  });
+  expect(await admin.authorize()).toBe('success');
+
+  const categoryId = (title: string) =>
+    [...sis.data.categories.values()].find((c) => c.title === title)?.sourcedId ?? '';
+
+  const scenario = {
+    sis,
+    browser,
+    /** The admin's options page, kept open (it also hosts the CDP sessions). */
+    admin,
+    fixtures,
+    /** How many active classes the sandbox teacher has. */
+    activeClasses: taught.length,
+
+    /** Opens the class's Grades page in a new tab. */
+    async open(fixture: ClassFixture) {
+      const page = await ClassroomPage.open(await browser.context.newPage(), fixture.page.path);
+      return new TeacherPanel(page, PANEL_LABELS[locale]);
+    },
+
+    /** Answers every "pick the SIS student" the panel asks, as the teacher knows them. */
+    async matchByHand(teacher: TeacherPanel, fixture: ClassFixture) {
+      await teacher.matchPending(
+        (key) => fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId ?? '',
+      );
+    },
+
+    /** Opens the page, links the class, answers the picks: the preview is then ready. */
+    async linkAndPreview(fixture: ClassFixture) {
+      const teacher = await scenario.open(fixture);
+      await teacher.findClasses(fixture.klass.classCode);
+      await teacher.linkClass(fixture.klass.title);
+      await teacher.waitForPreview();
+      await scenario.matchByHand(teacher, fixture);
+      await teacher.chooseCategory(UNIT_TEST, 'Tests');
+      return teacher;
+    },
+
+    /** What the SIS must hold after exporting the class (Unit 1 test in "Tests"). */
+    expected(fixture: ClassFixture) {
+      return expectedSisState(fixture, (title) =>
+        categoryId(fixture.page.coursework.find((cw) => cw.title === title)?.category ?? 'Tests'),
+      );
+    },
+
+    /** PUTs and DELETEs the SIS received so far. */
+    writes() {
+      return sis.requestLog.entries.filter((e) => e.method === 'PUT' || e.method === 'DELETE');
+    },
+
+    async close() {
+      await browser.close();
+      await Promise.all([sis.close(), classroom.close()]);
+    },
+  };
+  return scenario;
+}
+
+export type TeacherScenario = Awaited<ReturnType<typeof startTeacherScenario>>;

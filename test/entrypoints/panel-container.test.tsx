@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+/**
+ * The panel's container against a fake background (WXT's fake browser delivers runtime messages
+ * to onMessage listeners): state loading that never hangs, polling while an export runs, and the
+ * brief wait for a restarted worker to resume an unfinished export.
+ */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PanelContainer } from '@/entrypoints/classroom.content/PanelContainer';
+import type { ExportSummaryView, PanelState } from '@/lib/messaging/panel-protocol';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const COURSE = '734512908812';
+const LINKED: PanelState = {
+  access: { connected: true, exportAllowed: true },
+  link: {
+    sisClassId: 'class-1',
+    title: 'Algebra I - Period 1',
+    classCode: 'ALG1-P1-1',
+    termTitles: ['Fall 2026'],
+    teacherEmail: 'eramirez@riversideusd.example.org',
+    linkedAt: '2026-11-28T10:00:00.000Z',
+  },
+  export: { running: false, resumable: false },
+  history: [],
+  lastExported: {},
+};
+const SUMMARY: ExportSummaryView = {
+  exportId: 'e-1',
+  state: 'completed',
+  finishedAt: '2026-11-28T10:05:00.000Z',
+  created: 12,
+  updated: 0,
+  deleted: 0,
+  unchanged: 0,
+  failed: [],
+  failedCount: 0,
+  pending: 0,
+};
+
+/** The fake background: answers getPanelState from `states` in turn (the last one repeats). */
+let answers: Array<PanelState | 'hang'>;
+let asked: number;
+beforeEach(() => {
+  vi.useFakeTimers();
+  asked = 0;
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type: string }).type !== 'getPanelState') return undefined;
+    const answer = answers[Math.min(asked++, answers.length - 1)];
+    if (answer === 'hang') return new Promise(() => {});
+    return Promise.resolve({ ok: true, data: answer });
+  });
+});
+let container: HTMLElement;
+afterEach(() => {
+  container?.remove();
+  vi.useRealTimers();
+});
+
+async function renderContainer() {
+  container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  await act(async () =>
+    root.render(<PanelContainer courseId={COURSE} reading={{ state: 'reading' }} />),
+  );
+}
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const text = () => container.textContent ?? '';
+
+describe('PanelContainer', () => {
+  it('does not stay on "Checking the SIS connection…": silence becomes an error with Try again', async () => {
+    answers = [
+      'hang',
+      'hang',
+      { ...LINKED, access: { connected: false, exportAllowed: false }, link: null },
+    ];
+    await renderContainer();
+    expect(text()).toContain('Checking the SIS connection…');
+    await advance(16_000); // the wait, one silent second try, and its wait
+    expect(container.querySelector('[role=alert]')?.textContent).toMatch(
+      /^The extension could not be reached: The extension did not answer\./,
+    );
+    const retry = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Try again',
+    );
+    await act(async () => retry?.click());
+    expect(container.querySelector('[data-testid=panel-status]')?.textContent).toContain(
+      'has not connected',
+    );
+  });
+
+  it('shows an export it finds running as resuming, polls it, and sums it up when it ends', async () => {
+    const progress = {
+      phase: 'grades' as const,
+      done: 3,
+      total: 10,
+      failed: 0,
+      retrying: 0,
+      concurrency: 4,
+    };
+    answers = [
+      { ...LINKED, export: { running: true, resumable: false, progress } },
+      {
+        ...LINKED,
+        export: { running: true, resumable: false, progress: { ...progress, done: 8 } },
+      },
+      { ...LINKED, history: [SUMMARY], lastExported: {} },
+    ];
+    await renderContainer();
+    expect(container.querySelector('h3')?.textContent).toBe('Resuming export…');
+    expect(container.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('3');
+    await advance(500);
+    expect(container.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('8');
+    await advance(500);
+    expect(container.querySelector('[data-testid=export-summary] h3')?.textContent).toBe(
+      'Export finished',
+    );
+    expect(container.querySelector('[data-testid=export-announcement]')?.textContent).toBe(
+      'Export finished: 12 created, 0 updated, 0 deleted, 0 unchanged, 0 failed',
+    );
+    const polls = asked;
+    await advance(5_000);
+    expect(asked).toBe(polls); // polling stopped with the export
+  });
+
+  it('waits briefly for a restarted worker to resume an unfinished export, then says it is unfinished', async () => {
+    answers = [{ ...LINKED, export: { running: false, resumable: true } }];
+    await renderContainer();
+    expect(text()).toContain('Resuming export…');
+    await advance(10_500);
+    expect(asked).toBeGreaterThan(10); // polled meanwhile
+    expect(text()).not.toContain('Resuming export…');
+    expect(container.querySelector('[data-testid=export-unfinished]')?.textContent).toContain(
+      'The last export did not finish',
+    );
+    const polls = asked;
+    await advance(3_000);
+    expect(asked).toBe(polls);
+  });
+
+  it('does not wait for a resume after a cancelled export: that one waits for the teacher', async () => {
+    answers = [
+      {
+        ...LINKED,
+        export: { running: false, resumable: true },
+        history: [{ ...SUMMARY, state: 'cancelled', pending: 4 }],
+      },
+    ];
+    await renderContainer();
+    expect(text()).not.toContain('Resuming export…');
+    expect(container.querySelector('[data-testid=export-start]')).not.toBeNull();
+  });
+});
