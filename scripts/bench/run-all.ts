@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { benchExport } from './export';
+import { benchMemory } from './memory';
 import { measureSizes } from './sizes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,8 +36,13 @@ const sizes = measureSizes();
 for (const e of sizes.entries) console.log(`${e.name}: ${KB(e.raw)} raw, ${KB(e.gzip)} gzip`);
 console.log(`store zip: ${KB(sizes.zip)}`);
 
+console.log('\n== 5. Service-worker memory over 10 exports ==');
+const memory = await benchMemory();
+console.log(`heap after each export (KB): ${memory.heapsKb.map((kb) => kb.toFixed(0)).join(', ')}`);
+console.log(`growth from export 1 to 10: ${memory.growthKb.toFixed(0)} KB`);
+
 const atDefault = exportFigures.rows.find((r) => r.concurrency === 4);
 const gzip = (name: string) => KB(sizes.entries.find((e) => e.name === name)?.gzip ?? 0);
 console.log(
-  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)}`,
+  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports`,
 );

@@ -1,0 +1,85 @@
+/**
+ * The demo's world, shared by `npm run demo` and the memory benchmark: the e2e build of the
+ * extension in Debian Chromium, the sandbox SIS, a generated Grades page of the sandbox teacher's
+ * first class served as classroom.google.com, and the SIS connected on the real options page.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ClassroomPage } from '../test/e2e/pages/classroom-page';
+import { LABELS, OptionsPage } from '../test/e2e/pages/options-page';
+import { TeacherPanel } from '../test/e2e/pages/teacher-panel';
+import { launchWithExtension } from '../test/e2e/support/browser';
+import { startClassroomServer } from '../test/e2e/support/classroom-server';
+import { teacherClasses, writeClassFixture } from '../test/e2e/support/sandbox-class';
+import { startSandbox } from '../test/sandbox/index';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** The e2e build: granted the loopback sandbox up front, since no script can click the prompt. */
+export function buildForDemo() {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+export async function setUpDemo(options: { headed: boolean; latencyMs?: number }) {
+  const sis = await startSandbox({ seed: 21, faults: { latencyMs: options.latencyMs ?? 20 } });
+  const [demoClass] = teacherClasses(sis);
+  if (!demoClass) throw new Error('the sandbox teacher has no class');
+  const fixture = writeClassFixture(sis, demoClass, '734512908812');
+  const classroom = await startClassroomServer({ [fixture.page.path]: fixture.file });
+  const browser = await launchWithExtension({
+    classroomPort: classroom.port,
+    headed: options.headed,
+  });
+  const close = async () => {
+    await browser.close();
+    await Promise.all([sis.close(), classroom.close()]);
+  };
+  try {
+    const admin = await OptionsPage.open(browser, LABELS.en);
+    await admin.status.waitFor();
+    await admin.fillConnection({
+      partner: LABELS.en.other,
+      mode: 'oauth1',
+      hostUrl: sis.baseUrl,
+      accessKey: sis.credentials.oauth1.consumerKey,
+      secret: sis.credentials.oauth1.consumerSecret,
+    });
+    if ((await admin.authorize()) !== 'success') throw new Error('Authorize failed');
+    return { sis, fixture, browser, admin, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+export type DemoScene = Awaited<ReturnType<typeof setUpDemo>>;
+
+/** Opens the demo class in Classroom, links it to its SIS class and waits for the preview. */
+export async function linkDemoClass(scene: DemoScene) {
+  const { browser, fixture } = scene;
+  const page = await ClassroomPage.open(await browser.context.newPage(), fixture.page.path);
+  const teacher = new TeacherPanel(page);
+  await teacher.findClasses(fixture.klass.classCode);
+  await teacher.linkClass(fixture.klass.title);
+  await teacher.waitForPreview();
+  await teacher.matchPending(
+    (key) => fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId ?? '',
+  );
+  // The one coursework without a Classroom category goes in "Tests".
+  await teacher.chooseCategory('Unit 1 test', 'Tests');
+  return teacher;
+}
+
+/** The demo class's line items and results as the sandbox holds them. */
+export function classInSis(scene: DemoScene) {
+  const { sis, fixture } = scene;
+  const lineItems = [...sis.data.lineItems.values()].filter(
+    (li) => li.class.sourcedId === fixture.klass.sourcedId,
+  );
+  const ids = new Set(lineItems.map((li) => li.sourcedId));
+  const results = [...sis.data.results.values()].filter((r) => ids.has(r.lineItem.sourcedId));
+  return { lineItems, results };
+}
