@@ -3,34 +3,38 @@
  * checked here with zod, so a connection that was saved by an older version, or edited by hand,
  * fails at setup with a readable error rather than on the first request.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AuthConfigError } from './errors';
 import { extraHeaderProblems } from './extra-headers';
 import { createOAuth1Authenticator, type OAuth1Authenticator, type OAuth1Options } from './oauth1';
 import { createOAuth2Authenticator, type OAuth2Authenticator, type OAuth2Options } from './oauth2';
 
 // Pasted credentials often carry a stray space or newline; none legitimately starts or ends with one.
-const Credential = z.string().trim().min(1);
+const Credential = z.string().check(z.trim(), z.minLength(1));
 
-const ExtraHeadersSchema = z.record(z.string(), z.string()).superRefine((headers, context) => {
-  for (const message of extraHeaderProblems(headers)) context.addIssue({ code: 'custom', message });
-});
+const ExtraHeadersSchema = z.record(z.string(), z.string()).check(
+  z.superRefine((headers, context) => {
+    for (const message of extraHeaderProblems(headers)) {
+      context.addIssue({ code: 'custom', message });
+    }
+  }),
+);
 
 // Client secrets must not travel in clear text; plain http is allowed only for a local test SIS.
-const TokenUrlSchema = z
-  .string()
-  .trim()
-  .refine((value) => {
+const TokenUrlSchema = z.string().check(
+  z.trim(),
+  z.refine((value) => {
     if (!URL.canParse(value)) return false;
     const { protocol, hostname } = new URL(value);
     const local = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
     return protocol === 'https:' || (protocol === 'http:' && local);
-  }, 'Token URL must be an https:// URL');
+  }, 'Token URL must be an https:// URL'),
+);
 
 // RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`.
 const ScopeSchema = z
   .string()
-  .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'Scope contains a space or invalid character');
+  .check(z.regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'Scope contains a space or invalid character'));
 
 /** Saved auth settings of one SIS connection. */
 export const AuthConfigSchema = z.discriminatedUnion('mode', [
@@ -38,8 +42,8 @@ export const AuthConfigSchema = z.discriminatedUnion('mode', [
     mode: z.literal('oauth1'),
     consumerKey: Credential,
     consumerSecret: Credential,
-    signatureMethod: z.enum(['HMAC-SHA256', 'HMAC-SHA1']).optional(),
-    extraHeaders: ExtraHeadersSchema.optional(),
+    signatureMethod: z.optional(z.enum(['HMAC-SHA256', 'HMAC-SHA1'])),
+    extraHeaders: z.optional(ExtraHeadersSchema),
   }),
   z.object({
     mode: z.literal('oauth2'),
@@ -47,8 +51,8 @@ export const AuthConfigSchema = z.discriminatedUnion('mode', [
     clientId: Credential,
     clientSecret: Credential,
     /** Leave out for the four OneRoster 1.1 scopes. */
-    scopes: z.array(ScopeSchema).optional(),
-    extraHeaders: ExtraHeadersSchema.optional(),
+    scopes: z.optional(z.array(ScopeSchema)),
+    extraHeaders: z.optional(ExtraHeadersSchema),
   }),
 ]);
 

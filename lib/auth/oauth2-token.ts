@@ -2,7 +2,7 @@
  * One OAuth 2 client-credentials token request (RFC 6749 §4.4) and the parsing of its answer.
  * Caching, retries and the choice of client authentication live in `oauth2.ts`.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AuthNetworkError, AuthTokenError } from './errors';
 import { percentEncode } from './percent-encode';
 
@@ -26,16 +26,19 @@ const ACCESS_TOKEN = /^[\x21-\x7E]+$/;
 
 /** A successful token response (RFC 6749 §5.1), with the leniencies real endpoints need. */
 export const TokenResponseSchema = z.object({
-  access_token: z.string().regex(ACCESS_TOKEN, 'access_token must be printable ASCII'),
+  access_token: z.string().check(z.regex(ACCESS_TOKEN, 'access_token must be printable ASCII')),
   // Aeries sends "bearer", the RFC spells it "Bearer"; the type is case-insensitive (§5.1).
   token_type: z
     .string()
-    .refine((type) => type.toLowerCase() === 'bearer', 'token_type must be Bearer'),
+    .check(z.refine((type) => type.toLowerCase() === 'bearer', 'token_type must be Bearer')),
   // Some endpoints send the lifetime as a string ("3600").
-  expires_in: z
-    .union([z.number().nonnegative(), z.string().regex(/^\d+$/).transform(Number)])
-    .nullish(),
-  scope: z.string().nullish(),
+  expires_in: z.nullish(
+    z.union([
+      z.number().check(z.nonnegative()),
+      z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+    ]),
+  ),
+  scope: z.nullish(z.string()),
 });
 
 /** What a token request produced. */

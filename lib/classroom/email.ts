@@ -1,5 +1,5 @@
 /** Finds email addresses in page text (People rows, the account button's label). */
-import { z } from 'zod';
+import { z } from '../zod';
 
 const EMAIL_IN_TEXT = /[^\s@()<>,;:"]+@[^\s@()<>,;:"]+\.[^\s@()<>,;:"]+/;
 const Email = z.email();

@@ -2,13 +2,13 @@
  * Replies of the options page's messages (see PROTOCOL in protocol.ts). Secrets never appear in
  * them: the page learns only whether a secret is saved here or set by policy.
  */
-import { z } from 'zod';
 import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
 import {
   CategoryOptionSchema,
   ExportDefaultsSchema,
   SignatureMethodSchema,
 } from '../sis/settings-shapes';
+import { z } from '../zod';
 
 /** Settings a district policy can set; each one it sets is read-only on the page. */
 export const ManagedFieldSchema = z.enum([
@@ -32,17 +32,17 @@ export type ManagedField = z.infer<typeof ManagedFieldSchema>;
 export const SecretStateSchema = z.enum(['none', 'saved', 'managed']);
 export type SecretState = z.infer<typeof SecretStateSchema>;
 
-export const TeacherPermissionSchema = z.object({ exportEnabled: z.boolean() }).strict();
+export const TeacherPermissionSchema = z.strictObject({ exportEnabled: z.boolean() });
 
 /** The last successful Authorize. */
 export const AuthorizedConnectionSchema = z.object({
   partner: PartnerIdSchema,
   hostUrl: z.string(),
-  orgName: z.string().optional(),
+  orgName: z.optional(z.string()),
   /** ISO date-time of the check. */
   verifiedAt: z.string(),
-  clockSkewMs: z.number().optional(),
-  categories: z.array(CategoryOptionSchema).nullable(),
+  clockSkewMs: z.optional(z.number()),
+  categories: z.nullable(z.array(CategoryOptionSchema)),
 });
 
 export const AdminStateSchema = z.object({
@@ -58,16 +58,16 @@ export const AdminStateSchema = z.object({
   }),
   /** The connection form's values: the policy's over this browser's saved ones. */
   form: z.object({
-    partner: PartnerIdSchema.optional(),
-    hostUrl: z.string().optional(),
-    authMode: AuthModeSchema.optional(),
-    accessKey: z.string().optional(),
-    tokenUrl: z.string().optional(),
-    signatureMethod: SignatureMethodSchema.optional(),
+    partner: z.optional(PartnerIdSchema),
+    hostUrl: z.optional(z.string()),
+    authMode: z.optional(AuthModeSchema),
+    accessKey: z.optional(z.string()),
+    tokenUrl: z.optional(z.string()),
+    signatureMethod: z.optional(SignatureMethodSchema),
   }),
   secret: SecretStateSchema,
   vendorAuthorization: SecretStateSchema,
-  connection: AuthorizedConnectionSchema.nullable(),
+  connection: z.nullable(AuthorizedConnectionSchema),
   /** A saved connection that the policy has since changed: it must be authorized again. */
   needsAuthorize: z.boolean(),
   exportEnabled: z.boolean(),
@@ -77,9 +77,9 @@ export const AdminStateSchema = z.object({
 export type AdminState = z.infer<typeof AdminStateSchema>;
 
 export const AuthorizeReplySchema = z.object({
-  orgName: z.string().optional(),
+  orgName: z.optional(z.string()),
   /** Set when OAuth 1.0a requests are corrected for the SIS's clock. */
-  clockSkewMs: z.number().optional(),
+  clockSkewMs: z.optional(z.number()),
   /** False when the SIS did not list grading categories. */
   categoriesListed: z.boolean(),
   state: AdminStateSchema,

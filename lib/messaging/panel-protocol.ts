@@ -4,30 +4,32 @@
  * SIS everything it acts on (class titles, students, line items) and re-plans every export itself,
  * so nothing the page says is trusted beyond what the zod schemas and the sender check allow.
  */
-import { z } from 'zod';
 import { CourseSnapshotSchema } from '../classroom/model';
+import { z } from '../zod';
 
-const NumericId = z.string().regex(/^\d{1,30}$/);
-const SourcedId = z.string().trim().min(1).max(256);
+const NumericId = z.string().check(z.regex(/^\d{1,30}$/));
+const SourcedId = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
+/** A whole number ≥ 0 (counts); `Positive` is ≥ 1. */
+const Count = z.number().check(z.int(), z.gte(0));
+const Positive = z.number().check(z.int(), z.gte(1));
+const Email = z.email().check(z.maxLength(320));
 
-export const CourseRequestSchema = z.object({ courseId: NumericId }).strict();
+export const CourseRequestSchema = z.strictObject({ courseId: NumericId });
 
 /** Why a teacher cannot link or export, when they cannot. */
 export const PanelAccessSchema = z.object({
   connected: z.boolean(),
   exportAllowed: z.boolean(),
   /** The SIS product's display name, e.g. "Infinite Campus". */
-  partnerName: z.string().optional(),
+  partnerName: z.optional(z.string()),
 });
 
 /** What the teacher decided in the preview; stored with the link so it sticks. */
-export const ExportChoicesSchema = z
-  .object({
-    excludedCoursework: z.array(NumericId).max(2000),
-    /** courseworkId → SIS category sourcedId. */
-    categories: z.record(NumericId, SourcedId),
-  })
-  .strict();
+export const ExportChoicesSchema = z.strictObject({
+  excludedCoursework: z.array(NumericId).check(z.maxLength(2000)),
+  /** courseworkId → SIS category sourcedId. */
+  categories: z.record(NumericId, SourcedId),
+});
 
 export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
 
@@ -35,28 +37,28 @@ export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
 export const ClassLinkViewSchema = z.object({
   sisClassId: SourcedId,
   title: z.string(),
-  classCode: z.string().optional(),
+  classCode: z.optional(z.string()),
   termTitles: z.array(z.string()),
   teacherEmail: z.string(),
   linkedAt: z.string(),
   /** The choices of the last preview, to start the next one from. */
-  choices: ExportChoicesSchema.optional(),
+  choices: z.optional(ExportChoicesSchema),
 });
 export type ClassLinkView = z.infer<typeof ClassLinkViewSchema>;
 
 export const ExportProgressSchema = z.object({
   phase: z.enum(['line-items', 'grades']),
-  done: z.number().int().min(0),
-  total: z.number().int().min(0),
-  failed: z.number().int().min(0),
-  retrying: z.number().int().min(0),
-  concurrency: z.number().int().min(1),
+  done: Count,
+  total: Count,
+  failed: Count,
+  retrying: Count,
+  concurrency: Positive,
 });
 
 export const ExportFailureViewSchema = z.object({
   kind: z.enum(['put-line-item', 'put-result', 'delete-result']),
   courseworkId: z.string(),
-  studentKey: z.string().optional(),
+  studentKey: z.optional(z.string()),
   code: z.string(),
   message: z.string(),
 });
@@ -65,26 +67,26 @@ export const ExportSummaryViewSchema = z.object({
   exportId: z.string(),
   state: z.enum(['completed', 'completed-with-errors', 'stopped', 'cancelled']),
   finishedAt: z.string(),
-  created: z.number().int().min(0),
-  updated: z.number().int().min(0),
-  deleted: z.number().int().min(0),
-  unchanged: z.number().int().min(0),
+  created: Count,
+  updated: Count,
+  deleted: Count,
+  unchanged: Count,
   /** At most the first 100 failures are kept; `failedCount` says how many there were. */
   failed: z.array(ExportFailureViewSchema),
-  failedCount: z.number().int().min(0).optional(),
-  pending: z.number().int().min(0),
-  stopMessage: z.string().optional(),
+  failedCount: z.optional(Count),
+  pending: Count,
+  stopMessage: z.optional(z.string()),
 });
 export type ExportSummaryView = z.infer<typeof ExportSummaryViewSchema>;
 
 export const PanelStateSchema = z.object({
   access: PanelAccessSchema,
-  link: ClassLinkViewSchema.nullable(),
+  link: z.nullable(ClassLinkViewSchema),
   export: z.object({
     running: z.boolean(),
     /** A journal left by a stopped worker or credentials failure: "resuming" / "resume". */
     resumable: z.boolean(),
-    progress: ExportProgressSchema.optional(),
+    progress: z.optional(ExportProgressSchema),
   }),
   /** Newest first, at most 20. */
   history: z.array(ExportSummaryViewSchema),
@@ -93,14 +95,15 @@ export const PanelStateSchema = z.object({
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
-export const FindTeacherClassesRequestSchema = z
-  .object({ courseId: NumericId, email: z.email().max(320) })
-  .strict();
+export const FindTeacherClassesRequestSchema = z.strictObject({
+  courseId: NumericId,
+  email: Email,
+});
 
 export const SisClassOptionSchema = z.object({
   sourcedId: SourcedId,
   title: z.string(),
-  classCode: z.string().optional(),
+  classCode: z.optional(z.string()),
   termTitles: z.array(z.string()),
 });
 
@@ -111,49 +114,46 @@ export const TeacherClassesSchema = z.object({
   classes: z.array(SisClassOptionSchema),
 });
 
-export const LinkClassRequestSchema = z
-  .object({
-    courseId: NumericId,
-    sisClassId: SourcedId,
-    teacherSourcedId: SourcedId,
-    teacherEmail: z.email().max(320),
-  })
-  .strict();
+export const LinkClassRequestSchema = z.strictObject({
+  courseId: NumericId,
+  sisClassId: SourcedId,
+  teacherSourcedId: SourcedId,
+  teacherEmail: Email,
+});
 
 export const SnapshotRequestSchema = z
-  .object({
+  .strictObject({
     courseId: NumericId,
     snapshot: CourseSnapshotSchema,
     choices: ExportChoicesSchema,
   })
-  .strict()
-  .refine((r) => r.snapshot.course.courseId === r.courseId, {
-    message: 'the snapshot is of another class',
-    path: ['snapshot', 'course', 'courseId'],
-  });
+  .check(
+    z.refine((r) => r.snapshot.course.courseId === r.courseId, {
+      message: 'the snapshot is of another class',
+      path: ['snapshot', 'course', 'courseId'],
+    }),
+  );
 
 export type SnapshotRequest = z.infer<typeof SnapshotRequestSchema>;
 
-export const StudentMatchRequestSchema = z
-  .object({
-    courseId: NumericId,
-    studentKey: z.string().min(1).max(200),
-    /** null: "this student has no SIS record" (never exported). */
-    sisStudentId: SourcedId.nullable(),
-  })
-  .strict();
+export const StudentMatchRequestSchema = z.strictObject({
+  courseId: NumericId,
+  studentKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** null: "this student has no SIS record" (never exported). */
+  sisStudentId: z.nullable(SourcedId),
+});
 
 /** The link's manual matches after the change: student key → SIS student id, or null. */
 export const StudentMatchesReplySchema = z.object({
-  matches: z.record(z.string(), SourcedId.nullable()),
+  matches: z.record(z.string(), z.nullable(SourcedId)),
 });
 
 const GradePlanViewSchema = z.object({
   studentKey: z.string(),
   action: z.enum(['create', 'update', 'delete', 'unchanged', 'skip', 'none']),
-  reason: z.enum(['draft', 'missing', 'unreadable', 'unmatched']).optional(),
-  score: z.number().optional(),
-  scoreStatus: z.enum(['fully graded', 'exempt']).optional(),
+  reason: z.optional(z.enum(['draft', 'missing', 'unreadable', 'unmatched'])),
+  score: z.optional(z.number()),
+  scoreStatus: z.optional(z.enum(['fully graded', 'exempt'])),
 });
 
 export const PreviewSchema = z.object({
@@ -162,12 +162,12 @@ export const PreviewSchema = z.object({
       courseworkId: z.string(),
       title: z.string(),
       action: z.enum(['create', 'update', 'unchanged', 'skip']),
-      reason: z
-        .enum(['excluded', 'ungraded', 'unreadable', 'no-matched-students', 'no-category'])
-        .optional(),
-      categoryId: z.string().optional(),
-      categorySource: z.enum(['teacher', 'matched', 'default', 'existing']).optional(),
-      gradingPeriodTitle: z.string().optional(),
+      reason: z.optional(
+        z.enum(['excluded', 'ungraded', 'unreadable', 'no-matched-students', 'no-category']),
+      ),
+      categoryId: z.optional(z.string()),
+      categorySource: z.optional(z.enum(['teacher', 'matched', 'default', 'existing'])),
+      gradingPeriodTitle: z.optional(z.string()),
       dueDateDefaulted: z.boolean(),
       titleCut: z.boolean(),
       grades: z.array(GradePlanViewSchema),
@@ -178,7 +178,7 @@ export const PreviewSchema = z.object({
     results: z.record(z.string(), z.number()),
   }),
   /** Writes the export would send. */
-  operations: z.number().int().min(0),
+  operations: Count,
   categories: z.array(z.object({ sourcedId: z.string(), title: z.string() })),
   students: z.object({
     matched: z.array(
@@ -197,7 +197,7 @@ export const PreviewSchema = z.object({
     ),
     /** The linked SIS class's students, for picking a match by hand. */
     sisStudents: z.array(
-      z.object({ sourcedId: z.string(), name: z.string(), email: z.string().optional() }),
+      z.object({ sourcedId: z.string(), name: z.string(), email: z.optional(z.string()) }),
     ),
   }),
 });
@@ -205,7 +205,7 @@ export type Preview = z.infer<typeof PreviewSchema>;
 
 export const StartExportReplySchema = z.object({
   exportId: z.string(),
-  operations: z.number().int().min(0),
+  operations: Count,
 });
 
 /** `cancelled: false` when no export of the class was running. */

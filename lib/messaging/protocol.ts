@@ -6,10 +6,10 @@
  * verbs only; there is deliberately no generic "fetch" or "sign" message, so the background can
  * never be used as a signing proxy for the SIS.
  */
-import { z } from 'zod';
 import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
 import { ConnectionDraftSchema } from '../sis/connection-draft';
 import { ExportDefaultsSchema } from '../sis/settings-shapes';
+import { z } from '../zod';
 import {
   AdminStateSchema,
   AuthorizeReplySchema,
@@ -86,12 +86,12 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ErrorInfoSchema = z.object({
   code: ErrorCodeSchema,
-  message: z.string().min(1),
+  message: z.string().check(z.minLength(1)),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /** Every reply is either `{ok: true, data}` or `{ok: false, error: {code, message}}`. */
-export function replySchema<T extends z.ZodType>(data: T) {
+export function replySchema<T extends z.ZodMiniType>(data: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), data }),
     z.object({ ok: z.literal(false), error: ErrorInfoSchema }),
@@ -101,7 +101,7 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
 
 /** What the extension knows about itself and its connection, for the panel and the options page. */
 export const StatusSchema = z.object({
-  version: z.string().min(1),
+  version: z.string().check(z.minLength(1)),
   /** storage.local was restricted to trusted contexts at this service-worker start. */
   storageTrusted: z.boolean(),
   /** An SIS connection has been authorized by an admin (and still matches the policy). */
@@ -111,7 +111,7 @@ export const StatusSchema = z.object({
 });
 export type Status = z.infer<typeof StatusSchema>;
 
-const NoPayload = z.object({}).strict();
+const NoPayload = z.strictObject({});
 
 export const PROTOCOL = {
   /** Connection and health summary. */
@@ -206,7 +206,7 @@ export const PROTOCOL = {
   },
 } as const satisfies Record<
   string,
-  { from: readonly Audience[]; request: z.ZodType; reply: z.ZodType }
+  { from: readonly Audience[]; request: z.ZodMiniType; reply: z.ZodMiniType }
 >;
 
 export type MessageType = keyof typeof PROTOCOL;
@@ -215,7 +215,7 @@ export type ReplyOf<K extends MessageType> = z.infer<(typeof PROTOCOL)[K]['reply
 
 /** The wire shape of every request. */
 export const EnvelopeSchema = z.object({
-  type: z.string().min(1),
+  type: z.string().check(z.minLength(1)),
   data: z.unknown(),
 });
 

@@ -2,6 +2,7 @@
  * The options page's "Authorize" check: one cheap authorised read that proves the Base URL is a
  * OneRoster service and the credentials work.
  */
+import { z } from '../zod';
 import { serverClockSkewMs } from './classify-response';
 import type { CallOptions, ClientContext } from './context';
 import { isOneRosterError } from './errors';
@@ -36,7 +37,7 @@ export function connectionEndpoints(ctx: ClientContext) {
     async checkConnection(options: CallOptions = {}): Promise<ConnectionInfo> {
       const query = { limit: 1, offset: 0 };
       try {
-        const { value, headers } = await ctx.get(['orgs'], 'orgs', OrgSchema.array(), {
+        const { value, headers } = await ctx.get(['orgs'], 'orgs', z.array(OrgSchema), {
           ...options,
           query,
           notFound: 'not-oneroster',
@@ -46,7 +47,7 @@ export function connectionEndpoints(ctx: ClientContext) {
       } catch (error) {
         if (!isOneRosterError(error) || !TRY_TEACHERS.has(error.code)) throw error;
       }
-      const { headers } = await ctx.get(['teachers'], 'users', UserSchema.array(), {
+      const { headers } = await ctx.get(['teachers'], 'users', z.array(UserSchema), {
         ...options,
         query,
         notFound: 'not-oneroster',

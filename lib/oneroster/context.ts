@@ -3,8 +3,8 @@
  * the authenticator, paging and zod parsing. Endpoint modules (rostering, gradebook,
  * connection) only say which path, wrapper key and schema they need.
  */
-import type { z } from 'zod';
 import type { Authenticator } from '../auth/types';
+import { z } from '../zod';
 import type { Filter } from './filter';
 import { readAllPages } from './paging';
 import { readWrapped } from './response';
@@ -45,14 +45,14 @@ export interface ClientContext {
   now: () => number;
   url(segments: readonly string[], query?: QueryParams): string;
   /** Every item of a collection (all pages). */
-  list<T extends z.ZodType>(
+  list<T extends z.ZodMiniType>(
     segments: readonly string[],
     key: string,
     item: T,
     options: ReadOptions & { filter?: Filter },
   ): Promise<Array<z.output<T>>>;
   /** One GET without paging, its `key` parsed with `schema`. */
-  get<T extends z.ZodType>(
+  get<T extends z.ZodMiniType>(
     segments: readonly string[],
     key: string,
     schema: T,
@@ -91,7 +91,7 @@ export function createClientContext(options: OneRosterClientOptions): ClientCont
       return { value, headers: answer.headers };
     },
     list(segments, key, item, { filter, ...sendOptions }) {
-      const array = item.array();
+      const array = z.array(item);
       return readAllPages({
         base,
         pageSize,

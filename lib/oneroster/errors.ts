@@ -3,7 +3,7 @@
  * messaging layer sends the code across and `describeOneRosterError` turns it into text.
  * Messages here are for logs (English, no secrets); users see the translated description.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { StatusInfo } from './status-info';
 
 /** Every way a OneRoster call can fail, as stable codes (reusable in the messaging protocol). */

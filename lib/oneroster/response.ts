@@ -4,7 +4,7 @@
  * points at something else (a login portal, a web app) → `not-oneroster`; a wrapper whose
  * contents fail the schema → `schema-mismatch`, with the raw body kept and the ZodError as cause.
  */
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { type FailedRequest, OneRosterResponseError } from './errors';
 
 /** Bodies kept on errors are capped so a huge roster does not sit in memory twice. */
@@ -43,7 +43,7 @@ export function readJsonObject(
 }
 
 /** `body[key]` parsed with `schema`: `not-oneroster` if the key is missing, else zod-checked. */
-export function readWrapped<T extends z.ZodType>(
+export function readWrapped<T extends z.ZodMiniType>(
   text: string,
   headers: Headers,
   request: FailedRequest,
@@ -70,7 +70,7 @@ export function readWrapped<T extends z.ZodType>(
  * something else entirely; the write already succeeded, so an unreadable echo is not an error.
  * An HTML page is: a web server that answers every URL with a page did not store anything.
  */
-export function readEcho<T extends z.ZodType>(
+export function readEcho<T extends z.ZodMiniType>(
   text: string,
   headers: Headers,
   request: FailedRequest,

@@ -3,7 +3,7 @@
  * Strict on what an export depends on: scores are finite numbers and scoreStatus is one of the
  * five OneRoster 1.1 values (IMS OpenAPI Result.Type); everything descriptive is lenient.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   baseFields,
   DateOrDateTimeSchema,

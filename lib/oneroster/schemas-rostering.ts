@@ -2,7 +2,7 @@
  * Rostering entities the product reads: users (teachers, students), classes, academic sessions
  * (terms, grading periods, school years) and orgs. Unknown extra fields are stripped, not failed.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { baseFields, GuidRefListSchema, GuidRefSchema, optional } from './schemas-common';
 
 /** A teacher or student (User.Type). Matching to Classroom uses `email`. */
@@ -50,7 +50,7 @@ export const AcademicSessionSchema = z.object({
   parent: optional(GuidRefSchema),
   children: GuidRefListSchema,
   // "2024" per spec; some servers send the number.
-  schoolYear: optional(z.union([z.string(), z.number()]).transform(String)),
+  schoolYear: optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
 });
 export type AcademicSession = z.infer<typeof AcademicSessionSchema>;
 

@@ -3,7 +3,7 @@
  * imsx_StatusInfo.Type). Read leniently: servers wrap it differently (bare, under
  * `imsx_StatusInfo`, or in a `statusInfoSet` array) and spell `imsx_CodeMinor` in either case.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { optional } from './schemas-common';
 
 const CodeMinorFieldSchema = z.object({
@@ -12,7 +12,13 @@ const CodeMinorFieldSchema = z.object({
 });
 const CodeMinorSchema = z.object({
   imsx_codeMinorField: optional(
-    z.union([z.array(CodeMinorFieldSchema), CodeMinorFieldSchema.transform((one) => [one])]),
+    z.union([
+      z.array(CodeMinorFieldSchema),
+      z.pipe(
+        CodeMinorFieldSchema,
+        z.transform((one: z.output<typeof CodeMinorFieldSchema>) => [one]),
+      ),
+    ]),
   ),
 });
 

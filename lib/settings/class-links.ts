@@ -4,41 +4,44 @@
  * the history): line item ids derive from the Classroom ids alone, so a reconnected or relinked
  * class exports to the same line items instead of duplicating them.
  */
-import { z } from 'zod';
 import { ExportChoicesSchema } from '../messaging/panel-protocol';
+import { z } from '../zod';
 import { defineSetting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
 
-const Id = z.string().trim().min(1).max(256);
+const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
 const CourseId = /^\d{1,30}$/;
 
 export const ClassLinkSchema = z.object({
   sisClassId: Id,
-  title: z.string().max(1024),
-  classCode: z.string().max(256).optional(),
-  termIds: z.array(Id).max(50),
-  termTitles: z.array(z.string().max(256)).max(50),
+  title: z.string().check(z.maxLength(1024)),
+  classCode: z.optional(z.string().check(z.maxLength(256))),
+  termIds: z.array(Id).check(z.maxLength(50)),
+  termTitles: z.array(z.string().check(z.maxLength(256))).check(z.maxLength(50)),
   teacherSourcedId: Id,
-  teacherEmail: z.string().max(320),
+  teacherEmail: z.string().check(z.maxLength(320)),
   /** ISO date-time. */
   linkedAt: z.iso.datetime(),
   /** Classroom student key → SIS student sourcedId, or null for "no SIS record". */
-  studentMatches: z.record(z.string().min(1).max(200), Id.nullable()),
+  studentMatches: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.nullable(Id)),
   /** The last preview's choices. */
-  choices: ExportChoicesSchema.optional(),
+  choices: z.optional(ExportChoicesSchema),
 });
 export type ClassLink = z.infer<typeof ClassLinkSchema>;
 
 // Entry by entry: one damaged link must not void every other class's link.
-const ClassLinksSchema = z.record(z.string(), z.unknown()).transform((raw) => {
-  const links: Record<string, ClassLink> = {};
-  for (const [courseId, value] of Object.entries(raw)) {
-    const parsed = ClassLinkSchema.safeParse(value);
-    if (parsed.success && CourseId.test(courseId)) links[courseId] = parsed.data;
-    else console.warn(`[sis-export] ignoring an invalid stored class link (${courseId})`);
-  }
-  return links;
-});
+const ClassLinksSchema = z.pipe(
+  z.record(z.string(), z.unknown()),
+  z.transform((raw: Record<string, unknown>) => {
+    const links: Record<string, ClassLink> = {};
+    for (const [courseId, value] of Object.entries(raw)) {
+      const parsed = ClassLinkSchema.safeParse(value);
+      if (parsed.success && CourseId.test(courseId)) links[courseId] = parsed.data;
+      else console.warn(`[sis-export] ignoring an invalid stored class link (${courseId})`);
+    }
+    return links;
+  }),
+);
 
 /** Classroom course id → its link. */
 export const classLinksSetting = defineSetting<Record<string, ClassLink>>('local:classLinks', {

@@ -5,10 +5,10 @@
  */
 
 import { type StorageItemKey, storage } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import type { z } from '../zod';
 
 export interface SettingOptions<T> {
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   fallback: T;
   /** Bump when the stored shape changes, and add the migration to that version. */
   version: number;

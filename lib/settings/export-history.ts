@@ -4,33 +4,36 @@
  * it last wrote (the planner's `previousResults`, used when a SIS cannot list results). One key
  * per class keeps each write small. Kept across Unlink and Disconnect, like the class links.
  */
-import { z } from 'zod';
 import { type ExportSummaryView, ExportSummaryViewSchema } from '../messaging/panel-protocol';
+import { z } from '../zod';
 import { defineSetting, type Setting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
 
 /** Summaries kept per class, newest first. */
 export const HISTORY_LENGTH = 20;
 
-const WrittenResultSchema = z.object({ score: z.number(), scoreStatus: z.string().max(32) });
+const WrittenResultSchema = z.object({
+  score: z.number(),
+  scoreStatus: z.string().check(z.maxLength(32)),
+});
 
 /** What a running export needs recorded when it ends (in storage, so a resumed one has it). */
 const PendingExportSchema = z.object({
-  exportId: z.string().min(1),
+  exportId: z.string().check(z.minLength(1)),
   /** Line items and results the plan found already right in the SIS. */
-  unchanged: z.number().int().min(0),
+  unchanged: z.number().check(z.int(), z.gte(0)),
   /** Coursework the plan covered (not skipped): "last exported" once all their writes succeed. */
   courseworkIds: z.array(z.string()),
 });
 export type PendingExport = z.infer<typeof PendingExportSchema>;
 
 export const CourseHistorySchema = z.object({
-  summaries: z.array(ExportSummaryViewSchema).max(HISTORY_LENGTH),
+  summaries: z.array(ExportSummaryViewSchema).check(z.maxLength(HISTORY_LENGTH)),
   /** courseworkId → ISO date-time of the last export that sent all its writes. */
   lastExported: z.record(z.string(), z.string()),
   /** result sourcedId → what we last wrote there. */
   previousResults: z.record(z.string(), WrittenResultSchema),
-  pending: PendingExportSchema.optional(),
+  pending: z.optional(PendingExportSchema),
 });
 export type CourseHistory = z.infer<typeof CourseHistorySchema>;
 

@@ -8,27 +8,27 @@
  * (export-history.ts), and the engine's `local:exportJournal:<courseId>` (lib/export). Disconnect
  * deliberately leaves all of them alone, so a reconnect exports to the same line items.
  */
-import { z } from 'zod';
 import {
   CategoryOptionSchema,
   ConnectionFieldsSchema,
   DEFAULT_EXPORT_DEFAULTS,
   ExportDefaultsSchema,
 } from '../sis/settings-shapes';
+import { z } from '../zod';
 import { classLinksSetting } from './class-links';
 import { defineSetting } from './define-setting';
 
 /** A connection that passed Authorize, with what the check learned. */
-export const StoredConnectionSchema = ConnectionFieldsSchema.extend({
-  orgName: z.string().max(512).optional(),
+export const StoredConnectionSchema = z.extend(ConnectionFieldsSchema, {
+  orgName: z.optional(z.string().check(z.maxLength(512))),
   /** ISO date-time of the successful check. */
   verifiedAt: z.iso.datetime(),
-  /** SIS clock minus ours, applied when signing OAuth 1.0a requests. */
-  clockSkewMs: z.number().finite().optional(),
+  /** SIS clock minus ours (zod numbers are finite), applied when signing OAuth 1.0a requests. */
+  clockSkewMs: z.optional(z.number()),
   /** OAuth 2 client authentication that worked, tried first next time. */
-  clientAuth: z.enum(['basic', 'body']).optional(),
+  clientAuth: z.optional(z.enum(['basic', 'body'])),
   /** Grading categories listed at Authorize; null when the SIS lists none. */
-  categories: z.array(CategoryOptionSchema).max(500).nullable(),
+  categories: z.nullable(z.array(CategoryOptionSchema).check(z.maxLength(500))),
 });
 export type StoredConnection = z.infer<typeof StoredConnectionSchema>;
 
@@ -37,7 +37,7 @@ export type StoredConnection = z.infer<typeof StoredConnectionSchema>;
  * successful Authorize, deleted by Disconnect.
  */
 export const connectionSetting = defineSetting<StoredConnection | null>('local:connection', {
-  schema: StoredConnectionSchema.nullable(),
+  schema: z.nullable(StoredConnectionSchema),
   fallback: null,
   version: 1,
   migrations: {},
@@ -46,9 +46,9 @@ export const connectionSetting = defineSetting<StoredConnection | null>('local:c
 /** Secrets typed on the options page. Either may instead come from the district policy. */
 export const StoredCredentialsSchema = z.object({
   /** OAuth 1.0a consumer secret or OAuth 2 client secret ("Secret code"). */
-  secret: z.string().min(1).max(4096).optional(),
+  secret: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
   /** Infinite Campus `vendorKey:vendorSecret`. */
-  vendorAuthorization: z.string().min(1).max(4096).optional(),
+  vendorAuthorization: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 });
 export type StoredCredentials = z.infer<typeof StoredCredentialsSchema>;
 

@@ -4,11 +4,11 @@
  * drops values that fail that schema; this module checks again with zod (policy is input too)
  * and drops what still does not fit, key by key, so one bad value cannot void the whole policy.
  */
-import { z } from 'zod';
 import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
 import { MAX_TITLE_LIMIT, SignatureMethodSchema } from '../sis/settings-shapes';
+import { z } from '../zod';
 
-const Text = z.string().trim().min(1).max(4096);
+const Text = z.string().check(z.trim(), z.minLength(1), z.maxLength(4096));
 
 /** Each policy key with its schema; names match public/managed-schema.json exactly. */
 export const POLICY_KEYS = {
@@ -21,16 +21,16 @@ export const POLICY_KEYS = {
   vendorAuthorization: Text,
   signatureMethod: SignatureMethodSchema,
   exportEnabled: z.boolean(),
-  defaultCategoryId: Text.max(256),
+  defaultCategoryId: Text.check(z.maxLength(256)),
   exportDraftGrades: z.boolean(),
   missingWork: z.enum(['skip', 'zero']),
   /** 0 means "no limit" (a policy cannot hold null). */
-  titleLimit: z.number().int().min(0).max(MAX_TITLE_LIMIT),
+  titleLimit: z.number().check(z.int(), z.gte(0), z.lte(MAX_TITLE_LIMIT)),
   lockSettings: z.boolean(),
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_KEYS;
-export const ManagedPolicySchema = z.object(POLICY_KEYS).partial();
+export const ManagedPolicySchema = z.partial(z.object(POLICY_KEYS));
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 
 /** Keeps every key that passes its schema; unknown and invalid keys are dropped with a warning. */
@@ -39,7 +39,7 @@ export function parseManagedPolicy(raw: unknown): ManagedPolicy {
   const policy: Record<string, unknown> = {};
   const dropped: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    const schema = (POLICY_KEYS as Record<string, z.ZodType>)[key];
+    const schema = (POLICY_KEYS as Record<string, z.ZodMiniType>)[key];
     const parsed = schema?.safeParse(value);
     if (parsed?.success) policy[key] = parsed.data;
     else dropped.push(key);

@@ -3,14 +3,14 @@
  * run by the options page (errors beside the fields) and again by the background (which never
  * trusts a page), so both always agree.
  */
-import { z } from 'zod';
 import { t } from '../i18n/t';
 import type { ErrorCode } from '../messaging/protocol';
+import { z } from '../zod';
 import { checkHostUrl, checkTokenUrl, describeSisUrlProblem } from './host-url';
 import { AuthModeSchema, authModeFor, PartnerIdSchema } from './partners';
 import { type ConnectionFields, SignatureMethodSchema } from './settings-shapes';
 
-const Typed = z.string().max(4096);
+const Typed = z.string().check(z.maxLength(4096));
 
 /** What the options page sends with Authorize: raw text, checked by {@link checkConnectionDraft}. */
 export const ConnectionDraftSchema = z.object({
@@ -18,12 +18,12 @@ export const ConnectionDraftSchema = z.object({
   hostUrl: Typed,
   authMode: AuthModeSchema,
   accessKey: Typed,
-  tokenUrl: Typed.optional(),
-  signatureMethod: SignatureMethodSchema.optional(),
+  tokenUrl: z.optional(Typed),
+  signatureMethod: z.optional(SignatureMethodSchema),
   /** A newly typed secret code; absent keeps the saved one. */
-  secret: Typed.optional(),
+  secret: z.optional(Typed),
   /** Newly typed vendor authorization; absent keeps the saved one, empty removes it. */
-  vendorAuthorization: Typed.optional(),
+  vendorAuthorization: z.optional(Typed),
 });
 export type ConnectionDraft = z.infer<typeof ConnectionDraftSchema>;
 

@@ -10,8 +10,8 @@
  * Authentication URL, 50-character titles), §D (Aeries: OAuth 2, `<base>/token`), §H (Aspen,
  * Capita SIMS), §I (title limits).
  */
-import { z } from 'zod';
 import { t } from '../i18n/t';
+import { z } from '../zod';
 
 export const PARTNER_IDS = [
   'infinite-campus',

@@ -3,14 +3,15 @@
  * (lib/settings), the managed policy and the messaging protocol. Shapes only: nothing here reads
  * storage, so the protocol can use them without pulling settings code into the content script.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AuthModeSchema, PartnerIdSchema } from './partners';
 
 export const SignatureMethodSchema = z.enum(['HMAC-SHA256', 'HMAC-SHA1']);
 export type SignatureMethod = z.infer<typeof SignatureMethodSchema>;
 
 /** Long enough for any real URL or key, short enough that storage cannot be flooded. */
-const Text = z.string().max(2048);
+const Text = z.string().check(z.maxLength(2048));
+const RequiredText = Text.check(z.minLength(1));
 
 /**
  * A connection as the admin set it up, without secrets: what is needed, with the secret code,
@@ -18,21 +19,21 @@ const Text = z.string().max(2048);
  */
 export const ConnectionFieldsSchema = z.object({
   partner: PartnerIdSchema,
-  hostUrl: Text.min(1),
+  hostUrl: RequiredText,
   authMode: AuthModeSchema,
   /** OAuth 1.0a consumer key, or OAuth 2 client ID. */
-  accessKey: Text.min(1),
+  accessKey: RequiredText,
   /** OAuth 2 only, kept exactly as entered (Infinite Campus needs its `?appName=`). */
-  tokenUrl: Text.min(1).optional(),
+  tokenUrl: z.optional(RequiredText),
   /** OAuth 1.0a only. */
-  signatureMethod: SignatureMethodSchema.optional(),
+  signatureMethod: z.optional(SignatureMethodSchema),
 });
 export type ConnectionFields = z.infer<typeof ConnectionFieldsSchema>;
 
 /** A grading category offered as the default for new line items. */
 export const CategoryOptionSchema = z.object({
-  sourcedId: z.string().min(1).max(256),
-  title: z.string().max(256),
+  sourcedId: z.string().check(z.minLength(1), z.maxLength(256)),
+  title: z.string().check(z.maxLength(256)),
 });
 export type CategoryOption = z.infer<typeof CategoryOptionSchema>;
 
@@ -42,13 +43,13 @@ export const MAX_TITLE_LIMIT = 1000;
 /** How exports treat coursework by default (the admin's rules; teachers see them in the panel). */
 export const ExportDefaultsSchema = z.object({
   /** Category for new line items; null lets the SIS decide. */
-  categoryId: z.string().min(1).max(256).nullable(),
+  categoryId: z.nullable(z.string().check(z.minLength(1), z.maxLength(256))),
   /** Also export draft grades; by default only returned grades are exported. */
   exportDrafts: z.boolean(),
   /** Missing work: not sent, or sent as a score of 0. */
   missingWork: z.enum(['skip', 'zero']),
   /** Titles are cut to this length; null: no limit; absent: the SIS profile's limit. */
-  titleLimit: z.number().int().min(1).max(MAX_TITLE_LIMIT).nullable().optional(),
+  titleLimit: z.optional(z.nullable(z.number().check(z.int(), z.gte(1), z.lte(MAX_TITLE_LIMIT)))),
 });
 export type ExportDefaults = z.infer<typeof ExportDefaultsSchema>;
 
