@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionForm, type ConnectionFormProps } from '@/components/options/ConnectionForm';
 import type { ConnectionFormValues } from '@/lib/sis/connection-form';
 import { useLocale } from '../../support/fake-i18n';
-import { fieldByLabel, render } from './render';
+import { fieldByLabel, render } from '../../support/render';
 
 const VALUES: ConnectionFormValues = {
   partner: 'infinite-campus',

@@ -5,7 +5,7 @@ import { AuthorizeOutcome } from '@/components/options/AuthorizeOutcome';
 import { ManagedBanner } from '@/components/options/ManagedBanner';
 import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
 import { useLocale } from '../../support/fake-i18n';
-import { fieldByLabel, render } from './render';
+import { fieldByLabel, render } from '../../support/render';
 
 afterEach(() => {
   document.body.innerHTML = '';

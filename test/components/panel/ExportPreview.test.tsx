@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportPreview, type ExportPreviewProps } from '@/components/panel/ExportPreview';
 import { useLocale } from '../../support/fake-i18n';
+import { button, change, click, labelled, render, testId } from '../../support/render';
 import { PREVIEW } from './fixtures';
-import { button, change, click, labelled, render, testId } from './render';
 
 function props(overrides: Partial<ExportPreviewProps> = {}): ExportPreviewProps {
   return {

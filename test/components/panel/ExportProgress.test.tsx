@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportProgress } from '@/components/panel/ExportProgress';
 import { ExportStart } from '@/components/panel/ExportStart';
 import { useLocale } from '../../support/fake-i18n';
-import { button, click, render, testId } from './render';
+import { button, click, render, testId } from '../../support/render';
 
 const PROGRESS = {
   phase: 'grades' as const,

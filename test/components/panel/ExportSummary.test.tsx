@@ -6,8 +6,8 @@ import { ExportAnnouncement } from '@/components/panel/ExportAnnouncement';
 import { ExportHistory } from '@/components/panel/ExportHistory';
 import { ExportSummary } from '@/components/panel/ExportSummary';
 import { useLocale } from '../../support/fake-i18n';
+import { render, testId } from '../../support/render';
 import { NAMES, SUMMARY } from './fixtures';
-import { render, testId } from './render';
 
 const TITLES = { '101': 'Essay: The Water Cycle', '102': 'Lab report' };
 afterEach(() => {

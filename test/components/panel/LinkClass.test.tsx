@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClassSearch, LinkClass, type LinkClassProps } from '@/components/panel/LinkClass';
 import { LinkedClass } from '@/components/panel/LinkedClass';
 import { useLocale } from '../../support/fake-i18n';
-import { button, change, click, labelled, render, testId } from './render';
+import { button, change, click, labelled, render, testId } from '../../support/render';
 
 const CLASSES = [
   {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StudentMatching } from '@/components/panel/StudentMatching';
 import { useLocale } from '../../support/fake-i18n';
+import { change, labelled, render, testId } from '../../support/render';
 import { NAMES, PREVIEW } from './fixtures';
-import { change, labelled, render, testId } from './render';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -1,4 +1,4 @@
-/** Renders a panel component into happy-dom and drives its controls as a user would. */
+/** Renders a component into happy-dom and drives its controls as a user would (panel and options tests). */
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 
@@ -50,3 +50,10 @@ export function labelled(container: HTMLElement, text: string): HTMLElement | nu
 
 export const testId = (container: HTMLElement, id: string) =>
   container.querySelector(`[data-testid="${id}"]`)?.textContent ?? undefined;
+
+/** The input a <label> names, by the label's exact text. */
+export function fieldByLabel(container: HTMLElement, text: string): HTMLElement | null {
+  const label = [...container.querySelectorAll('label')].find((l) => l.textContent === text);
+  const id = label?.getAttribute('for');
+  return id ? container.querySelector(`[id="${id}"]`) : null;
+}
