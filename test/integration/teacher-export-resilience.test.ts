@@ -59,7 +59,8 @@ describe('teacher export against a failing, reconnected or restarted background'
   it('resumes an export a stopped worker left running, to the exact result', async () => {
     await linkClass();
     const snap = snapshot();
-    scene.sis.setFaults({ latencyMs: 15 });
+    // Slow enough that the journal (saved once a second) is stored mid-run.
+    scene.sis.setFaults({ latencyMs: 60 });
     await scene.h.ask('startExport', { courseId: COURSE, snapshot: snap, choices: NO_CHOICES });
     const store = scene.h.runtime.store;
     // Wait until part of it is done, keep the journal as it is on disk at that moment…

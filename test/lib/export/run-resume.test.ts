@@ -43,7 +43,8 @@ describe('resuming an export after the worker was stopped', () => {
     });
     const first = await startExport(
       { courseId: 'course-1', sisClassId: 'class-1', operations },
-      { client: fake.client, store, clock, signal: worker.signal },
+      // The mechanism with a 250 ms save interval (the default is longer; see journal-writer.ts).
+      { client: fake.client, store, clock, signal: worker.signal, saveIntervalMs: 250 },
     ).catch((error: unknown) => error);
     expect(first).toMatchObject({ state: 'cancelled' }); // what the dead worker would have said
 
