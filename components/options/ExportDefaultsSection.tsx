@@ -3,7 +3,8 @@ import { t } from '@/lib/i18n/t';
 import type { ManagedField } from '@/lib/messaging/options-protocol';
 import type { ExportDefaultsFormValues } from '@/lib/sis/export-defaults-form';
 import type { CategoryOption } from '@/lib/sis/settings-shapes';
-import { SaveMessage, type SaveResult } from './SaveMessage';
+import { SaveBar } from './SaveBar';
+import type { SaveResult } from './SaveMessage';
 import { TextField } from './TextField';
 
 export interface ExportDefaultsSectionProps {
@@ -96,19 +97,12 @@ export function ExportDefaultsSection(props: ExportDefaultsSectionProps) {
         }
         onChange={(titleLimit) => set({ titleLimit })}
       />
-      {!props.locked && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--primary"
-            aria-busy={props.busy || undefined}
-            onClick={() => props.onSave(values)}
-          >
-            {t('save')}
-          </button>
-        </div>
-      )}
-      <SaveMessage result={props.message} />
+      <SaveBar
+        hidden={props.locked}
+        busy={props.busy}
+        message={props.message}
+        onSave={() => props.onSave(values)}
+      />
     </section>
   );
 }

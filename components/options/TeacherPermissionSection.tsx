@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import { SaveMessage, type SaveResult } from './SaveMessage';
+import { SaveBar } from './SaveBar';
+import type { SaveResult } from './SaveMessage';
 
 export interface TeacherPermissionSectionProps {
   /** The saved value; the checkbox starts from it (a new key resets it). */
@@ -34,19 +35,12 @@ export function TeacherPermissionSection(props: TeacherPermissionSectionProps) {
       <p id="exportEnabled-hint" className="field__hint check__hint">
         {props.readOnly ? t('fieldManagedHint') : t('teacherPermissionHint')}
       </p>
-      {!props.readOnly && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--primary"
-            aria-busy={props.busy || undefined}
-            onClick={() => props.onSave(checked)}
-          >
-            {t('save')}
-          </button>
-        </div>
-      )}
-      <SaveMessage result={props.message} />
+      <SaveBar
+        hidden={props.readOnly}
+        busy={props.busy}
+        message={props.message}
+        onSave={() => props.onSave(checked)}
+      />
     </section>
   );
 }

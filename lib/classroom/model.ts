@@ -4,7 +4,8 @@
  */
 import { z } from '../zod';
 
-const NumericId = z.string().check(z.regex(/^\d{1,30}$/));
+/** A numeric Classroom (API) id, as page detection decodes it from the URL. */
+export const NumericIdSchema = z.string().check(z.regex(/^\d{1,30}$/));
 
 /** The state of one Grades-page cell; exactly one per cell. */
 export const GradeStateSchema = z.enum([
@@ -36,7 +37,7 @@ export const DueDateSchema = z.strictObject({
 export type DueDate = z.infer<typeof DueDateSchema>;
 
 export const CourseworkSchema = z.strictObject({
-  id: NumericId,
+  id: NumericIdSchema,
   /** The id as in Classroom links (base64 of `id`), to link back to the item. */
   urlId: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)),
   title: z.string().check(z.minLength(1)),
@@ -59,7 +60,7 @@ export type Student = z.infer<typeof StudentSchema>;
 
 export const GradeSchema = z
   .strictObject({
-    courseworkId: NumericId,
+    courseworkId: NumericIdSchema,
     studentKey: z.string().check(z.minLength(1)),
     state: GradeStateSchema,
     /** Points, decimal, ≥ 0 (zod numbers are finite); may exceed maxPoints (extra credit). */
@@ -88,7 +89,7 @@ export const CourseSnapshotSchema = z
     /** When the page was read (ISO 8601). */
     readAt: z.iso.datetime(),
     course: z.strictObject({
-      courseId: NumericId,
+      courseId: NumericIdSchema,
       urlCourseId: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)),
       /** The `/u/<n>/` account index the page was opened under. */
       accountIndex: z.number().check(z.int(), z.gte(0)),

@@ -4,17 +4,16 @@
  * SIS everything it acts on (class titles, students, line items) and re-plans every export itself,
  * so nothing the page says is trusted beyond what the zod schemas and the sender check allow.
  */
-import { CourseSnapshotSchema } from '../classroom/model';
+import { CourseSnapshotSchema, NumericIdSchema } from '../classroom/model';
 import { z } from '../zod';
 
-const NumericId = z.string().check(z.regex(/^\d{1,30}$/));
 const SourcedId = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
 /** A whole number ≥ 0 (counts); `Positive` is ≥ 1. */
 const Count = z.number().check(z.int(), z.gte(0));
 const Positive = z.number().check(z.int(), z.gte(1));
 const Email = z.email().check(z.maxLength(320));
 
-export const CourseRequestSchema = z.strictObject({ courseId: NumericId });
+export const CourseRequestSchema = z.strictObject({ courseId: NumericIdSchema });
 
 /** Why a teacher cannot link or export, when they cannot. */
 export const PanelAccessSchema = z.object({
@@ -26,9 +25,9 @@ export const PanelAccessSchema = z.object({
 
 /** What the teacher decided in the preview; stored with the link so it sticks. */
 export const ExportChoicesSchema = z.strictObject({
-  excludedCoursework: z.array(NumericId).check(z.maxLength(2000)),
+  excludedCoursework: z.array(NumericIdSchema).check(z.maxLength(2000)),
   /** courseworkId → SIS category sourcedId. */
-  categories: z.record(NumericId, SourcedId),
+  categories: z.record(NumericIdSchema, SourcedId),
 });
 
 export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
@@ -96,7 +95,7 @@ export const PanelStateSchema = z.object({
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
 export const FindTeacherClassesRequestSchema = z.strictObject({
-  courseId: NumericId,
+  courseId: NumericIdSchema,
   email: Email,
 });
 
@@ -115,7 +114,7 @@ export const TeacherClassesSchema = z.object({
 });
 
 export const LinkClassRequestSchema = z.strictObject({
-  courseId: NumericId,
+  courseId: NumericIdSchema,
   sisClassId: SourcedId,
   teacherSourcedId: SourcedId,
   teacherEmail: Email,
@@ -123,7 +122,7 @@ export const LinkClassRequestSchema = z.strictObject({
 
 export const SnapshotRequestSchema = z
   .strictObject({
-    courseId: NumericId,
+    courseId: NumericIdSchema,
     snapshot: CourseSnapshotSchema,
     choices: ExportChoicesSchema,
   })
@@ -137,7 +136,7 @@ export const SnapshotRequestSchema = z
 export type SnapshotRequest = z.infer<typeof SnapshotRequestSchema>;
 
 export const StudentMatchRequestSchema = z.strictObject({
-  courseId: NumericId,
+  courseId: NumericIdSchema,
   studentKey: z.string().check(z.minLength(1), z.maxLength(200)),
   /** null: "this student has no SIS record" (never exported). */
   sisStudentId: z.nullable(SourcedId),

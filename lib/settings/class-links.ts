@@ -4,13 +4,13 @@
  * the history): line item ids derive from the Classroom ids alone, so a reconnected or relinked
  * class exports to the same line items instead of duplicating them.
  */
+import { NumericIdSchema } from '../classroom/model';
 import { ExportChoicesSchema } from '../messaging/panel-protocol';
 import { z } from '../zod';
 import { defineSetting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
 
 const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
-const CourseId = /^\d{1,30}$/;
 
 export const ClassLinkSchema = z.object({
   sisClassId: Id,
@@ -36,7 +36,8 @@ const ClassLinksSchema = z.pipe(
     const links: Record<string, ClassLink> = {};
     for (const [courseId, value] of Object.entries(raw)) {
       const parsed = ClassLinkSchema.safeParse(value);
-      if (parsed.success && CourseId.test(courseId)) links[courseId] = parsed.data;
+      if (parsed.success && NumericIdSchema.safeParse(courseId).success)
+        links[courseId] = parsed.data;
       else console.warn(`[sis-export] ignoring an invalid stored class link (${courseId})`);
     }
     return links;
