@@ -3,7 +3,8 @@
  * Background only: storage.local is restricted to trusted contexts at every start (DESIGN.md),
  * and only the background runs exports.
  */
-import { storage } from 'wxt/utils/storage';
+
+import { readArea, readStored, removeStored, writeStored } from '../settings/storage-item';
 import {
   type CorruptJournalReporter,
   type JournalStore,
@@ -15,25 +16,25 @@ import {
 const PREFIX = 'exportJournal:';
 const keyFor = (courseId: string) => `local:${PREFIX}${courseId}` as const;
 
-/** A JournalStore over WXT storage (`storage.local`). */
+/** A JournalStore over `storage.local`. */
 export function createStorageJournalStore(
   report: CorruptJournalReporter = reportToConsole,
 ): JournalStore {
   return {
     async load(courseId) {
       const key = keyFor(courseId);
-      return readJournal(key, await storage.getItem<unknown>(key), report);
+      return readJournal(key, await readStored(key), report);
     },
     async save(journal) {
-      await storage.setItem(keyFor(journal.courseId), journal);
+      await writeStored(keyFor(journal.courseId), journal);
     },
     async remove(courseId) {
-      await storage.removeItem(keyFor(courseId));
+      await removeStored(keyFor(courseId));
     },
     async listUnfinished() {
       // snapshot() reads the whole area (secrets included); only our keys are looked at.
-      const all = await storage.snapshot('local');
-      // `…$` keys are WXT's metadata entries, never journals.
+      const all = await readArea('local');
+      // `…$` keys are version metadata (storage-item.ts), never journals.
       const ours = Object.entries(all).filter(
         ([key]) => key.startsWith(PREFIX) && !key.endsWith('$'),
       );

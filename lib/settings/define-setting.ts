@@ -1,25 +1,25 @@
 /**
- * A WXT storage item whose every read is checked with zod. Storage is an input like any other:
+ * A versioned storage item whose every read is checked with zod. Storage is an input like any other:
  * an older version, a bug or a hand edit can leave a value of the wrong shape there, and code
  * must then see the fallback rather than crash or act on garbage.
  */
 
-import { type StorageItemKey, storage } from 'wxt/utils/storage';
 import type { z } from '../zod';
+import { defineVersionedItem, type Migrations, type StorageKey } from './storage-item';
 
 export interface SettingOptions<T> {
   schema: z.ZodMiniType<T>;
   fallback: T;
   /** Bump when the stored shape changes, and add the migration to that version. */
   version: number;
-  /** Migration to version N at key N (WXT runs them in order before any read). */
-  migrations: Record<number, (previous: unknown) => unknown>;
+  /** Migration to version N at key N (run in order before the first read or write). */
+  migrations: Migrations;
 }
 
 export interface Setting<T> {
-  readonly key: StorageItemKey;
+  readonly key: StorageKey;
   readonly version: number;
-  readonly migrations: Readonly<Record<number, (previous: unknown) => unknown>>;
+  readonly migrations: Migrations;
   /** The stored value if it passes the schema, else the fallback (and a warning without values). */
   get(): Promise<T>;
   /** Checks the value with the schema, then stores it. */
@@ -28,18 +28,16 @@ export interface Setting<T> {
   remove(): Promise<void>;
 }
 
-export function defineSetting<T>(key: StorageItemKey, options: SettingOptions<T>): Setting<T> {
-  const item = storage.defineItem<T>(key, {
-    fallback: options.fallback,
-    version: options.version,
-    migrations: options.migrations,
-  });
+export function defineSetting<T>(key: StorageKey, options: SettingOptions<T>): Setting<T> {
+  const item = defineVersionedItem(key, options.version, options.migrations);
   return {
     key,
     version: options.version,
     migrations: options.migrations,
     async get() {
-      const parsed = options.schema.safeParse(await item.getValue());
+      const stored = await item.get();
+      if (stored === undefined) return options.fallback;
+      const parsed = options.schema.safeParse(stored);
       if (parsed.success) return parsed.data;
       // Paths and messages only: the value may hold a secret.
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
@@ -47,8 +45,8 @@ export function defineSetting<T>(key: StorageItemKey, options: SettingOptions<T>
       return options.fallback;
     },
     async set(value) {
-      await item.setValue(options.schema.parse(value));
+      await item.set(options.schema.parse(value));
     },
-    remove: () => item.removeValue({ removeMeta: true }),
+    remove: () => item.remove(),
   };
 }

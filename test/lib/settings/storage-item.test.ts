@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defineSetting } from '@/lib/settings/define-setting';
+import {
+  defineVersionedItem,
+  readArea,
+  readStored,
+  removeStored,
+  writeStored,
+} from '@/lib/settings/storage-item';
+import { z } from '@/lib/zod';
+
+describe('storage keys', () => {
+  it('address the named area and entry', async () => {
+    await writeStored('local:a', { x: 1 });
+    await writeStored('session:a', 'in session');
+    expect(await fakeBrowser.storage.local.get('a')).toEqual({ a: { x: 1 } });
+    expect(await readStored('session:a')).toBe('in session');
+    expect(await readStored('local:missing')).toBeUndefined();
+    // A name may itself contain colons: only the first one separates the area.
+    await writeStored('local:exportJournal:123', 'j');
+    expect(await fakeBrowser.storage.local.get('exportJournal:123')).toEqual({
+      'exportJournal:123': 'j',
+    });
+  });
+
+  it('remove the value and its metadata, and list a whole area', async () => {
+    await fakeBrowser.storage.local.set({ a: 1, a$: { v: 2 }, b: 2 });
+    await removeStored('local:a');
+    expect(await readArea('local')).toEqual({ b: 2 });
+  });
+});
+
+describe('a versioned item', () => {
+  const toV2 = (old: unknown) => ({ name: String((old as { title: string }).title) });
+  const toV3 = (old: unknown) => ({ ...(old as object), tags: [] });
+
+  it('migrates a value stored by an older version once, one step at a time, and writes it back', async () => {
+    await fakeBrowser.storage.local.set({ item: { title: 'Old' } }); // no metadata: version 1
+    const steps: number[] = [];
+    const item = defineVersionedItem('local:item', 3, {
+      2: (old) => {
+        steps.push(2);
+        return toV2(old);
+      },
+      3: (old) => {
+        steps.push(3);
+        return toV3(old);
+      },
+    });
+    expect(await item.get()).toEqual({ name: 'Old', tags: [] });
+    expect(await item.get()).toEqual({ name: 'Old', tags: [] });
+    expect(steps).toEqual([2, 3]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      item: { name: 'Old', tags: [] },
+      item$: { v: 3 },
+    });
+  });
+
+  it('starts from the stored version and leaves a current value alone', async () => {
+    await fakeBrowser.storage.local.set({ a: { name: 'A' }, a$: { v: 2 }, b: 'B', b$: { v: 3 } });
+    expect(await defineVersionedItem('local:a', 3, { 2: toV2, 3: toV3 }).get()).toEqual({
+      name: 'A',
+      tags: [],
+    });
+    const untouched = defineVersionedItem('local:b', 3, {
+      2: () => {
+        throw new Error('must not run');
+      },
+      3: toV3,
+    });
+    expect(await untouched.get()).toBe('B');
+  });
+
+  it('lets a write made during the first access win over the migration', async () => {
+    await fakeBrowser.storage.local.set({ item: { title: 'Old' } });
+    const item = defineVersionedItem('local:item', 2, { 2: toV2 });
+    const [, read] = await Promise.all([item.set({ name: 'New' }), item.get()]);
+    expect(read).toEqual({ name: 'New' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      item: { name: 'New' },
+      item$: { v: 2 },
+    });
+  });
+
+  it('keeps the old value when a migration fails, and tries again on the next access', async () => {
+    await fakeBrowser.storage.local.set({ item: { title: 'Old' } });
+    let fail = true;
+    const item = defineVersionedItem('local:item', 2, {
+      2: (old) => {
+        if (fail) throw new Error('broken migration');
+        return toV2(old);
+      },
+    });
+    await expect(item.get()).rejects.toThrow('broken migration');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ item: { title: 'Old' } });
+    fail = false;
+    expect(await item.get()).toEqual({ name: 'Old' });
+  });
+
+  it('refuses a version whose migration is missing, storing nothing', async () => {
+    await fakeBrowser.storage.local.set({ item: 'v1' });
+    await expect(defineVersionedItem('local:item', 2, {}).get()).rejects.toThrow(
+      'no migration to version 2',
+    );
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ item: 'v1' });
+  });
+
+  it('stores nothing and needs no migration when empty', async () => {
+    const item = defineVersionedItem('local:item', 2, {});
+    expect(await item.get()).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe('a setting with a migration', () => {
+  it('reads an old value through the migration and the schema', async () => {
+    await fakeBrowser.storage.local.set({ prefs: { color: 'red' } });
+    const setting = defineSetting('local:prefs', {
+      schema: z.object({ colors: z.array(z.string()) }),
+      fallback: { colors: [] },
+      version: 2,
+      migrations: { 2: (old) => ({ colors: [(old as { color: string }).color] }) },
+    });
+    expect(await setting.get()).toEqual({ colors: ['red'] });
+  });
+});
