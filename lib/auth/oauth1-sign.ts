@@ -1,11 +1,16 @@
 /**
  * OAuth 1.0a request signing (RFC 5849 §3.4) as pure functions, one per stage so each can be
- * checked against published vectors. Built on the `oauth-1.0a` package, with its URL and query
- * parsing replaced where it departs from RFC 5849 (see {@link Rfc5849OAuth}).
+ * checked against published vectors (test/lib/auth/oauth1-sign.test.ts) and against oauthlib, an
+ * independent implementation (oauth1-oauthlib.test.ts).
+ *
+ * Hand-written rather than the `oauth-1.0a` package, which this project used first: its URL and
+ * query parsing departed from RFC 5849 in four ways that break OneRoster filters (it split values
+ * at every `=`, signed names still encoded, kept `+` for a space and merged repeated names), so
+ * only string joining was left of it once those were overridden; and it hashes synchronously,
+ * which kept a JavaScript SHA library in the background where WebCrypto can do the HMAC.
  */
-import OAuth from 'oauth-1.0a';
 import { hmacBase64, type OAuth1SignatureMethod } from './hmac';
-import { formDecode } from './percent-encode';
+import { formDecode, percentEncode } from './percent-encode';
 
 export type { OAuth1SignatureMethod } from './hmac';
 
@@ -32,62 +37,21 @@ export interface SignableRequest {
   formBody?: string;
 }
 
-type ParamMap = Record<string, string | string[]>;
+type Pair = readonly [name: string, value: string];
 
 /**
- * `oauth-1.0a` computes the stages right (sorting, encoding, key, header) but parses URLs loosely.
- * Each override below fixes one departure from RFC 5849 that would break a OneRoster request:
+ * §3.4.1.3.1: a query or form body as name/value pairs, each form-decoded (`+` is a space), in
+ * order and with every occurrence of a repeated name. `a&&b` and a bare `?` carry no parameter.
  */
-class Rfc5849OAuth extends OAuth {
-  /**
-   * §3.4.1.2: scheme and host lowercase, default port dropped, no query or fragment. The library
-   * splits the raw string at `?`; WHATWG URL parsing is also exactly what `fetch` applies before
-   * sending, so the signed URL is the sent URL.
-   */
-  override getBaseUrl(url: string): string {
-    const { protocol, host, pathname } = new URL(url);
-    return `${protocol}//${host}${pathname}`;
+function formPairs(query: string): Pair[] {
+  const pairs: Pair[] = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = eq === -1 ? part : part.slice(0, eq);
+    pairs.push([decodeQueryPart(name), eq === -1 ? '' : decodeQueryPart(part.slice(eq + 1))]);
   }
-
-  /** The library keeps a `#fragment` in the last query value; the parsed URL drops it. */
-  override deParamUrl(url: string): ParamMap {
-    return this.deParam(new URL(url).search.slice(1));
-  }
-
-  /**
-   * §3.4.1.3.1: names and values are form-decoded before being re-encoded. The library splits at
-   * every `=` (so `filter=status='active'` became `status`), leaves names encoded (`c%40` would be
-   * signed as `c%2540`), keeps `+` instead of a space, and loses a repeated name whose first
-   * value is empty.
-   */
-  override deParam(query: string): ParamMap {
-    const params: ParamMap = Object.create(null);
-    for (const pair of query.split('&')) {
-      if (pair === '') continue; // `a&&b` and a bare `?` carry no parameter.
-      const eq = pair.indexOf('=');
-      const name = decodeQueryPart(eq === -1 ? pair : pair.slice(0, eq));
-      const value = eq === -1 ? '' : decodeQueryPart(pair.slice(eq + 1));
-      addParam(params, name, value);
-    }
-    return params;
-  }
-
-  /**
-   * §3.4.1.3.1 signs every occurrence of a name (`a3` in both body and query in the §3.4.1.3.2
-   * example); the library's merge overwrote one with the other, and mutated its first argument.
-   */
-  override mergeObject<T, U>(first: T, second: U): T & U {
-    const merged: ParamMap = Object.assign(Object.create(null), first);
-    for (const [name, value] of Object.entries((second ?? {}) as ParamMap)) {
-      for (const item of [value].flat()) addParam(merged, name, item);
-    }
-    return merged as T & U;
-  }
-}
-
-function addParam(params: ParamMap, name: string, value: string): void {
-  const previous = params[name];
-  params[name] = previous === undefined ? value : [...[previous].flat(), value];
+  return pairs;
 }
 
 function decodeQueryPart(part: string): string {
@@ -98,38 +62,48 @@ function decodeQueryPart(part: string): string {
   }
 }
 
-function library(method: OAuth1SignatureMethod, consumerSecret = ''): Rfc5849OAuth {
-  return new Rfc5849OAuth({
-    consumer: { key: '', secret: consumerSecret },
-    signature_method: method,
-    hash_function: (base, key) => hmacBase64(method, key, base),
-  });
+/** The query as `fetch` sends it: WHATWG URL parsing, which also drops a `#fragment`. */
+function queryPairs(url: string): Pair[] {
+  return formPairs(new URL(url).search.slice(1));
 }
 
-// The library types its parameters with a numeric timestamp and a required version; it only ever
-// string-encodes them, and an absent version must stay absent (RFC 5849 §1.2 has none).
-function libraryParams(params: Readonly<Record<string, string | undefined>>): OAuth.Data {
-  const defined = Object.entries(params).filter(([, value]) => value !== undefined);
-  return Object.fromEntries(defined) as unknown as OAuth.Data;
+/** The protocol parameters that are set, `oauth_signature` included when given. */
+function protocolPairs(params: Readonly<Record<string, string | undefined>>): Pair[] {
+  return Object.entries(params).filter((pair): pair is [string, string] => pair[1] !== undefined);
 }
 
-function libraryRequest(request: SignableRequest, oauth: Rfc5849OAuth): OAuth.RequestOptions {
-  return { method: request.method, url: request.url, data: oauth.deParam(request.formBody ?? '') };
-}
+const byNameThenValue = (a: Pair, b: Pair) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 
 /**
  * Stage 1, the normalized parameter string (RFC 5849 §3.4.1.3.2): protocol, query and form-body
  * parameters, each name and value percent-encoded, sorted, joined with `&`.
  */
 export function parameterString(request: SignableRequest, params: OAuth1Params): string {
-  const oauth = library(params.oauth_signature_method);
-  return oauth.getParameterString(libraryRequest(request, oauth), libraryParams({ ...params }));
+  const pairs = [
+    ...queryPairs(request.url),
+    ...formPairs(request.formBody ?? ''),
+    ...protocolPairs({ ...params }),
+  ];
+  return pairs
+    .map(([name, value]): Pair => [percentEncode(name), percentEncode(value)])
+    .sort(byNameThenValue)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
 }
 
-/** Stage 2, the signature base string (RFC 5849 §3.4.1): `METHOD&enc(base URI)&enc(parameters)`. */
+/**
+ * Stage 2, the signature base string (RFC 5849 §3.4.1): `METHOD&enc(base URI)&enc(parameters)`.
+ * The base URI (§3.4.1.2) has its scheme and host in lower case, no default port, no query and no
+ * fragment, which is exactly how WHATWG URL parsing (what `fetch` sends) spells it.
+ */
 export function baseString(request: SignableRequest, params: OAuth1Params): string {
-  const oauth = library(params.oauth_signature_method);
-  return oauth.getBaseString(libraryRequest(request, oauth), libraryParams({ ...params }));
+  const { protocol, host, pathname } = new URL(request.url);
+  return [
+    request.method.toUpperCase(),
+    percentEncode(`${protocol}//${host}${pathname}`),
+    percentEncode(parameterString(request, params)),
+  ].join('&');
 }
 
 /**
@@ -137,18 +111,24 @@ export function baseString(request: SignableRequest, params: OAuth1Params): stri
  * stays when there is no token, as in two-legged OneRoster signing.
  */
 export function signingKey(consumerSecret: string, tokenSecret = ''): string {
-  return library('HMAC-SHA256', consumerSecret).getSigningKey(tokenSecret);
+  return `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`;
 }
 
 /** Stage 4, `oauth_signature`: base64 of the HMAC of the base string. */
-export function signature(method: OAuth1SignatureMethod, base: string, key: string): string {
-  return library(method).hash_function(base, key);
+export function signature(
+  method: OAuth1SignatureMethod,
+  base: string,
+  key: string,
+): Promise<string> {
+  return hmacBase64(method, key, base);
 }
 
 /** Stage 5, the `Authorization` header value (RFC 5849 §3.5.1), parameters sorted and encoded. */
 export function authorizationHeader(params: OAuth1Params & { oauth_signature: string }): string {
-  const oauth = library(params.oauth_signature_method);
-  return oauth.toHeader(libraryParams({ ...params }) as OAuth.Authorization).Authorization;
+  const fields = protocolPairs({ ...params })
+    .sort(byNameThenValue)
+    .map(([name, value]) => `${percentEncode(name)}="${percentEncode(value)}"`);
+  return `OAuth ${fields.join(', ')}`;
 }
 
 /** All stages for one request: what to send, and the intermediate strings for debugging. */
@@ -164,23 +144,22 @@ export interface SignedRequest {
  * @throws {TypeError} if the URL is not absolute, its query is not valid percent-encoding, or it
  *   already carries `oauth_*` parameters (they go in the header; servers reject duplicates).
  */
-export function signRequest(
+export async function signRequest(
   request: SignableRequest,
   params: OAuth1Params,
   secrets: { consumerSecret: string; tokenSecret?: string },
-): SignedRequest {
-  const oauth = library(params.oauth_signature_method, secrets.consumerSecret);
-  const inUrl = Object.keys(oauth.deParamUrl(request.url)).filter((name) =>
-    name.startsWith('oauth_'),
-  );
+): Promise<SignedRequest> {
+  const inUrl = queryPairs(request.url)
+    .map(([name]) => name)
+    .filter((name) => name.startsWith('oauth_'));
   if (inUrl.length > 0) {
     throw new TypeError(`Request URL must not carry OAuth parameters: ${inUrl.join(', ')}`);
   }
   const base = baseString(request, params);
-  const signed = signature(
+  const signed = await signature(
     params.oauth_signature_method,
     base,
-    oauth.getSigningKey(secrets.tokenSecret),
+    signingKey(secrets.consumerSecret, secrets.tokenSecret),
   );
   return {
     baseString: base,

@@ -75,7 +75,7 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
     },
     async authorize(request: RequestToAuthorize, signal?: AbortSignal) {
       signal?.throwIfAborted();
-      const { authorization } = signRequest(
+      const { authorization } = await signRequest(
         { method: request.method, url: request.url },
         {
           oauth_consumer_key: options.consumerKey,
