@@ -1,35 +1,26 @@
 /**
  * The one protocol between the extension's pages and its background service worker.
  *
- * Each message names who may send it (`from`), its request payload and its reply, all as zod
- * schemas: the background parses every request, the pages parse every reply. Messages are domain
- * verbs only; there is deliberately no generic "fetch" or "sign" message, so the background can
- * never be used as a signing proxy for the SIS.
+ * Each message names who may send it (`from`) and its request payload as a zod schema; its reply
+ * schema is in replies.ts. The background parses every request, the pages parse every reply, and
+ * the two tables are apart so the service worker, which only sends replies, does not bundle the
+ * reply schemas (issue #7's size budget). Messages are domain verbs only; there is deliberately no
+ * generic "fetch" or "sign" message, so the background can never be used as a signing proxy for
+ * the SIS.
  */
 import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
 import { ConnectionDraftSchema } from '../sis/connection-draft';
 import { ExportDefaultsSchema } from '../sis/settings-shapes';
 import { z } from '../zod';
+import { TeacherPermissionSchema } from './options-protocol';
 import {
-  AdminStateSchema,
-  AuthorizeReplySchema,
-  DisconnectReplySchema,
-  TeacherPermissionSchema,
-} from './options-protocol';
-import {
-  CancelExportReplySchema,
-  ClassLinkViewSchema,
   CourseRequestSchema,
   FindTeacherClassesRequestSchema,
   LinkClassRequestSchema,
-  PanelStateSchema,
-  PreviewSchema,
   SnapshotRequestSchema,
-  StartExportReplySchema,
-  StudentMatchesReplySchema,
   StudentMatchRequestSchema,
-  TeacherClassesSchema,
 } from './panel-protocol';
+import type { REPLIES } from './replies';
 
 /** Where a message may come from: the Classroom panel (content script) or the options page. */
 export type Audience = 'panel' | 'options';
@@ -91,25 +82,7 @@ export const ErrorInfoSchema = z.object({
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /** Every reply is either `{ok: true, data}` or `{ok: false, error: {code, message}}`. */
-export function replySchema<T extends z.ZodMiniType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: ErrorInfoSchema }),
-  ]);
-}
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
-
-/** What the extension knows about itself and its connection, for the panel and the options page. */
-export const StatusSchema = z.object({
-  version: z.string().check(z.minLength(1)),
-  /** storage.local was restricted to trusted contexts at this service-worker start. */
-  storageTrusted: z.boolean(),
-  /** An SIS connection has been authorized by an admin (and still matches the policy). */
-  connected: z.boolean(),
-  /** Teachers may link classes and export: connected, and the admin allows exporting. */
-  exportAllowed: z.boolean(),
-});
-export type Status = z.infer<typeof StatusSchema>;
 
 const NoPayload = z.strictObject({});
 
@@ -118,13 +91,11 @@ export const PROTOCOL = {
   getStatus: {
     from: ['panel', 'options'],
     request: NoPayload,
-    reply: StatusSchema,
   },
   /** Everything the options page shows; secrets only as "saved" flags. */
   getAdminState: {
     from: ['options'],
     request: NoPayload,
-    reply: AdminStateSchema,
   },
   /**
    * Checks the connection live against the SIS (host permission first) and, only on success,
@@ -133,25 +104,21 @@ export const PROTOCOL = {
   authorizeConnection: {
     from: ['options'],
     request: ConnectionDraftSchema,
-    reply: AuthorizeReplySchema,
   },
   /** "Enable export of coursework and grades". */
   saveTeacherPermission: {
     from: ['options'],
     request: TeacherPermissionSchema,
-    reply: AdminStateSchema,
   },
   /** Default category, drafts, missing work, title limit. */
   saveExportDefaults: {
     from: ['options'],
     request: ExportDefaultsSchema,
-    reply: AdminStateSchema,
   },
   /** Deletes the secret and the connection, revokes the host permission; keeps class links. */
   disconnect: {
     from: ['options'],
     request: NoPayload,
-    reply: DisconnectReplySchema,
   },
   /**
    * What the panel of one class shows: access (connected, export allowed), the link, a running
@@ -160,58 +127,47 @@ export const PROTOCOL = {
   getPanelState: {
     from: ['panel'],
     request: CourseRequestSchema,
-    reply: PanelStateSchema,
   },
   /** The SIS teacher with this email and their active classes, to pick the one to link. */
   findTeacherClasses: {
     from: ['panel'],
     request: FindTeacherClassesRequestSchema,
-    reply: TeacherClassesSchema,
   },
   /** Links the class to one of the teacher's active SIS classes (re-checked in the SIS). */
   linkClass: {
     from: ['panel'],
     request: LinkClassRequestSchema,
-    reply: ClassLinkViewSchema,
   },
   /** Removes the link; the export history (and the SIS's line items) stay. */
   unlinkClass: {
     from: ['panel'],
     request: CourseRequestSchema,
-    reply: PanelStateSchema,
   },
   /** Picks the SIS student for a Classroom student by hand, or "none" (null); stored on the link. */
   setStudentMatch: {
     from: ['panel'],
     request: StudentMatchRequestSchema,
-    reply: StudentMatchesReplySchema,
   },
   /** Plans the export against the SIS as it is now, sends nothing; stores the choices. */
   previewExport: {
     from: ['panel'],
     request: SnapshotRequestSchema,
-    reply: PreviewSchema,
   },
   /** Re-plans exactly as the preview and starts the export; progress via getPanelState. */
   startExport: {
     from: ['panel'],
     request: SnapshotRequestSchema,
-    reply: StartExportReplySchema,
   },
   /** Stops the class's running export; what was not sent stays pending (resumable). */
   cancelExport: {
     from: ['panel'],
     request: CourseRequestSchema,
-    reply: CancelExportReplySchema,
   },
-} as const satisfies Record<
-  string,
-  { from: readonly Audience[]; request: z.ZodMiniType; reply: z.ZodMiniType }
->;
+} as const satisfies Record<string, { from: readonly Audience[]; request: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<K extends MessageType> = z.infer<(typeof PROTOCOL)[K]['request']>;
-export type ReplyOf<K extends MessageType> = z.infer<(typeof PROTOCOL)[K]['reply']>;
+export type ReplyOf<K extends MessageType> = z.infer<(typeof REPLIES)[K]>;
 
 /** The wire shape of every request. */
 export const EnvelopeSchema = z.object({

@@ -3,14 +3,8 @@
  * Never throws; a dead background or a malformed reply becomes a translated `{ok: false}` reply.
  */
 import { t } from '../i18n/t';
-import {
-  type MessageType,
-  PROTOCOL,
-  type Reply,
-  type ReplyOf,
-  type RequestOf,
-  replySchema,
-} from './protocol';
+import type { MessageType, Reply, ReplyOf, RequestOf } from './protocol';
+import { REPLIES, replySchema } from './replies';
 
 export async function sendRequest<K extends MessageType>(
   type: K,
@@ -25,7 +19,7 @@ export async function sendRequest<K extends MessageType>(
   if (raw === undefined) {
     return { ok: false, error: { code: 'no-answer', message: t('errorNoAnswer') } };
   }
-  const reply = replySchema(PROTOCOL[type].reply).safeParse(raw);
+  const reply = replySchema(REPLIES[type]).safeParse(raw);
   if (!reply.success) {
     return { ok: false, error: { code: 'invalid-reply', message: t('errorInvalidReply') } };
   }

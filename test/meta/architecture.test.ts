@@ -1,9 +1,10 @@
 /** Conventions from DESIGN.md that the compiler cannot check, enforced by reading the source. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { PROTOCOL } from '@/lib/messaging/protocol';
+import { REPLIES } from '@/lib/messaging/replies';
 
 const ROOT = join(import.meta.dirname, '../..');
 function files(dir: string): Array<{ path: string; text: string }> {
@@ -17,6 +18,26 @@ const offenders = (dir: string, pattern: RegExp) =>
   files(dir)
     .filter(({ text }) => pattern.test(text))
     .map(({ path }) => path);
+
+/** Project files a module loads at run time (value imports; `import type` is erased). */
+function runtimeImports(start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    for (const [, spec] of text.matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)) {
+      if (!spec?.startsWith('.') && !spec?.startsWith('@/')) continue;
+      const base = spec.startsWith('@/') ? spec.slice(2) : join(dirname(path), spec);
+      const file = ['.ts', '.tsx', '/index.ts']
+        .map((ext) => base + ext)
+        .find((candidate) => existsSync(join(ROOT, candidate)));
+      if (file) visit(relative(ROOT, join(ROOT, file)));
+    }
+  };
+  visit(start);
+  return seen;
+}
 
 describe('architecture', () => {
   it('components are presentational: no extension APIs, network, messaging or page reads', () => {
@@ -62,6 +83,15 @@ describe('architecture', () => {
     expect(Object.keys(PROTOCOL).filter((type) => /fetch|sign|proxy|http|url/i.test(type))).toEqual(
       [],
     );
+  });
+
+  it('every message has a reply schema, which the background does not bundle', () => {
+    expect(Object.keys(REPLIES).sort()).toEqual(Object.keys(PROTOCOL).sort());
+    const background = runtimeImports('entrypoints/background/index.ts');
+    expect(background).toContain('lib/messaging/protocol.ts'); // the walk works
+    expect(background).toContain('lib/auth/oauth1-sign.ts');
+    expect(background).not.toContain('lib/messaging/replies.ts');
+    expect(runtimeImports('lib/messaging/send.ts')).toContain('lib/messaging/replies.ts');
   });
 
   it('every message names who may send it', () => {

@@ -10,7 +10,8 @@ import {
   createTeacherRuntime,
   type TeacherRuntime,
 } from '@/entrypoints/background/teacher-runtime';
-import { type MessageType, PROTOCOL, type ReplyOf } from '@/lib/messaging/protocol';
+import type { MessageType, ReplyOf } from '@/lib/messaging/protocol';
+import { REPLIES } from '@/lib/messaging/replies';
 import { createRouter } from '@/lib/messaging/router';
 import type { ManagedPolicy } from '@/lib/settings/managed-policy';
 import type { HostAccess } from '@/lib/sis/host-access';
@@ -91,7 +92,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
   async function ask<T = unknown>(type: MessageType, data: PanelRequest): Promise<T> {
     const reply = await send(type, data, panelSender(data.courseId));
     if (!reply.ok) throw new Error(`${type}: ${reply.error.code}: ${reply.error.message}`);
-    PROTOCOL[type].reply.parse(reply.data);
+    REPLIES[type].parse(reply.data);
     return reply.data as T;
   }
 

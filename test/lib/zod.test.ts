@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { z } from '@/lib/zod';
+
+const messageOf = (schema: z.ZodMiniType, input: unknown) => {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected a failure');
+  return result.error.issues.map((issue) => issue.message).join('; ');
+};
+
+describe('zod issue messages', () => {
+  it.each([
+    ['a wrong type', z.string(), 42, 'expected string, received number'],
+    ['null for an object', z.object({}), null, 'expected object, received null'],
+    ['an array for an object', z.object({}), [], 'expected object, received array'],
+    ['NaN', z.number(), Number.NaN, 'expected number, received NaN'],
+    ['a value outside an enum', z.enum(['a', 'b']), 'c', 'expected "a" | "b"'],
+    ['a wrong literal', z.literal(true), false, 'expected true'],
+    ['a long string', z.string().check(z.maxLength(3)), 'abcd', 'at most 3 characters'],
+    ['a short array', z.array(z.number()).check(z.minLength(2)), [1], 'at least 2 items'],
+    ['a small number', z.number().check(z.gt(0)), 0, 'more than 0'],
+    ['a large number', z.number().check(z.lte(10)), 11, 'at most 10'],
+    ['a bad email', z.email(), 'nope', 'not a valid email'],
+    ['a bad pattern', z.string().check(z.regex(/^\d+$/)), 'x', 'not a valid value'],
+    ['extra keys', z.strictObject({}), { a: 1, b: 2 }, 'unknown keys: a, b'],
+    [
+      'no union member',
+      z.union([z.string(), z.number()]),
+      true,
+      'matches none of the allowed shapes',
+    ],
+  ])('describe %s', (_name, schema, input, expected) => {
+    expect(messageOf(schema, input)).toBe(expected);
+  });
+
+  it('never contain the input value', () => {
+    const secret = 'S3CRET-value';
+    const schemas = [z.number(), z.email(), z.enum(['x']), z.string().check(z.maxLength(3))];
+    for (const schema of schemas) expect(messageOf(schema, secret)).not.toContain(secret);
+  });
+
+  it('leave an explicit message alone', () => {
+    const schema = z
+      .string()
+      .check(z.refine(() => false, { message: 'the snapshot is of another class' }));
+    expect(messageOf(schema, '')).toBe('the snapshot is of another class');
+  });
+});
