@@ -56,6 +56,31 @@ describe('teacher export against a failing, reconnected or restarted background'
     expect(sisState().lineItems).toHaveLength(before);
     expectSisToHold(snap);
   });
+  it('makes no duplicates after unlink → relink → re-export, and keeps the history', async () => {
+    await linkClass();
+    const snap = snapshot();
+    await exportNow(snap);
+    const before = sisState();
+
+    const unlinked = await scene.h.ask<ReplyOf<'unlinkClass'>>('unlinkClass', {
+      courseId: COURSE,
+    });
+    expect(unlinked.link).toBeNull();
+    expect(unlinked.history).toHaveLength(1);
+    await linkClass();
+
+    scene.sis.requestLog.clear();
+    const { summary } = await exportNow(snap);
+    // The relinked class addresses the same line items and results: nothing new, nothing sent.
+    expect(summary).toMatchObject({ state: 'completed', created: 0, updated: 0, deleted: 0 });
+    expect(scene.sis.requestLog.entries.filter((e) => e.method !== 'GET')).toEqual([]);
+    expect(sisState()).toEqual(before);
+    const relinked = await scene.h.ask<ReplyOf<'getPanelState'>>('getPanelState', {
+      courseId: COURSE,
+    });
+    expect(relinked.history).toHaveLength(2);
+  });
+
   it('resumes an export a stopped worker left running, to the exact result', async () => {
     await linkClass();
     const snap = snapshot();
