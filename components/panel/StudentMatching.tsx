@@ -5,8 +5,10 @@ import type { Preview } from '@/lib/messaging/panel-protocol';
 type Students = Preview['students'];
 /** The select's value for "this student has no SIS record" (no sourcedId can be empty). */
 const NO_RECORD = '';
-// Trimmed sourcedIds are never blank, so a space cannot be a student's id.
+// Trimmed sourcedIds are never blank, so spaces cannot be a student's id.
 const UNCHOSEN = ' ';
+/** The select's value for "take my pick back, match by email and name again". */
+const AUTOMATIC = '  ';
 
 interface Row {
   key: string;
@@ -25,11 +27,14 @@ export interface StudentMatchingProps {
   busyKey?: string;
   error?: string;
   onMatch(studentKey: string, sisStudentId: string | null): void;
+  /** The teacher takes back their pick (or their "no SIS record") for a student. */
+  onAutomatic(studentKey: string): void;
 }
 
 /**
  * How the class's students were matched to the SIS, and a picker for each one the extension
- * could not place (or the teacher placed by hand, so they can change their mind). Grades of
+ * could not place (or the teacher placed by hand, so they can change their mind or hand the
+ * student back to automatic matching). Grades of
  * unmatched students are never sent: a wrong guess is worse than a missing grade.
  */
 export function StudentMatching({
@@ -38,6 +43,7 @@ export function StudentMatching({
   busyKey,
   error,
   onMatch,
+  onAutomatic,
 }: StudentMatchingProps) {
   const id = useId();
   const manual = students.matched.filter((match) => match.by === 'manual');
@@ -87,12 +93,17 @@ export function StudentMatching({
                 aria-busy={busyKey === row.key || undefined}
                 onChange={(event) => {
                   const value = event.target.value;
-                  if (value !== UNCHOSEN) onMatch(row.key, value === NO_RECORD ? null : value);
+                  if (value === AUTOMATIC) onAutomatic(row.key);
+                  else if (value !== UNCHOSEN) onMatch(row.key, value === NO_RECORD ? null : value);
                 }}
               >
                 <option value={UNCHOSEN} disabled>
                   {t('studentsChoose')}
                 </option>
+                {/* Only the teacher's own choices can be handed back. */}
+                {(row.reason === 'manual' || row.reason === 'excluded') && (
+                  <option value={AUTOMATIC}>{t('studentsAutomatic')}</option>
+                )}
                 <option value={NO_RECORD}>{t('studentsNoRecord')}</option>
                 {ordered.map((s) => (
                   <option key={s.sourcedId} value={s.sourcedId}>

@@ -15,7 +15,7 @@ import { partnerProfile } from '@/lib/sis/partners';
 import { previewCourseExport, requireLink, startCourseExport } from '@/lib/teacher/course-export';
 import { buildClassLink } from '@/lib/teacher/link-class';
 import { buildPanelState, toLinkView } from '@/lib/teacher/panel-state';
-import { setStudentMatch } from '@/lib/teacher/student-match';
+import { resetStudentMatch, setStudentMatch } from '@/lib/teacher/student-match';
 import { findTeacherClasses } from '@/lib/teacher/teacher-classes';
 import type { BackgroundDependencies } from './context';
 import type { TeacherRuntime } from './teacher-runtime';
@@ -27,6 +27,7 @@ type TeacherHandlers = Pick<
   | 'linkClass'
   | 'unlinkClass'
   | 'setStudentMatch'
+  | 'resetStudentMatch'
   | 'previewExport'
   | 'startExport'
   | 'cancelExport'
@@ -102,6 +103,12 @@ export function createTeacherHandlers(
       const { sis: client } = await session(context, request.courseId);
       const link = await requireLink(request.courseId);
       return { matches: await setStudentMatch(client, link, request) };
+    },
+
+    async resetStudentMatch(request, context) {
+      await allowed(context, request.courseId);
+      const link = await requireLink(request.courseId);
+      return { matches: await resetStudentMatch(link, request) };
     },
 
     async previewExport(request, context) {

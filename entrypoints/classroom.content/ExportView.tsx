@@ -67,6 +67,7 @@ export function ExportView({
             busyKey={flow.matchBusy}
             error={flow.matchError}
             onMatch={(key, id) => void flow.match(key, id)}
+            onAutomatic={(key) => void flow.matchAutomatically(key)}
           />
           <ExportPreview
             preview={view.preview}

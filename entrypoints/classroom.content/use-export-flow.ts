@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import type { CourseSnapshot } from '@/lib/classroom/model';
 import type { ExportChoices, Preview } from '@/lib/messaging/panel-protocol';
+import type { Reply } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/send';
 
 export type ExportView =
@@ -52,6 +53,16 @@ export function useExportFlow({ courseId, snapshot, savedChoices, reload }: Expo
   };
   const shown = view.mode === 'preview' ? view.preview : undefined;
 
+  /** Sends one student's match change, then shows the preview it leads to. */
+  const changeMatch = async (studentKey: string, send: () => Promise<Reply<unknown>>) => {
+    setMatchBusy(studentKey);
+    setMatchError(undefined);
+    const reply = await send();
+    setMatchBusy(undefined);
+    if (!reply.ok) setMatchError(reply.error.message);
+    else await askPreview(choices, shown);
+  };
+
   return {
     view,
     setView,
@@ -71,14 +82,13 @@ export function useExportFlow({ courseId, snapshot, savedChoices, reload }: Expo
       setView({ mode: 'idle' });
     },
 
-    async match(studentKey: string, sisStudentId: string | null) {
-      setMatchBusy(studentKey);
-      setMatchError(undefined);
-      const reply = await sendRequest('setStudentMatch', { courseId, studentKey, sisStudentId });
-      setMatchBusy(undefined);
-      if (!reply.ok) setMatchError(reply.error.message);
-      else await askPreview(choices, shown);
-    },
+    match: (studentKey: string, sisStudentId: string | null) =>
+      changeMatch(studentKey, () =>
+        sendRequest('setStudentMatch', { courseId, studentKey, sisStudentId }),
+      ),
+
+    matchAutomatically: (studentKey: string) =>
+      changeMatch(studentKey, () => sendRequest('resetStudentMatch', { courseId, studentKey })),
 
     async start() {
       if (!snapshot || !shown) return;

@@ -135,11 +135,18 @@ export const SnapshotRequestSchema = z
 
 export type SnapshotRequest = z.infer<typeof SnapshotRequestSchema>;
 
+const StudentKey = z.string().check(z.minLength(1), z.maxLength(200));
+
 export const StudentMatchRequestSchema = z.strictObject({
   courseId: NumericIdSchema,
-  studentKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  studentKey: StudentKey,
   /** null: "this student has no SIS record" (never exported). */
   sisStudentId: z.nullable(SourcedId),
+});
+
+export const StudentKeyRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  studentKey: StudentKey,
 });
 
 /** The link's manual matches after the change: student key → SIS student id, or null. */

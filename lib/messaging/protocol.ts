@@ -18,6 +18,7 @@ import {
   FindTeacherClassesRequestSchema,
   LinkClassRequestSchema,
   SnapshotRequestSchema,
+  StudentKeyRequestSchema,
   StudentMatchRequestSchema,
 } from './panel-protocol';
 import type { REPLIES } from './replies';
@@ -147,6 +148,11 @@ export const PROTOCOL = {
   setStudentMatch: {
     from: ['panel'],
     request: StudentMatchRequestSchema,
+  },
+  /** Takes back the pick for one student, so email and name match them again. */
+  resetStudentMatch: {
+    from: ['panel'],
+    request: StudentKeyRequestSchema,
   },
   /** Plans the export against the SIS as it is now, sends nothing; stores the choices. */
   previewExport: {

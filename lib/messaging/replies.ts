@@ -40,6 +40,7 @@ export const REPLIES = {
   linkClass: ClassLinkViewSchema,
   unlinkClass: PanelStateSchema,
   setStudentMatch: StudentMatchesReplySchema,
+  resetStudentMatch: StudentMatchesReplySchema,
   previewExport: PreviewSchema,
   startExport: StartExportReplySchema,
   cancelExport: CancelExportReplySchema,

@@ -2,7 +2,8 @@
  * The teacher's own pick of the SIS student for a Classroom student (or "no SIS record"), for
  * students email and name could not place. The SIS student must be in the linked class (read
  * again from the SIS), and one SIS student belongs to one Classroom student: picking them for a
- * second student takes them from the first.
+ * second student takes them from the first. A pick can be taken back, so that email and name
+ * match the student again.
  */
 import { t } from '../i18n/t';
 import { RequestError } from '../messaging/router';
@@ -28,6 +29,14 @@ export function withStudentMatch(
   return next;
 }
 
+/** The link's matches without the teacher's pick for one student. */
+export function withoutStudentMatch(
+  matches: ClassLink['studentMatches'],
+  studentKey: string,
+): ClassLink['studentMatches'] {
+  return Object.fromEntries(Object.entries(matches).filter(([key]) => key !== studentKey));
+}
+
 /** Checks and stores the pick; returns the link's matches afterwards. */
 export async function setStudentMatch(
   sis: SisSession,
@@ -51,6 +60,22 @@ export async function setStudentMatch(
             change.studentKey,
             change.sisStudentId,
           ),
+        }
+      : current,
+  );
+  return updated?.studentMatches ?? {};
+}
+
+/** Forgets the pick for one student (automatic matching again); returns the link's matches. */
+export async function resetStudentMatch(
+  link: ClassLink,
+  change: { courseId: string; studentKey: string },
+): Promise<ClassLink['studentMatches']> {
+  const updated = await updateClassLink(change.courseId, (current) =>
+    current?.sisClassId === link.sisClassId
+      ? {
+          ...current,
+          studentMatches: withoutStudentMatch(current.studentMatches, change.studentKey),
         }
       : current,
   );

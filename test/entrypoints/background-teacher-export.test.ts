@@ -62,6 +62,35 @@ describe('matching, previewing, exporting', () => {
     expect(preview.students.unmatched).toContainEqual(expect.objectContaining({ key: 'id:0' }));
   });
 
+  it('takes a manual match back, so email and name match the students again', async () => {
+    const roster = sandboxRoster(scene.sis, scene.classId);
+    const preview = () =>
+      scene.h.ask<ReplyOf<'previewExport'>>('previewExport', {
+        courseId: COURSE,
+        snapshot: snapshot(),
+        choices: NO_CHOICES,
+      });
+    const automatic = (await preview()).students.matched;
+    await scene.h.ask('setStudentMatch', {
+      courseId: COURSE,
+      studentKey: 'id:1',
+      sisStudentId: roster[0]?.sourcedId,
+    });
+    await scene.h.ask('setStudentMatch', {
+      courseId: COURSE,
+      studentKey: 'id:2',
+      sisStudentId: null,
+    });
+
+    expect(
+      await scene.h.ask('resetStudentMatch', { courseId: COURSE, studentKey: 'id:1' }),
+    ).toEqual({ matches: { 'id:2': null } });
+    expect(
+      await scene.h.ask('resetStudentMatch', { courseId: COURSE, studentKey: 'id:2' }),
+    ).toEqual({ matches: {} });
+    expect((await preview()).students.matched).toEqual(automatic);
+  });
+
   it('refuses to plan from a page whose grades were not read (it would delete them all)', async () => {
     scene.sis.requestLog.clear();
     for (const type of ['previewExport', 'startExport']) {

@@ -51,6 +51,7 @@ export const ALL_REQUESTS = () =>
     ['linkClass', linkRequest()],
     ['unlinkClass', { courseId: COURSE }],
     ['setStudentMatch', { courseId: COURSE, studentKey: 'id:1', sisStudentId: null }],
+    ['resetStudentMatch', { courseId: COURSE, studentKey: 'id:1' }],
     ['previewExport', { courseId: COURSE, snapshot: snapshot(), choices: NO_CHOICES }],
     ['startExport', { courseId: COURSE, snapshot: snapshot(), choices: NO_CHOICES }],
   ] as const;

@@ -15,7 +15,12 @@ const options = (select: HTMLElement | null) =>
 describe('StudentMatching', () => {
   it('counts the matched students and lists the unmatched, ambiguous, excluded and hand-picked ones', () => {
     const { container } = render(
-      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={vi.fn()} />,
+      <StudentMatching
+        students={PREVIEW.students}
+        names={NAMES}
+        onMatch={vi.fn()}
+        onAutomatic={vi.fn()}
+      />,
     );
     expect(testId(container, 'students-matched')).toBe('3 of 6 students matched to the SIS');
     const rows = [...container.querySelectorAll('[data-testid=student-row] label')].map(
@@ -31,7 +36,12 @@ describe('StudentMatching', () => {
 
   it('offers the likely candidates first, then “no SIS record” and the whole SIS class', () => {
     const { container } = render(
-      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={vi.fn()} />,
+      <StudentMatching
+        students={PREVIEW.students}
+        names={NAMES}
+        onMatch={vi.fn()}
+        onAutomatic={vi.fn()}
+      />,
     );
     const ambiguous = labelled(container, 'Sam Lee') as HTMLSelectElement;
     expect(options(ambiguous)).toEqual([
@@ -51,12 +61,38 @@ describe('StudentMatching', () => {
   it('reports the teacher’s pick: an SIS student, or none', () => {
     const onMatch = vi.fn();
     const { container } = render(
-      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={onMatch} />,
+      <StudentMatching
+        students={PREVIEW.students}
+        names={NAMES}
+        onMatch={onMatch}
+        onAutomatic={vi.fn()}
+      />,
     );
     change(labelled(container, 'Sam Lee'), 'sis-3a');
     expect(onMatch).toHaveBeenLastCalledWith('id:3', 'sis-3a');
     change(labelled(container, 'Sammy Visitor'), '');
     expect(onMatch).toHaveBeenLastCalledWith('id:4', null);
+  });
+
+  it('hands a pick of the teacher’s back to automatic matching, and offers that only for their picks', () => {
+    const onMatch = vi.fn();
+    const onAutomatic = vi.fn();
+    const { container } = render(
+      <StudentMatching
+        students={PREVIEW.students}
+        names={NAMES}
+        onMatch={onMatch}
+        onAutomatic={onAutomatic}
+      />,
+    );
+    const automatic = 'Match automatically (by email, then name)';
+    expect(options(labelled(container, 'Noah C.'))).toContain(automatic); // picked by hand
+    expect(options(labelled(container, 'Guest Student'))).toContain(automatic); // "no SIS record"
+    expect(options(labelled(container, 'Sam Lee'))).not.toContain(automatic);
+    expect(options(labelled(container, 'Sammy Visitor'))).not.toContain(automatic);
+    change(labelled(container, 'Noah C.'), '  ');
+    expect(onAutomatic).toHaveBeenCalledWith('id:5');
+    expect(onMatch).not.toHaveBeenCalled();
   });
 
   it('disables the student being saved and shows a refusal', () => {
@@ -67,6 +103,7 @@ describe('StudentMatching', () => {
         busyKey="id:4"
         error="That student is not in the linked SIS class."
         onMatch={vi.fn()}
+        onAutomatic={vi.fn()}
       />,
     );
     expect((labelled(container, 'Sammy Visitor') as HTMLSelectElement).disabled).toBe(true);
@@ -82,7 +119,7 @@ describe('StudentMatching', () => {
       unmatched: [],
     };
     const { container } = render(
-      <StudentMatching students={students} names={NAMES} onMatch={vi.fn()} />,
+      <StudentMatching students={students} names={NAMES} onMatch={vi.fn()} onAutomatic={vi.fn()} />,
     );
     expect(testId(container, 'students-matched')).toBe('2 of 2 students matched to the SIS');
     expect(container.querySelector('select')).toBeNull();
@@ -91,7 +128,12 @@ describe('StudentMatching', () => {
   it('speaks Dutch', () => {
     useLocale('nl');
     const { container } = render(
-      <StudentMatching students={PREVIEW.students} names={NAMES} onMatch={vi.fn()} />,
+      <StudentMatching
+        students={PREVIEW.students}
+        names={NAMES}
+        onMatch={vi.fn()}
+        onAutomatic={vi.fn()}
+      />,
     );
     expect(testId(container, 'students-matched')).toBe('3 van 6 leerlingen gekoppeld aan het SIS');
     expect(options(labelled(container, 'Sammy Visitor')).slice(0, 2)).toEqual([

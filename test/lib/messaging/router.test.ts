@@ -40,6 +40,7 @@ function router(overrides: Partial<Handlers> = {}) {
     linkClass: unreachable,
     unlinkClass: unreachable,
     setStudentMatch: unreachable,
+    resetStudentMatch: unreachable,
     previewExport: unreachable,
     startExport: unreachable,
     cancelExport: unreachable,
