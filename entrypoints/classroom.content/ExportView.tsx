@@ -31,9 +31,6 @@ export function ExportView({
 }: ExportViewProps) {
   const { view } = flow;
   const latest = panel.history[0];
-  // A cancelled or stopped export waits for the teacher; any other unfinished one was cut off
-  // by a stopped worker, which resumes it by itself.
-  const waitsForTeacher = latest?.state === 'cancelled' || latest?.state === 'stopped';
   const progress = (resuming: boolean, canCancel: boolean) => (
     <ExportProgress
       progress={panel.export.running ? panel.export.progress : undefined}
@@ -56,7 +53,7 @@ export function ExportView({
 
   switch (view.mode) {
     case 'idle':
-      return waitingForResume && !waitsForTeacher ? progress(true, false) : start(false);
+      return waitingForResume ? progress(true, false) : start(false);
     case 'preview':
       if (!view.preview) return start(true);
       return (

@@ -1,9 +1,10 @@
 /**
  * Follows the background's word on the class's export. A run found on opening the panel (a
  * reload, another tab, a worker that restarted and resumed its journal) is shown as resuming; a
- * run that stops being reported has ended and its summary is in the history. An unfinished
- * export found when the panel opens gets a short grace: a restarting worker resumes its journal
- * a moment after it answers the panel's first question.
+ * run that stops being reported has ended and its summary is in the history. An export a
+ * stopped worker cut off (`resuming`) gets a short grace when the panel opens: the restarting
+ * worker resumes its journal a moment after it answers the panel's first question. Stopped and
+ * cancelled exports wait for the teacher.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { PanelState } from '@/lib/messaging/panel-protocol';
@@ -27,7 +28,7 @@ export function useExportWatch(
   // biome-ignore lint/correctness/useExhaustiveDependencies: react to new panel states only
   useEffect(() => {
     if (!panel) return;
-    const { running, resumable } = panel.export;
+    const { running, resuming } = panel.export;
     if (running && (mode.current === 'idle' || mode.current === 'done')) {
       setView({ mode: 'running', resuming: true });
     } else if (!running && mode.current === 'running') {
@@ -37,7 +38,7 @@ export function useExportWatch(
     // teacher's to finish, not a worker restart.
     if (!graceGiven.current) {
       graceGiven.current = true;
-      if (resumable && !running) setGrace(true);
+      if (resuming && !running) setGrace(true);
     }
   }, [panel]);
 
@@ -47,7 +48,7 @@ export function useExportWatch(
     return () => clearTimeout(timer);
   }, [grace]);
 
-  const waitingForResume = grace && Boolean(panel?.export.resumable) && !panel?.export.running;
+  const waitingForResume = grace && Boolean(panel?.export.resuming) && !panel?.export.running;
   return {
     /** Poll the background: a run is shown, or a resume is expected any moment. */
     poll: view.mode === 'running' || waitingForResume,

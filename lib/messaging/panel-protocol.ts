@@ -83,8 +83,13 @@ export const PanelStateSchema = z.object({
   link: z.nullable(ClassLinkViewSchema),
   export: z.object({
     running: z.boolean(),
-    /** A journal left by a stopped worker or credentials failure: "resuming" / "resume". */
+    /** An unfinished export in storage, not running here: stopped, cancelled or cut off. */
     resumable: z.boolean(),
+    /**
+     * Of those, one a stopped service worker cut off: the background resumes it by itself at its
+     * next start, so the panel shows it as resuming. The others wait for the teacher.
+     */
+    resuming: z.boolean(),
     progress: z.optional(ExportProgressSchema),
   }),
   /** Newest first, at most 20. */

@@ -47,6 +47,7 @@ export function buildPanelState(input: PanelStateInput): PanelState {
     export: {
       running: input.running,
       resumable,
+      resuming: resumable && input.journalState === 'running',
       ...(input.running && input.progress ? { progress: input.progress } : {}),
     },
     history: input.history.summaries,

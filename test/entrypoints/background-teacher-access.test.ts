@@ -33,7 +33,7 @@ describe('who may ask', () => {
     expect(state).toEqual({
       access: { connected: false, exportAllowed: false },
       link: null,
-      export: { running: false, resumable: false },
+      export: { running: false, resumable: false, resuming: false },
       history: [],
       lastExported: {},
     });
@@ -114,7 +114,7 @@ describe('service-worker start', () => {
     );
     expect(reply).toMatchObject({
       ok: true,
-      data: { export: { running: false, resumable: true } },
+      data: { export: { running: false, resumable: true, resuming: true } },
     });
   });
 });

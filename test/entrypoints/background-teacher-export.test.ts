@@ -149,7 +149,7 @@ describe('matching, previewing, exporting', () => {
 
       expect(await scene.h.ask('cancelExport', { courseId: COURSE })).toEqual({ cancelled: true });
       state = await scene.h.waitForExport(COURSE);
-      expect(state.export).toEqual({ running: false, resumable: true });
+      expect(state.export).toEqual({ running: false, resumable: true, resuming: false });
       expect(state.history[0]).toMatchObject({ exportId: started.exportId, state: 'cancelled' });
       expect(scene.h.runtime.keepAlive.active).toBe(false);
     } finally {

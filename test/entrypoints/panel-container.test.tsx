@@ -24,7 +24,7 @@ const LINKED: PanelState = {
     teacherEmail: 'eramirez@riversideusd.example.org',
     linkedAt: '2026-11-28T10:00:00.000Z',
   },
-  export: { running: false, resumable: false },
+  export: { running: false, resumable: false, resuming: false },
   history: [],
   lastExported: {},
 };
@@ -103,10 +103,15 @@ describe('PanelContainer', () => {
       concurrency: 4,
     };
     answers = [
-      { ...LINKED, export: { running: true, resumable: false, progress } },
+      { ...LINKED, export: { running: true, resumable: false, resuming: false, progress } },
       {
         ...LINKED,
-        export: { running: true, resumable: false, progress: { ...progress, done: 8 } },
+        export: {
+          running: true,
+          resumable: false,
+          resuming: false,
+          progress: { ...progress, done: 8 },
+        },
       },
       { ...LINKED, history: [SUMMARY], lastExported: {} },
     ];
@@ -128,7 +133,7 @@ describe('PanelContainer', () => {
   });
 
   it('waits briefly for a restarted worker to resume an unfinished export, then says it is unfinished', async () => {
-    answers = [{ ...LINKED, export: { running: false, resumable: true } }];
+    answers = [{ ...LINKED, export: { running: false, resumable: true, resuming: true } }];
     await renderContainer();
     expect(text()).toContain('Resuming export…');
     await advance(10_500);
@@ -146,12 +151,28 @@ describe('PanelContainer', () => {
     answers = [
       {
         ...LINKED,
-        export: { running: false, resumable: true },
+        export: { running: false, resumable: true, resuming: false },
         history: [{ ...SUMMARY, state: 'cancelled', pending: 4 }],
       },
     ];
     await renderContainer();
     expect(text()).not.toContain('Resuming export…');
     expect(container.querySelector('[data-testid=export-start]')).not.toBeNull();
+    const polls = asked;
+    await advance(3_000);
+    expect(asked).toBe(polls); // nothing to wait for
+  });
+
+  it('waits for the resume of a cut-off export even when the export before it was cancelled', async () => {
+    // The history's newest entry is the older, cancelled export; the journal is a newer run.
+    answers = [
+      {
+        ...LINKED,
+        export: { running: false, resumable: true, resuming: true },
+        history: [{ ...SUMMARY, state: 'cancelled', pending: 4 }],
+      },
+    ];
+    await renderContainer();
+    expect(text()).toContain('Resuming export…');
   });
 });

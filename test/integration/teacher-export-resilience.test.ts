@@ -104,7 +104,7 @@ describe('teacher export against a failing, reconnected or restarted background'
     const pending = await restarted.ask<ReplyOf<'getPanelState'>>('getPanelState', {
       courseId: COURSE,
     });
-    expect(pending.export).toMatchObject({ running: false, resumable: true });
+    expect(pending.export).toMatchObject({ running: false, resumable: true, resuming: true });
     expect(await restarted.runtime.resumeUnfinished()).toEqual([COURSE]);
     const state = await restarted.waitForExport(COURSE);
     expect(state.export.resumable).toBe(false);

@@ -51,17 +51,29 @@ describe('buildPanelState', () => {
     [
       'running here',
       { running: true, journalState: 'running' },
-      { running: true, resumable: false, progress: PROGRESS },
+      { running: true, resumable: false, resuming: false, progress: PROGRESS },
     ],
     [
       'left running by a stopped worker',
       { journalState: 'running' },
-      { running: false, resumable: true },
+      { running: false, resumable: true, resuming: true },
     ],
-    ['stopped (credentials)', { journalState: 'stopped' }, { running: false, resumable: true }],
-    ['cancelled', { journalState: 'cancelled' }, { running: false, resumable: true }],
-    ['completed', { journalState: 'completed' }, { running: false, resumable: false }],
-    ['never exported', {}, { running: false, resumable: false }],
+    [
+      'stopped (credentials)',
+      { journalState: 'stopped' },
+      { running: false, resumable: true, resuming: false },
+    ],
+    [
+      'cancelled',
+      { journalState: 'cancelled' },
+      { running: false, resumable: true, resuming: false },
+    ],
+    [
+      'completed',
+      { journalState: 'completed' },
+      { running: false, resumable: false, resuming: false },
+    ],
+    ['never exported', {}, { running: false, resumable: false, resuming: false }],
   ] as const)('reports an export %s', (_name, input, expected) => {
     expect(buildPanelState({ ...base, progress: PROGRESS, ...input }).export).toEqual(expected);
   });
