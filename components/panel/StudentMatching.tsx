@@ -60,6 +60,13 @@ export function StudentMatching({
     })),
   ];
   const total = students.matched.length + students.unmatched.length;
+  // SIS students nobody on the page was matched to or could be: a roster difference, or a
+  // Grades page that did not list everyone. Their grades would silently not be exported.
+  const placed = new Set([
+    ...students.matched.map((m) => m.sisStudentId),
+    ...students.unmatched.flatMap((u) => u.candidates),
+  ]);
+  const sisOnly = students.sisStudents.filter((s) => !placed.has(s.sourcedId));
   return (
     <section
       className="panel__section"
@@ -70,6 +77,11 @@ export function StudentMatching({
         {t('studentsHeading')}
       </h3>
       <p data-testid="students-matched">{t('studentsMatched', students.matched.length, total)}</p>
+      {sisOnly.length > 0 && (
+        <p className="panel__note" data-testid="students-sis-only">
+          {t('studentsSisOnly', sisOnly.length, nameList(sisOnly.map((s) => s.name)))}
+        </p>
+      )}
       {rows.length > 0 && <p className="panel__hint">{t('studentsPickHint')}</p>}
       <ul className="panel__students">
         {rows.map((row) => {
@@ -135,4 +147,10 @@ function reasonText(reason: Row['reason']): string {
     case 'manual':
       return t('studentsManual');
   }
+}
+
+/** Up to eight names, then "and N more": enough to recognise who is missing. */
+function nameList(names: string[]): string {
+  const shown = names.slice(0, 8).join(', ');
+  return names.length > 8 ? `${shown} ${t('studentsSisOnlyMore', names.length - 8)}` : shown;
 }

@@ -95,6 +95,37 @@ describe('StudentMatching', () => {
     expect(onMatch).not.toHaveBeenCalled();
   });
 
+  it('names the SIS students nobody on the page was matched to (but not the candidates of an ambiguous one)', () => {
+    const extra = Array.from({ length: 9 }, (_, i) => ({
+      sourcedId: `sis-x${i}`,
+      name: `Extra ${i}`,
+    }));
+    const render1 = (sisStudents: typeof PREVIEW.students.sisStudents) =>
+      render(
+        <StudentMatching
+          students={{ ...PREVIEW.students, sisStudents }}
+          names={NAMES}
+          onMatch={vi.fn()}
+          onAutomatic={vi.fn()}
+        />,
+      ).container;
+    // Everyone is matched, or a candidate of the ambiguous Sam Lee.
+    expect(testId(render1(PREVIEW.students.sisStudents), 'students-sis-only')).toBeUndefined();
+    const one = [...PREVIEW.students.sisStudents, { sourcedId: 'sis-7', name: 'Lena Ortiz' }];
+    expect(testId(render1(one), 'students-sis-only')).toBe(
+      'SIS students not matched to anyone on this Grades page (1): Lena Ortiz. Nothing is exported for them; if they are in this class, check that the Grades page lists every student.',
+    );
+    expect(
+      testId(render1([...PREVIEW.students.sisStudents, ...extra]), 'students-sis-only'),
+    ).toContain(
+      '(9): Extra 0, Extra 1, Extra 2, Extra 3, Extra 4, Extra 5, Extra 6, Extra 7 and 1 more.',
+    );
+    useLocale('nl');
+    expect(testId(render1(one), 'students-sis-only')).toContain(
+      'SIS-leerlingen die aan niemand op deze cijferpagina gekoppeld zijn (1): Lena Ortiz.',
+    );
+  });
+
   it('disables the student being saved and shows a refusal', () => {
     const { container } = render(
       <StudentMatching
