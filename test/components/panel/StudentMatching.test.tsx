@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StudentMatching } from '@/components/panel/StudentMatching';
+import { StudentMatching, type StudentMatchingProps } from '@/components/panel/StudentMatching';
 import { useLocale } from '../../support/fake-i18n';
 import { change, labelled, render, testId } from '../../support/render';
 import { NAMES, PREVIEW } from './fixtures';
@@ -12,16 +12,21 @@ afterEach(() => {
 const options = (select: HTMLElement | null) =>
   [...(select?.querySelectorAll('option') ?? [])].map((o) => o.textContent);
 
+/** The component with the fixture's students and no-op callbacks, unless given. */
+const renderMatching = (props: Partial<StudentMatchingProps> = {}) =>
+  render(
+    <StudentMatching
+      students={PREVIEW.students}
+      names={NAMES}
+      onMatch={vi.fn()}
+      onAutomatic={vi.fn()}
+      {...props}
+    />,
+  );
+
 describe('StudentMatching', () => {
   it('counts the matched students and lists the unmatched, ambiguous, excluded and hand-picked ones', () => {
-    const { container } = render(
-      <StudentMatching
-        students={PREVIEW.students}
-        names={NAMES}
-        onMatch={vi.fn()}
-        onAutomatic={vi.fn()}
-      />,
-    );
+    const { container } = renderMatching();
     expect(testId(container, 'students-matched')).toBe('3 of 6 students matched to the SIS');
     const rows = [...container.querySelectorAll('[data-testid=student-row] label')].map(
       (l) => l.textContent,
@@ -35,14 +40,7 @@ describe('StudentMatching', () => {
   });
 
   it('offers the likely candidates first, then “no SIS record” and the whole SIS class', () => {
-    const { container } = render(
-      <StudentMatching
-        students={PREVIEW.students}
-        names={NAMES}
-        onMatch={vi.fn()}
-        onAutomatic={vi.fn()}
-      />,
-    );
+    const { container } = renderMatching();
     const ambiguous = labelled(container, 'Sam Lee') as HTMLSelectElement;
     expect(options(ambiguous)).toEqual([
       'Choose the SIS student…',
@@ -60,14 +58,7 @@ describe('StudentMatching', () => {
 
   it('reports the teacher’s pick: an SIS student, or none', () => {
     const onMatch = vi.fn();
-    const { container } = render(
-      <StudentMatching
-        students={PREVIEW.students}
-        names={NAMES}
-        onMatch={onMatch}
-        onAutomatic={vi.fn()}
-      />,
-    );
+    const { container } = renderMatching({ onMatch });
     change(labelled(container, 'Sam Lee'), 'sis-3a');
     expect(onMatch).toHaveBeenLastCalledWith('id:3', 'sis-3a');
     change(labelled(container, 'Sammy Visitor'), '');
@@ -77,14 +68,7 @@ describe('StudentMatching', () => {
   it('hands a pick of the teacher’s back to automatic matching, and offers that only for their picks', () => {
     const onMatch = vi.fn();
     const onAutomatic = vi.fn();
-    const { container } = render(
-      <StudentMatching
-        students={PREVIEW.students}
-        names={NAMES}
-        onMatch={onMatch}
-        onAutomatic={onAutomatic}
-      />,
-    );
+    const { container } = renderMatching({ onMatch, onAutomatic });
     const automatic = 'Match automatically (by email, then name)';
     expect(options(labelled(container, 'Noah C.'))).toContain(automatic); // picked by hand
     expect(options(labelled(container, 'Guest Student'))).toContain(automatic); // "no SIS record"
@@ -101,14 +85,7 @@ describe('StudentMatching', () => {
       name: `Extra ${i}`,
     }));
     const render1 = (sisStudents: typeof PREVIEW.students.sisStudents) =>
-      render(
-        <StudentMatching
-          students={{ ...PREVIEW.students, sisStudents }}
-          names={NAMES}
-          onMatch={vi.fn()}
-          onAutomatic={vi.fn()}
-        />,
-      ).container;
+      renderMatching({ students: { ...PREVIEW.students, sisStudents } }).container;
     // Everyone is matched, or a candidate of the ambiguous Sam Lee.
     expect(testId(render1(PREVIEW.students.sisStudents), 'students-sis-only')).toBeUndefined();
     const one = [...PREVIEW.students.sisStudents, { sourcedId: 'sis-7', name: 'Lena Ortiz' }];
@@ -127,16 +104,10 @@ describe('StudentMatching', () => {
   });
 
   it('disables the student being saved and shows a refusal', () => {
-    const { container } = render(
-      <StudentMatching
-        students={PREVIEW.students}
-        names={NAMES}
-        busyKey="id:4"
-        error="That student is not in the linked SIS class."
-        onMatch={vi.fn()}
-        onAutomatic={vi.fn()}
-      />,
-    );
+    const { container } = renderMatching({
+      busyKey: 'id:4',
+      error: 'That student is not in the linked SIS class.',
+    });
     expect((labelled(container, 'Sammy Visitor') as HTMLSelectElement).disabled).toBe(true);
     expect(container.querySelector('[role=alert]')?.textContent).toBe(
       'That student is not in the linked SIS class.',
@@ -149,23 +120,14 @@ describe('StudentMatching', () => {
       matched: PREVIEW.students.matched.slice(0, 2),
       unmatched: [],
     };
-    const { container } = render(
-      <StudentMatching students={students} names={NAMES} onMatch={vi.fn()} onAutomatic={vi.fn()} />,
-    );
+    const { container } = renderMatching({ students });
     expect(testId(container, 'students-matched')).toBe('2 of 2 students matched to the SIS');
     expect(container.querySelector('select')).toBeNull();
   });
 
   it('speaks Dutch', () => {
     useLocale('nl');
-    const { container } = render(
-      <StudentMatching
-        students={PREVIEW.students}
-        names={NAMES}
-        onMatch={vi.fn()}
-        onAutomatic={vi.fn()}
-      />,
-    );
+    const { container } = renderMatching();
     expect(testId(container, 'students-matched')).toBe('3 van 6 leerlingen gekoppeld aan het SIS');
     expect(options(labelled(container, 'Sammy Visitor')).slice(0, 2)).toEqual([
       'Kies de SIS-leerling…',
