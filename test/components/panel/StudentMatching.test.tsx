@@ -84,21 +84,22 @@ describe('StudentMatching', () => {
       sourcedId: `sis-x${i}`,
       name: `Extra ${i}`,
     }));
-    const render1 = (sisStudents: typeof PREVIEW.students.sisStudents) =>
-      renderMatching({ students: { ...PREVIEW.students, sisStudents } }).container;
+    const noteWith = (sisStudents: typeof PREVIEW.students.sisStudents) =>
+      testId(
+        renderMatching({ students: { ...PREVIEW.students, sisStudents } }).container,
+        'students-sis-only',
+      );
     // Everyone is matched, or a candidate of the ambiguous Sam Lee.
-    expect(testId(render1(PREVIEW.students.sisStudents), 'students-sis-only')).toBeUndefined();
+    expect(noteWith(PREVIEW.students.sisStudents)).toBeUndefined();
     const one = [...PREVIEW.students.sisStudents, { sourcedId: 'sis-7', name: 'Lena Ortiz' }];
-    expect(testId(render1(one), 'students-sis-only')).toBe(
+    expect(noteWith(one)).toBe(
       'SIS students not matched to anyone on this Grades page (1): Lena Ortiz. Nothing is exported for them; if they are in this class, check that the Grades page lists every student.',
     );
-    expect(
-      testId(render1([...PREVIEW.students.sisStudents, ...extra]), 'students-sis-only'),
-    ).toContain(
+    expect(noteWith([...PREVIEW.students.sisStudents, ...extra])).toContain(
       '(9): Extra 0, Extra 1, Extra 2, Extra 3, Extra 4, Extra 5, Extra 6, Extra 7 and 1 more.',
     );
     useLocale('nl');
-    expect(testId(render1(one), 'students-sis-only')).toContain(
+    expect(noteWith(one)).toContain(
       'SIS-leerlingen die aan niemand op deze cijferpagina gekoppeld zijn (1): Lena Ortiz.',
     );
   });
