@@ -16,6 +16,8 @@ export interface PanelProps {
   diagnosticsCopy: DiagnosticsCopy;
   /** Asks the background for the panel's state again after a failure. */
   onRetry?: () => void;
+  /** Opens the extension's options page (to authorize this browser). */
+  onOpenSettings?: () => void;
   /** Widens the card for the preview table and the summary. */
   wide?: boolean;
   /** The teacher's workflow (link, preview, export), shown once teachers may use it. */
@@ -27,7 +29,8 @@ export function Panel(props: PanelProps) {
   const { courseId, status, reading, wide = false } = props;
   const [collapsed, setCollapsed] = useState(false);
   const bodyId = useId();
-  const usable = status.state === 'ready' && status.connected && status.exportAllowed;
+  const usable =
+    status.state === 'ready' && status.connected && status.exportAllowed && !status.setup;
   return (
     <section
       className={wide && !collapsed ? 'panel panel--wide' : 'panel'}
@@ -55,7 +58,11 @@ export function Panel(props: PanelProps) {
           onCopyDiagnostics={props.onCopyDiagnostics}
           diagnosticsCopy={props.diagnosticsCopy}
         />
-        <PanelAccessNotice status={status} onRetry={props.onRetry} />
+        <PanelAccessNotice
+          status={status}
+          onRetry={props.onRetry}
+          onOpenSettings={props.onOpenSettings}
+        />
         {usable && props.children}
       </div>
     </section>

@@ -1,22 +1,33 @@
 import { t } from '@/lib/i18n/t';
+import type { PanelAccess } from '@/lib/messaging/panel-protocol';
 
 /** Whether the background answered, and whether teachers may link and export. */
 export type PanelStatus =
   | { state: 'loading' }
-  | { state: 'ready'; connected: boolean; exportAllowed: boolean }
+  | {
+      state: 'ready';
+      connected: boolean;
+      exportAllowed: boolean;
+      /** What this browser must still do (Authorize on the options page), if anything. */
+      setup?: PanelAccess['setup'];
+    }
   /** `message` says what went wrong and what to do (the container words it). */
   | { state: 'error'; message: string };
 
 export interface PanelAccessNoticeProps {
   status: PanelStatus;
   onRetry?: () => void;
+  /** Opens the options page, where the teacher authorizes this browser. */
+  onOpenSettings?: () => void;
 }
 
 /**
  * Why the teacher cannot work yet, and whom to ask: teachers cannot connect an SIS or turn export
- * on themselves, so each message names the Classroom administrator. Nothing when they can.
+ * on themselves, so those messages name the Classroom administrator. What only this browser can
+ * do (allow access to a connection the school set up) the teacher can do, so that one comes with
+ * a button to the options page. Nothing when they can work.
  */
-export function PanelAccessNotice({ status, onRetry }: PanelAccessNoticeProps) {
+export function PanelAccessNotice({ status, onRetry, onOpenSettings }: PanelAccessNoticeProps) {
   switch (status.state) {
     case 'loading':
       return (
@@ -38,6 +49,20 @@ export function PanelAccessNotice({ status, onRetry }: PanelAccessNoticeProps) {
         </div>
       );
     case 'ready':
+      if (status.setup) {
+        return (
+          <div data-testid="panel-setup">
+            <p data-testid="panel-status">
+              {status.setup === 'authorize' ? t('panelSetupAuthorize') : t('panelSetupHostAccess')}
+            </p>
+            {onOpenSettings && (
+              <button type="button" className="panel__button" onClick={onOpenSettings}>
+                {t('panelOpenSettings')}
+              </button>
+            )}
+          </div>
+        );
+      }
       if (!status.connected) return <p data-testid="panel-status">{t('panelNotConnected')}</p>;
       if (!status.exportAllowed) {
         return <p data-testid="panel-status">{t('panelExportDisabled')}</p>;

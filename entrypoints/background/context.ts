@@ -23,4 +23,6 @@ export interface BackgroundDependencies {
   keepAlivePing?: () => Promise<unknown>;
   /** New export ids; defaults to crypto.randomUUID. */
   newExportId?: () => string;
+  /** Defaults to runtime.openOptionsPage (which WXT's fake browser does not implement). */
+  openOptionsPage?: () => Promise<void>;
 }

@@ -35,6 +35,10 @@ export function createHandlers(
         exportAllowed: settings.exportAllowed,
       };
     },
+    async openSettings() {
+      await (dependencies.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();
+      return {};
+    },
     ...createAdminHandlers(state, dependencies),
     ...createTeacherHandlers(dependencies, teacher),
   };

@@ -11,9 +11,11 @@ import { assertSenderCourse } from '@/lib/messaging/sender-course';
 import { getClassLink, removeClassLink, saveClassLink } from '@/lib/settings/class-links';
 import { readExportHistory } from '@/lib/settings/export-history';
 import { readSettings } from '@/lib/settings/read-settings';
+import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { partnerProfile } from '@/lib/sis/partners';
 import { previewCourseExport, requireLink, startCourseExport } from '@/lib/teacher/course-export';
 import { buildClassLink } from '@/lib/teacher/link-class';
+import { setupNeeded } from '@/lib/teacher/panel-setup';
 import { buildPanelState, toLinkView } from '@/lib/teacher/panel-state';
 import { resetStudentMatch, setStudentMatch } from '@/lib/teacher/student-match';
 import { findTeacherClasses } from '@/lib/teacher/teacher-classes';
@@ -50,17 +52,20 @@ export function createTeacherHandlers(
 
   async function panelState(courseId: string) {
     const settings = await readSettings(deps.readPolicy);
-    const [link, journal, history] = await Promise.all([
+    const { connection } = settings;
+    const [link, journal, history, hostAccess] = await Promise.all([
       getClassLink(courseId),
       store.load(courseId),
       readExportHistory(courseId),
+      settings.connected && connection
+        ? deps.hostAccess.has(connectionOrigins(connection))
+        : undefined,
     ]);
     return buildPanelState({
       connected: settings.connected,
       exportAllowed: settings.exportAllowed,
-      partnerName: settings.connection
-        ? partnerProfile(settings.connection.partner).name()
-        : undefined,
+      partnerName: connection ? partnerProfile(connection.partner).name() : undefined,
+      setup: setupNeeded(settings, hostAccess),
       link,
       running: runner.isRunning(courseId),
       progress: runner.progressOf(courseId),

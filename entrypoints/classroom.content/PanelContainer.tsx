@@ -9,6 +9,7 @@ import type { DiagnosticsCopy, PageReading } from '@/components/panel/PageReadin
 import { Panel, type PanelStatus } from '@/components/panel/Panel';
 import { describePage } from '@/lib/classroom/diagnostics';
 import type { CourseSnapshot } from '@/lib/classroom/model';
+import { sendRequest } from '@/lib/messaging/send';
 import { LinkContainer } from './LinkContainer';
 import { LinkedContainer } from './LinkedContainer';
 import { type PanelStateStatus, usePanelState } from './use-panel-state';
@@ -48,6 +49,15 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
   };
 
   const panel = status.state === 'ready' ? status.panel : undefined;
+  const setup = panel?.access.setup;
+  // The teacher authorizes in the options tab, then comes back to this one: ask again then.
+  useEffect(() => {
+    if (!setup) return;
+    const again = () => void reload();
+    window.addEventListener('focus', again);
+    return () => window.removeEventListener('focus', again);
+  }, [setup, reload]);
+
   return (
     <Panel
       courseId={courseId}
@@ -56,6 +66,7 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
       onCopyDiagnostics={copyDiagnostics}
       diagnosticsCopy={diagnosticsCopy}
       onRetry={retry}
+      onOpenSettings={() => void sendRequest('openSettings', {})}
       wide={wide}
     >
       {panel?.link ? (
@@ -93,6 +104,6 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
 
 function toPanelStatus(status: PanelStateStatus): PanelStatus {
   if (status.state !== 'ready') return status;
-  const { connected, exportAllowed } = status.panel.access;
-  return { state: 'ready', connected, exportAllowed };
+  const { connected, exportAllowed, setup } = status.panel.access;
+  return { state: 'ready', connected, exportAllowed, ...(setup ? { setup } : {}) };
 }

@@ -21,7 +21,16 @@ export const PanelAccessSchema = z.object({
   exportAllowed: z.boolean(),
   /** The SIS product's display name, e.g. "Infinite Campus". */
   partnerName: z.optional(z.string()),
+  /**
+   * What this browser still has to do before teachers can work, done by Authorize on the options
+   * page (which anyone may open): 'authorize' — the district policy sets the whole connection,
+   * but it was not authorized on this browser yet or has changed since; 'host-access' —
+   * connected, but the browser's access to the SIS's address was taken back (Chrome's site
+   * access menu). Absent when nothing is to do here.
+   */
+  setup: z.optional(z.enum(['authorize', 'host-access'])),
 });
+export type PanelAccess = z.infer<typeof PanelAccessSchema>;
 
 /** What the teacher decided in the preview; stored with the link so it sticks. */
 export const ExportChoicesSchema = z.strictObject({
@@ -218,6 +227,9 @@ export const StartExportReplySchema = z.object({
   exportId: z.string(),
   operations: Count,
 });
+
+/** Opening the options page has nothing to report. */
+export const OpenSettingsReplySchema = z.object({});
 
 /** `cancelled: false` when no export of the class was running. */
 export const CancelExportReplySchema = z.object({ cancelled: z.boolean() });

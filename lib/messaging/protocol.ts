@@ -164,6 +164,14 @@ export const PROTOCOL = {
     from: ['panel'],
     request: SnapshotRequestSchema,
   },
+  /**
+   * Opens the options page, where a policy-set connection is authorized on this browser (a
+   * content script cannot open it, and a page link to it would be blocked).
+   */
+  openSettings: {
+    from: ['panel'],
+    request: NoPayload,
+  },
   /** Stops the class's running export; what was not sent stays pending (resumable). */
   cancelExport: {
     from: ['panel'],

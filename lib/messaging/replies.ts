@@ -8,6 +8,7 @@ import { AdminStateSchema, AuthorizeReplySchema, DisconnectReplySchema } from '.
 import {
   CancelExportReplySchema,
   ClassLinkViewSchema,
+  OpenSettingsReplySchema,
   PanelStateSchema,
   PreviewSchema,
   StartExportReplySchema,
@@ -43,6 +44,7 @@ export const REPLIES = {
   resetStudentMatch: StudentMatchesReplySchema,
   previewExport: PreviewSchema,
   startExport: StartExportReplySchema,
+  openSettings: OpenSettingsReplySchema,
   cancelExport: CancelExportReplySchema,
 } as const satisfies Record<MessageType, z.ZodMiniType>;
 

@@ -5,7 +5,7 @@
  */
 import { isUnfinished, type JournalState } from '../export/journal';
 import type { ExportProgress } from '../export/progress';
-import type { ClassLinkView, PanelState } from '../messaging/panel-protocol';
+import type { ClassLinkView, PanelAccess, PanelState } from '../messaging/panel-protocol';
 import type { ClassLink } from '../settings/class-links';
 import type { CourseHistory } from '../settings/export-history';
 
@@ -13,6 +13,7 @@ export interface PanelStateInput {
   connected: boolean;
   exportAllowed: boolean;
   partnerName?: string;
+  setup?: PanelAccess['setup'];
   link: ClassLink | undefined;
   running: boolean;
   progress: ExportProgress | undefined;
@@ -42,6 +43,7 @@ export function buildPanelState(input: PanelStateInput): PanelState {
       connected: input.connected,
       exportAllowed: input.exportAllowed,
       ...(input.partnerName ? { partnerName: input.partnerName } : {}),
+      ...(input.setup ? { setup: input.setup } : {}),
     },
     link: input.link ? toLinkView(input.link) : null,
     export: {

@@ -44,6 +44,52 @@ describe('Panel', () => {
     );
   });
 
+  it.each([
+    [
+      'authorize',
+      false,
+      "Your school has set up the connection to its student information system. This browser still has to be allowed to reach it, once: open the extension's options and click Authorize.",
+    ],
+    [
+      'host-access',
+      true,
+      "This browser no longer lets the extension reach your school's student information system. Open the extension's options and click Authorize to allow it again.",
+    ],
+  ] as const)(
+    'sends the teacher to the options page when this browser must %s',
+    (setup, connected, message) => {
+      const onOpenSettings = vi.fn();
+      render({
+        courseId: '1',
+        status: { state: 'ready', connected, exportAllowed: connected, setup },
+        children: <p data-testid="workflow">link and export</p>,
+        onOpenSettings,
+      });
+      expect(container.querySelector('[data-testid=panel-status]')?.textContent).toBe(message);
+      expect(container.querySelector('[data-testid=workflow]')).toBeNull();
+      const open = [...container.querySelectorAll('button')].find(
+        (b) => b.textContent === "Open the extension's options",
+      );
+      act(() => open?.click());
+      expect(onOpenSettings).toHaveBeenCalledOnce();
+    },
+  );
+
+  it('speaks Dutch when sending the teacher to the options page', () => {
+    useLocale('nl');
+    render({
+      courseId: '1',
+      status: { state: 'ready', connected: false, exportAllowed: false, setup: 'authorize' },
+      onOpenSettings: () => {},
+    });
+    expect(container.textContent).toContain(
+      'open de opties van de extensie en klik op Autoriseren',
+    );
+    expect(container.querySelector('button:not(.panel__toggle)')?.textContent).toBe(
+      'Opties van de extensie openen',
+    );
+  });
+
   it('announces a failure as an alert with its reason, and retries', () => {
     const onRetry = vi.fn();
     render({

@@ -1,12 +1,15 @@
 /**
  * A district policy, set for real through Chromium's policy files (support/managed-policy.ts):
- * the options page says "Managed by your organization", shows the policy's values read-only,
- * authorizes with the policy's secret, and the background itself refuses locked changes.
+ * the teacher's panel sends them to the options page to authorize this browser once; the options
+ * page says "Managed by your organization", shows the policy's values read-only, authorizes with
+ * the policy's secret, and the background itself refuses locked changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { ClassroomPage } from './pages/classroom-page';
 import { OptionsPage } from './pages/options-page';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { type ClassroomServer, startClassroomServer } from './support/classroom-server';
 import {
   canWritePolicies,
   installPolicy,
@@ -18,6 +21,7 @@ const writable = canWritePolicies();
 if (!writable) console.warn(`Skipping the managed-policy e2e test: ${POLICY_DIR} is not writable`);
 
 let sis: Sandbox;
+let classroom: ClassroomServer;
 let managed: ManagedExtension | undefined;
 let browser: ExtensionBrowser | undefined;
 
@@ -36,15 +40,41 @@ beforeAll(async () => {
     titleLimit: 60,
     lockSettings: true,
   });
-  browser = await launchWithExtension({ extensionDir: managed.extensionDir });
+  classroom = await startClassroomServer();
+  browser = await launchWithExtension({
+    extensionDir: managed.extensionDir,
+    classroomPort: classroom.port,
+  });
 });
 afterAll(async () => {
   await browser?.close();
+  await classroom?.close();
   managed?.remove();
   await sis?.close();
 });
 
 describe.skipIf(!writable)('a district policy (managed storage)', () => {
+  it('has the teacher’s panel open the options page, where this browser is authorized once', async () => {
+    if (!browser || !managed) throw new Error('not set up');
+    const classroomPage = await ClassroomPage.open(
+      await browser.context.newPage(),
+      '/c/NTk2MTc3NzQ1NDY4',
+    );
+    const status = classroomPage.panel.getByTestId('panel-status');
+    await status.waitFor();
+    expect(await status.textContent()).toContain(
+      'This browser still has to be allowed to reach it',
+    );
+    const [optionsTab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      classroomPage.panel.getByRole('button', { name: "Open the extension's options" }).click(),
+    ]);
+    await optionsTab.waitForLoadState();
+    expect(optionsTab.url()).toBe(browser.extensionUrl('options.html'));
+    await optionsTab.close();
+    await classroomPage.page.close();
+  });
+
   it('pre-fills and locks the page, and the policy’s values are what gets authorized', async () => {
     if (!browser || !managed) throw new Error('not set up');
     expect(browser.extensionId).toBe(managed.extensionId);
@@ -95,5 +125,14 @@ describe.skipIf(!writable)('a district policy (managed storage)', () => {
       });
     }
     expect(await options.seriousViolations()).toEqual([]);
+
+    // Back on Classroom, the panel lets the teacher link the class.
+    const classroomPage = await ClassroomPage.open(
+      await browser.context.newPage(),
+      '/c/NTk2MTc3NzQ1NDY4',
+    );
+    await classroomPage.panel.getByRole('button', { name: 'Find my classes' }).waitFor();
+    expect(await classroomPage.panel.getByTestId('panel-setup').count()).toBe(0);
+    await classroomPage.page.close();
   });
 });

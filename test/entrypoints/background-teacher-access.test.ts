@@ -41,6 +41,45 @@ describe('who may ask', () => {
     expect(await scene.h.ask('cancelExport', { courseId: COURSE })).toEqual({ cancelled: false });
   });
 
+  it('sends the teacher to the options page when only this browser is missing: a policy connection to authorize, or site access taken back', async () => {
+    const access = async () =>
+      (await scene.h.ask<ReplyOf<'getPanelState'>>('getPanelState', { courseId: COURSE })).access;
+    const policy = {
+      sisPartner: 'other',
+      hostUrl: scene.sis.baseUrl,
+      authMode: 'oauth1',
+      accessKey: scene.sis.credentials.oauth1.consumerKey,
+    } as const;
+    // Without the secret code, an administrator still has to type it: nothing for the teacher.
+    scene.h.policy = policy;
+    expect(await access()).toEqual({ connected: false, exportAllowed: false });
+    scene.h.policy = { ...policy, secretCode: scene.sis.credentials.oauth1.consumerSecret };
+    expect(await access()).toEqual({ connected: false, exportAllowed: false, setup: 'authorize' });
+    expect(
+      await errorOf('findTeacherClasses', { courseId: COURSE, email: 'a@b.example' }),
+    ).toMatchObject({ code: 'not-connected' });
+
+    await scene.h.connect(); // the Authorize click on the options page
+    expect(await access()).toMatchObject({ connected: true, exportAllowed: true });
+    expect((await access()).setup).toBeUndefined();
+    scene.h.granted.delete(scene.sis.origin); // taken back in Chrome's site access menu
+    expect(await access()).toMatchObject({ connected: true, setup: 'host-access' });
+    expect(
+      await errorOf('findTeacherClasses', { courseId: COURSE, email: 'a@b.example' }),
+    ).toMatchObject({ code: 'host-permission-missing' });
+
+    expect(await scene.h.send('openSettings', {}, panelSender(COURSE))).toEqual({
+      ok: true,
+      data: {},
+    });
+    expect(scene.h.optionsOpened).toBe(1);
+    // Only the panel asks for it: not some other page of the extension's or the web's.
+    expect(
+      await scene.h.send('openSettings', {}, { id: 'other', url: 'https://evil.example/' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(scene.h.optionsOpened).toBe(1);
+  });
+
   it('refuses every message once the admin turned exporting off', async () => {
     await scene.h.connect();
     await scene.h.send('saveTeacherPermission', { exportEnabled: false }, OPTIONS_SENDER);

@@ -93,6 +93,31 @@ describe('PanelContainer', () => {
     );
   });
 
+  it('opens the options page for a browser that must authorize, and asks again when the teacher comes back', async () => {
+    const opened: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { type: string }).type !== 'openSettings') return undefined;
+      opened.push(message);
+      return Promise.resolve({ ok: true, data: {} });
+    });
+    const setUp = { connected: false, exportAllowed: false, setup: 'authorize' as const };
+    answers = [{ ...LINKED, access: setUp, link: null }, LINKED];
+    await renderContainer();
+    const open = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === "Open the extension's options",
+    );
+    await act(async () => open?.click());
+    expect(opened).toEqual([{ type: 'openSettings', data: {} }]);
+    expect(asked).toBe(1);
+    // Authorized in the options tab; back on Classroom, the panel asks again and opens up.
+    await act(async () => window.dispatchEvent(new Event('focus')));
+    expect(asked).toBe(2);
+    expect(container.querySelector('[data-testid=panel-setup]')).toBeNull();
+    expect(text()).toContain('Algebra I - Period 1');
+    await act(async () => window.dispatchEvent(new Event('focus')));
+    expect(asked).toBe(2); // nothing left to set up: focus no longer asks
+  });
+
   it('shows an export it finds running as resuming, polls it, and sums it up when it ends', async () => {
     const progress = {
       phase: 'grades' as const,

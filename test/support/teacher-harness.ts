@@ -1,8 +1,8 @@
 /**
  * The background as the teacher panel and the options page reach it — the real router, handlers,
  * storage (WXT's fake browser), OneRoster client and export engine — against a real sandbox SIS.
- * Only the two browser APIs fakeBrowser lacks are stand-ins (host permissions, managed policy),
- * plus short engine waits and a no-op keep-alive ping.
+ * Only the browser APIs fakeBrowser lacks are stand-ins (host permissions, managed policy,
+ * opening the options page), plus short engine waits and a no-op keep-alive ping.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
@@ -66,6 +66,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     policy: {} as ManagedPolicy,
     granted,
     pings: 0,
+    optionsOpened: 0,
     runtime: undefined as unknown as TeacherRuntime,
   };
   const deps = {
@@ -74,6 +75,9 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     engine: options.engine ?? FAST_ENGINE,
     keepAlivePing: async () => {
       harness.pings++;
+    },
+    openOptionsPage: async () => {
+      harness.optionsOpened++;
     },
   };
   harness.runtime = createTeacherRuntime(deps);

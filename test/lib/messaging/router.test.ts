@@ -41,6 +41,7 @@ function router(overrides: Partial<Handlers> = {}) {
     unlinkClass: unreachable,
     setStudentMatch: unreachable,
     resetStudentMatch: unreachable,
+    openSettings: unreachable,
     previewExport: unreachable,
     startExport: unreachable,
     cancelExport: unreachable,
