@@ -11,7 +11,8 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     optionsUrl: browser.runtime.getURL('/options.html'),
   });
-  // Returning the promise is how webextension-polyfill (and Chrome 99+) send the reply.
+  // Returning the promise is how webextension-polyfill sends the reply (it calls Chrome's
+  // sendResponse for us and keeps the channel open until the promise settles).
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // An export a stopped worker left running continues now, once storage is restricted (its
   // credentials are read from there). Not awaited: messages are answered meanwhile.
