@@ -18,7 +18,9 @@ const UNITS: Record<string, string> = { string: ' characters', array: ' items', 
 function typeOf(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'array';
-  return Number.isNaN(input) ? 'NaN' : typeof input;
+  // NaN and ±Infinity are numbers to JavaScript, but not to a number schema.
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
+  return typeof input;
 }
 
 const literal = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value));
@@ -27,7 +29,9 @@ const literal = (value: unknown) => (typeof value === 'string' ? `"${value}"` : 
 export function issueMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}, received ${typeOf(issue.input)}`;
+      return issue.expected === 'int'
+        ? 'expected an integer'
+        : `expected ${issue.expected}, received ${typeOf(issue.input)}`;
     case 'invalid_value':
       return `expected ${issue.values.map(literal).join(' | ')}`;
     case 'too_big':

@@ -18,6 +18,8 @@ export interface PanelProps {
   onRetry?: () => void;
   /** Opens the extension's options page (to authorize this browser). */
   onOpenSettings?: () => void;
+  /** Why the options page could not be opened. */
+  openSettingsError?: string;
   /** Widens the card for the preview table and the summary. */
   wide?: boolean;
   /** The teacher's workflow (link, preview, export), shown once teachers may use it. */
@@ -62,6 +64,7 @@ export function Panel(props: PanelProps) {
           status={status}
           onRetry={props.onRetry}
           onOpenSettings={props.onOpenSettings}
+          openSettingsError={props.openSettingsError}
         />
         {usable && props.children}
       </div>

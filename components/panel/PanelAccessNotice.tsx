@@ -19,6 +19,8 @@ export interface PanelAccessNoticeProps {
   onRetry?: () => void;
   /** Opens the options page, where the teacher authorizes this browser. */
   onOpenSettings?: () => void;
+  /** Why the options page could not be opened. */
+  openSettingsError?: string;
 }
 
 /**
@@ -27,7 +29,12 @@ export interface PanelAccessNoticeProps {
  * do (allow access to a connection the school set up) the teacher can do, so that one comes with
  * a button to the options page. Nothing when they can work.
  */
-export function PanelAccessNotice({ status, onRetry, onOpenSettings }: PanelAccessNoticeProps) {
+export function PanelAccessNotice({
+  status,
+  onRetry,
+  onOpenSettings,
+  openSettingsError,
+}: PanelAccessNoticeProps) {
   switch (status.state) {
     case 'loading':
       return (
@@ -59,6 +66,11 @@ export function PanelAccessNotice({ status, onRetry, onOpenSettings }: PanelAcce
               <button type="button" className="panel__button" onClick={onOpenSettings}>
                 {t('panelOpenSettings')}
               </button>
+            )}
+            {openSettingsError && (
+              <p role="alert" className="panel__error">
+                {openSettingsError}
+              </p>
             )}
           </div>
         );

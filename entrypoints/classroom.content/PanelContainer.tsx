@@ -50,10 +50,12 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
 
   const panel = status.state === 'ready' ? status.panel : undefined;
   const setup = panel?.access.setup;
-  // The teacher authorizes in the options tab, then comes back to this one: ask again then.
+  const [openSettingsError, setOpenSettingsError] = useState<string>();
+  // The teacher authorizes in the options tab, then comes back to this one: ask again then
+  // (quietly: a lost answer keeps the notice rather than turning it into an error).
   useEffect(() => {
     if (!setup) return;
-    const again = () => void reload();
+    const again = () => void reload(true);
     window.addEventListener('focus', again);
     return () => window.removeEventListener('focus', again);
   }, [setup, reload]);
@@ -66,7 +68,11 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
       onCopyDiagnostics={copyDiagnostics}
       diagnosticsCopy={diagnosticsCopy}
       onRetry={retry}
-      onOpenSettings={() => void sendRequest('openSettings', {})}
+      onOpenSettings={async () => {
+        const reply = await sendRequest('openSettings', {});
+        setOpenSettingsError(reply.ok ? undefined : reply.error.message);
+      }}
+      openSettingsError={openSettingsError}
       wide={wide}
     >
       {panel?.link ? (

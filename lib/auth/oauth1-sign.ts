@@ -9,7 +9,7 @@
  * only string joining was left of it once those were overridden; and it hashes synchronously,
  * which kept a JavaScript SHA library in the background where WebCrypto can do the HMAC.
  */
-import { hmacBase64, type OAuth1SignatureMethod } from './hmac';
+import { type HmacBase64, hmacBase64, type OAuth1SignatureMethod } from './hmac';
 import { formDecode, percentEncode } from './percent-encode';
 
 export type { OAuth1SignatureMethod } from './hmac';
@@ -119,8 +119,9 @@ export function signature(
   method: OAuth1SignatureMethod,
   base: string,
   key: string,
+  hmac: HmacBase64 = hmacBase64,
 ): Promise<string> {
-  return hmacBase64(method, key, base);
+  return hmac(method, key, base);
 }
 
 /** Stage 5, the `Authorization` header value (RFC 5849 §3.5.1), parameters sorted and encoded. */
@@ -140,7 +141,8 @@ export interface SignedRequest {
 }
 
 /**
- * Signs a request with the given protocol parameters.
+ * Signs a request with the given protocol parameters. `hmac` may keep the imported key between
+ * calls (an authenticator's `createCachedHmac`).
  * @throws {TypeError} if the URL is not absolute, its query is not valid percent-encoding, or it
  *   already carries `oauth_*` parameters (they go in the header; servers reject duplicates).
  */
@@ -148,6 +150,7 @@ export async function signRequest(
   request: SignableRequest,
   params: OAuth1Params,
   secrets: { consumerSecret: string; tokenSecret?: string },
+  hmac: HmacBase64 = hmacBase64,
 ): Promise<SignedRequest> {
   const inUrl = queryPairs(request.url)
     .map(([name]) => name)
@@ -160,6 +163,7 @@ export async function signRequest(
     params.oauth_signature_method,
     base,
     signingKey(secrets.consumerSecret, secrets.tokenSecret),
+    hmac,
   );
   return {
     baseString: base,

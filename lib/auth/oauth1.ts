@@ -4,6 +4,7 @@
  * signed right before it is sent, over its exact method and URL; JSON bodies are not signed.
  */
 import { validateExtraHeaders } from './extra-headers';
+import { createCachedHmac } from './hmac';
 import { type OAuth1SignatureMethod, signRequest } from './oauth1-sign';
 import type { Authenticator, RequestToAuthorize } from './types';
 
@@ -63,6 +64,8 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
   const nonce = options.nonce ?? randomNonce;
   let skewMs = checkedSkew(options.clockSkewMs ?? 0);
   let skewChangedSince401 = false;
+  // The connection's signing key, imported into WebCrypto once; it ends with this authenticator.
+  const hmac = createCachedHmac();
 
   return {
     mode: 'oauth1',
@@ -86,6 +89,7 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
           oauth_version: '1.0',
         },
         { consumerSecret: options.consumerSecret },
+        hmac,
       );
       return { ...extraHeaders, Authorization: authorization };
     },

@@ -32,7 +32,7 @@ export function createStorageJournalStore(
       await removeStored(keyFor(courseId));
     },
     async listUnfinished() {
-      // snapshot() reads the whole area (secrets included); only our keys are looked at.
+      // readArea() reads the whole area (secrets included); only our keys are looked at.
       const all = await readArea('local');
       // `…$` keys are version metadata (storage-item.ts), never journals.
       const ours = Object.entries(all).filter(

@@ -96,7 +96,8 @@ export const PanelStateSchema = z.object({
     resumable: z.boolean(),
     /**
      * Of those, one a stopped service worker cut off: the background resumes it by itself at its
-     * next start, so the panel shows it as resuming. The others wait for the teacher.
+     * next start if the class is still linked and teachers may still export, so the panel shows
+     * it as resuming (for a short while). The others wait for the teacher.
      */
     resuming: z.boolean(),
     progress: z.optional(ExportProgressSchema),

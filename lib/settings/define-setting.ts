@@ -35,7 +35,15 @@ export function defineSetting<T>(key: StorageKey, options: SettingOptions<T>): S
     version: options.version,
     migrations: options.migrations,
     async get() {
-      const stored = await item.get();
+      let stored: unknown;
+      try {
+        stored = await item.get();
+      } catch {
+        // A migration failed: work on with the fallback; the stored value stays for a fixed
+        // version. The error is not logged: it may quote the value, which may hold a secret.
+        console.warn(`[sis-export] ignoring stored ${key}: its migration failed`);
+        return options.fallback;
+      }
       if (stored === undefined) return options.fallback;
       const parsed = options.schema.safeParse(stored);
       if (parsed.success) return parsed.data;

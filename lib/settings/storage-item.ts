@@ -40,7 +40,9 @@ export async function readArea(area: StorageAreaName): Promise<Record<string, un
 }
 
 /** Migration to version N at key N; each gets the previous version's value. */
-export type Migrations = Readonly<Record<number, (previous: unknown) => unknown>>;
+export type Migrations = Readonly<
+  Record<number, (previous: unknown) => unknown | Promise<unknown>>
+>;
 
 export interface VersionedItem {
   /** The stored value (migrated to the current version), or undefined. */
@@ -54,8 +56,9 @@ export interface VersionedItem {
  * An item whose stored shape has a version. The first access migrates a value stored by an older
  * version of the extension (one step per version, written back with its new version) and every
  * access waits for that, so a `set` can never be overwritten by a migration still under way.
- * A value without metadata counts as version 1. A migration that throws leaves storage as it was
- * and fails the access; the next access tries again.
+ * A value without metadata counts as version 1. A migration that throws (or is missing) leaves
+ * storage as it was and fails `get`, which tries again next time; `set` and `remove` go ahead,
+ * since they replace the value the migration could not read.
  */
 export function defineVersionedItem(
   key: StorageKey,
@@ -74,7 +77,7 @@ export function defineVersionedItem(
     for (let next = from + 1; next <= version; next++) {
       const step = migrations[next];
       if (!step) throw new Error(`${key}: no migration to version ${next}`);
-      value = step(value);
+      value = await step(value);
     }
     await area.set({ [name]: value, [metaName]: { v: version } });
   }
@@ -93,11 +96,11 @@ export function defineVersionedItem(
       return (await area.get(name))[name];
     },
     async set(value) {
-      await ready();
+      await ready().catch(() => {});
       await area.set({ [name]: value, [metaName]: { v: version } });
     },
     async remove() {
-      await ready().catch(() => {}); // Removing needs no migrated value.
+      await ready().catch(() => {});
       await area.remove([name, metaName]);
     },
   };

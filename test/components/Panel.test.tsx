@@ -48,7 +48,7 @@ describe('Panel', () => {
     [
       'authorize',
       false,
-      "Your school has set up the connection to its student information system. This browser still has to be allowed to reach it, once: open the extension's options and click Authorize.",
+      "Your school has set up the connection to its student information system, but this browser may not use it yet. Open the extension's options and click Authorize (once per browser).",
     ],
     [
       'host-access',
@@ -83,10 +83,22 @@ describe('Panel', () => {
       onOpenSettings: () => {},
     });
     expect(container.textContent).toContain(
-      'open de opties van de extensie en klik op Autoriseren',
+      'Open de opties van de extensie en klik op Autoriseren',
     );
     expect(container.querySelector('button:not(.panel__toggle)')?.textContent).toBe(
       'Opties van de extensie openen',
+    );
+  });
+
+  it('says why the options page could not be opened', () => {
+    render({
+      courseId: '1',
+      status: { state: 'ready', connected: false, exportAllowed: false, setup: 'authorize' },
+      onOpenSettings: () => {},
+      openSettingsError: 'The extension did not answer.',
+    });
+    expect(container.querySelector('[role=alert]')?.textContent).toBe(
+      'The extension did not answer.',
     );
   });
 

@@ -62,9 +62,7 @@ describe.skipIf(!writable)('a district policy (managed storage)', () => {
     );
     const status = classroomPage.panel.getByTestId('panel-status');
     await status.waitFor();
-    expect(await status.textContent()).toContain(
-      'This browser still has to be allowed to reach it',
-    );
+    expect(await status.textContent()).toContain('but this browser may not use it yet');
     const [optionsTab] = await Promise.all([
       browser.context.waitForEvent('page'),
       classroomPage.panel.getByRole('button', { name: "Open the extension's options" }).click(),

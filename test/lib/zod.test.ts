@@ -13,6 +13,8 @@ describe('zod issue messages', () => {
     ['null for an object', z.object({}), null, 'expected object, received null'],
     ['an array for an object', z.object({}), [], 'expected object, received array'],
     ['NaN', z.number(), Number.NaN, 'expected number, received NaN'],
+    ['Infinity', z.number(), Number.POSITIVE_INFINITY, 'expected number, received Infinity'],
+    ['a fraction for an integer', z.number().check(z.int()), 1.5, 'expected an integer'],
     ['a value outside an enum', z.enum(['a', 'b']), 'c', 'expected "a" | "b"'],
     ['a wrong literal', z.literal(true), false, 'expected true'],
     ['a long string', z.string().check(z.maxLength(3)), 'abcd', 'at most 3 characters'],

@@ -26,7 +26,11 @@ function runtimeImports(start: string): Set<string> {
     if (seen.has(path)) return;
     seen.add(path);
     const text = readFileSync(join(ROOT, path), 'utf8');
-    for (const [, spec] of text.matchAll(/^import (?!type )[^;]*?from '([^']+)';/gms)) {
+    // `import … from`, `export … from` (re-exports load the module too) and bare `import '…'`.
+    const specifiers = text.matchAll(
+      /^(?:import (?!type )[^;]*?from|export (?!type )[^;]*?from|import) '([^']+)';/gms,
+    );
+    for (const [, spec] of specifiers) {
       if (!spec?.startsWith('.') && !spec?.startsWith('@/')) continue;
       const base = spec.startsWith('@/') ? spec.slice(2) : join(dirname(path), spec);
       const file = ['.ts', '.tsx', '/index.ts']

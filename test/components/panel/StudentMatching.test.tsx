@@ -100,7 +100,7 @@ describe('StudentMatching', () => {
     );
     useLocale('nl');
     expect(noteWith(one)).toContain(
-      'SIS-leerlingen die aan niemand op deze cijferpagina gekoppeld zijn (1): Lena Ortiz.',
+      'SIS-leerlingen die aan niemand op deze pagina Cijfers gekoppeld zijn (1): Lena Ortiz.',
     );
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createCachedHmac, hmacBase64 } from '@/lib/auth/hmac';
 import {
   authorizationHeader,
   baseString,
@@ -265,5 +266,33 @@ describe('signing what fetch will send', () => {
 
   it('refuses a query that is not valid percent-encoding', async () => {
     await expect(sign('https://sis.example.org/x?filter=100%')).rejects.toThrow(/percent-encoding/);
+  });
+});
+
+describe('the cached HMAC of an authenticator', () => {
+  const base = 'GET&https%3A%2F%2Fsis.example.org%2Fx&a%3D1';
+
+  it('signs exactly like the one-off HMAC, across keys and methods', async () => {
+    const cached = createCachedHmac();
+    for (const [method, key] of [
+      ['HMAC-SHA256', 'k1&'],
+      ['HMAC-SHA256', 'k1&'],
+      ['HMAC-SHA1', 'k1&'],
+      ['HMAC-SHA256', 'k2&'],
+      ['HMAC-SHA256', 'k1&'],
+    ] as const) {
+      expect(await cached(method, key, base)).toBe(await hmacBase64(method, key, base));
+    }
+  });
+
+  it('does not keep a key whose import failed', async () => {
+    const cached = createCachedHmac();
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    importKey.mockRejectedValueOnce(new Error('import failed'));
+    await expect(cached('HMAC-SHA256', 'k&', base)).rejects.toThrow('import failed');
+    importKey.mockRestore();
+    expect(await cached('HMAC-SHA256', 'k&', base)).toBe(
+      await hmacBase64('HMAC-SHA256', 'k&', base),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineSetting } from '@/lib/settings/define-setting';
 import {
@@ -75,15 +75,16 @@ describe('a versioned item', () => {
   it('lets a write made during the first access win over the migration', async () => {
     await fakeBrowser.storage.local.set({ item: { title: 'Old' } });
     const item = defineVersionedItem('local:item', 2, { 2: toV2 });
-    const [, read] = await Promise.all([item.set({ name: 'New' }), item.get()]);
-    expect(read).toEqual({ name: 'New' });
+    // The write is issued while the first read is still migrating the old value.
+    await Promise.all([item.get(), item.set({ name: 'New' })]);
+    expect(await item.get()).toEqual({ name: 'New' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({
       item: { name: 'New' },
       item$: { v: 2 },
     });
   });
 
-  it('keeps the old value when a migration fails, and tries again on the next access', async () => {
+  it('keeps the old value when a migration fails, tries again on the next read, and lets a write replace it', async () => {
     await fakeBrowser.storage.local.set({ item: { title: 'Old' } });
     let fail = true;
     const item = defineVersionedItem('local:item', 2, {
@@ -96,6 +97,22 @@ describe('a versioned item', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ item: { title: 'Old' } });
     fail = false;
     expect(await item.get()).toEqual({ name: 'Old' });
+
+    await fakeBrowser.storage.local.set({ other: { title: 'Old' } });
+    const broken = defineVersionedItem('local:other', 2, {
+      2: () => {
+        throw new Error('still broken');
+      },
+    });
+    await broken.set({ name: 'New' });
+    expect(await broken.get()).toEqual({ name: 'New' });
+  });
+
+  it('waits for a migration that is async', async () => {
+    await fakeBrowser.storage.local.set({ item: { title: 'Old' } });
+    const item = defineVersionedItem('local:item', 2, { 2: async (old) => toV2(old) });
+    expect(await item.get()).toEqual({ name: 'Old' });
+    expect(await fakeBrowser.storage.local.get('item')).toEqual({ item: { name: 'Old' } });
   });
 
   it('refuses a version whose migration is missing, storing nothing', async () => {
@@ -114,6 +131,26 @@ describe('a versioned item', () => {
 });
 
 describe('a setting with a migration', () => {
+  it('gives the fallback, without the value, when its migration fails', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({ prefs: { color: 'TOP-SECRET' } });
+    const setting = defineSetting('local:prefs', {
+      schema: z.object({ colors: z.array(z.string()) }),
+      fallback: { colors: [] },
+      version: 2,
+      migrations: {
+        2: (old) => {
+          throw new Error(`cannot migrate ${JSON.stringify(old)}`);
+        },
+      },
+    });
+    expect(await setting.get()).toEqual({ colors: [] });
+    expect(JSON.stringify(warn.mock.calls)).toContain('local:prefs');
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('TOP-SECRET');
+    await setting.set({ colors: ['blue'] });
+    expect(await setting.get()).toEqual({ colors: ['blue'] });
+  });
+
   it('reads an old value through the migration and the schema', async () => {
     await fakeBrowser.storage.local.set({ prefs: { color: 'red' } });
     const setting = defineSetting('local:prefs', {
