@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n/t';
 import type { ManagedField, SecretState } from '@/lib/messaging/options-protocol';
 import type { DraftErrors } from '@/lib/sis/connection-draft';
 import type { ConnectionFormValues } from '@/lib/sis/connection-form';
+import { partnerHelp } from '@/lib/sis/partner-help';
 import { partnerProfile } from '@/lib/sis/partners';
 import { AuthModeChoice } from './AuthModeChoice';
 import { CredentialFields } from './CredentialFields';
@@ -59,7 +60,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
             label={t('fieldHostUrl')}
             type="url"
             value={values.hostUrl}
-            hint={profile.hostUrlHelp()}
+            hint={partnerHelp(profile.id).hostUrlHelp()}
             error={errors.hostUrl}
             managed={managed('hostUrl')}
             placeholder="https://"

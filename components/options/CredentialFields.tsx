@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n/t';
 import type { ManagedField, SecretState } from '@/lib/messaging/options-protocol';
 import type { DraftErrors } from '@/lib/sis/connection-draft';
 import type { ConnectionFormValues } from '@/lib/sis/connection-form';
+import { partnerHelp } from '@/lib/sis/partner-help';
 import type { PartnerProfile } from '@/lib/sis/partners';
 import type { SignatureMethod } from '@/lib/sis/settings-shapes';
 import { SecretField } from './SecretField';
@@ -30,7 +31,7 @@ export function CredentialFields(props: CredentialFieldsProps) {
           label={t('fieldTokenUrl')}
           type="url"
           value={values.tokenUrl}
-          hint={profile.tokenUrlHelp()}
+          hint={partnerHelp(profile.id).tokenUrlHelp()}
           error={errors.tokenUrl}
           managed={managed('tokenUrl')}
           placeholder="https://"

@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { partnerHelp } from '@/lib/sis/partner-help';
 import { PARTNER_IDS, type PartnerId, partnerProfile } from '@/lib/sis/partners';
 
 export interface PartnerPickerProps {
@@ -33,7 +34,7 @@ export function PartnerPicker({ value, managed, onChange }: PartnerPickerProps) 
       {managed && <p className="field__managed">{t('fieldManagedHint')}</p>}
       {profile && (
         <p id="partner-status" className="partner-status" data-testid="partner-status">
-          {profile.status()}
+          {partnerHelp(profile.id).status()}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partnerHelp } from '@/lib/sis/partner-help';
 import { authModeFor, PARTNER_IDS, PARTNERS, partnerProfile } from '@/lib/sis/partners';
 import { LOCALES, useLocale } from '../../support/fake-i18n';
 
@@ -23,24 +24,26 @@ describe('partner profiles', () => {
     expect(new Set(profile.authModes).size).toBe(profile.authModes.length);
     expect(profile.titleLimit === null || profile.titleLimit > 0).toBe(true);
     expect(typeof profile.composesHostUrl).toBe('boolean');
-    for (const text of [profile.name, profile.status, profile.hostUrlHelp, profile.tokenUrlHelp]) {
+    const help = partnerHelp(id);
+    for (const text of [profile.name, help.status, help.hostUrlHelp, help.tokenUrlHelp]) {
       expect(typeof text).toBe('function');
     }
-    expect(profile.guide().length).toBeGreaterThanOrEqual(2);
+    expect(help.guide().length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(
     profiles.flatMap(([id, profile]) =>
       (['en', 'nl'] as const).map((locale) => [id, locale, profile] as const),
     ),
-  )('%s reads in %s: every text and guide step is translated', (_id, locale, profile) => {
+  )('%s reads in %s: every text and guide step is translated', (id, locale, profile) => {
     useLocale(locale);
+    const help = partnerHelp(id);
     const texts = [
       profile.name(),
-      profile.status(),
-      profile.hostUrlHelp(),
-      profile.tokenUrlHelp(),
-      ...profile.guide(),
+      help.status(),
+      help.hostUrlHelp(),
+      help.tokenUrlHelp(),
+      ...help.guide(),
     ];
     const keys = new Set(Object.keys(LOCALES[locale]));
     for (const text of texts) {
@@ -48,7 +51,7 @@ describe('partner profiles', () => {
       expect(keys.has(text)).toBe(false);
       expect(text.trim()).not.toBe('');
     }
-    expect(new Set(profile.guide()).size).toBe(profile.guide().length);
+    expect(new Set(help.guide()).size).toBe(help.guide().length);
   });
 
   it('follows Infinite Campus: OAuth 2 only (OAuth 1.0 disabled since Campus.2431), vendor header, 30-character titles', () => {
@@ -56,7 +59,7 @@ describe('partner profiles', () => {
     expect(ic.authModes).toEqual(['oauth2']);
     expect(ic.vendorAuthorizationHeader).toBe('x-vendor-authorization');
     expect(ic.titleLimit).toBe(30);
-    expect(ic.tokenUrlHelp()).toContain('?appName=');
+    expect(partnerHelp('infinite-campus').tokenUrlHelp()).toContain('?appName=');
   });
 
   it('gives Skyward the Application URL helper, both sign-in methods and 50-character titles', () => {
@@ -72,11 +75,11 @@ describe('partner profiles', () => {
   });
 
   it('says "contact your SIS" for Capita SIMS and Aeries, and mentions the pilot for Aspen', () => {
-    expect(partnerProfile('capita-sims').status()).toBe(
+    expect(partnerHelp('capita-sims').status()).toBe(
       'Contact your SIS for information about the integration.',
     );
-    expect(partnerProfile('aeries').status()).toBe(partnerProfile('capita-sims').status());
-    expect(partnerProfile('aspen').status()).toContain('pilot');
+    expect(partnerHelp('aeries').status()).toBe(partnerHelp('capita-sims').status());
+    expect(partnerHelp('aspen').status()).toContain('pilot');
   });
 
   it.each([
