@@ -18,15 +18,18 @@ export function ConnectionSummary({ state, onRemove }: ConnectionSummaryProps) {
     );
   }
   const verified = new Date(connection.verifiedAt).toLocaleString();
+  const usable = state.connected && !state.hostAccessMissing;
   return (
     <div className="summary" data-testid="connection-status">
       <div className="summary__text">
-        <p className={state.connected ? 'summary__title summary__title--on' : 'summary__title'}>
+        <p className={usable ? 'summary__title summary__title--on' : 'summary__title'}>
           {!state.connected
             ? t('connectionNeedsAuthorize')
-            : connection.orgName
-              ? t('connectionConnectedTo', connection.orgName)
-              : t('connectionConnected')}
+            : state.hostAccessMissing
+              ? t('connectionHostAccessMissing', new URL(connection.hostUrl).origin)
+              : connection.orgName
+                ? t('connectionConnectedTo', connection.orgName)
+                : t('connectionConnected')}
         </p>
         <p className="summary__detail">
           {t(

@@ -30,8 +30,12 @@ export function createAdminHandlers(
   deps: BackgroundDependencies,
 ): AdminHandlers {
   const settings = () => readSettings(deps.readPolicy);
-  const adminState = async (): Promise<AdminState> =>
-    toAdminState(await settings(), await state.storageTrusted);
+  const adminState = async (): Promise<AdminState> => {
+    const current = await settings();
+    const hostAccess =
+      !current.connection || (await deps.hostAccess.has(connectionOrigins(current.connection)));
+    return toAdminState(current, await state.storageTrusted, hostAccess);
+  };
   const refuseIfLocked = (current: ResolvedSettings, field?: 'exportEnabled') => {
     if (current.managed.locked || (field && current.managed.fields.includes(field))) {
       throw new RequestError('managed-locked', t('errorManagedLocked'));

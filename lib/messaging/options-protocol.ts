@@ -70,6 +70,11 @@ export const AdminStateSchema = z.object({
   connection: z.nullable(AuthorizedConnectionSchema),
   /** A saved connection that the policy has since changed: it must be authorized again. */
   needsAuthorize: z.boolean(),
+  /**
+   * Connected, but this browser no longer lets the extension reach the SIS's address (taken back
+   * in Chrome's site access menu): Authorize asks for it again.
+   */
+  hostAccessMissing: z.boolean(),
   exportEnabled: z.boolean(),
   /** The rules in force (policy over saved), with the SIS profile's title limit filled in. */
   exportDefaults: ExportDefaultsSchema,

@@ -5,7 +5,12 @@
 import type { AdminState } from '../messaging/options-protocol';
 import type { ResolvedSettings } from './resolve-settings';
 
-export function toAdminState(settings: ResolvedSettings, storageTrusted: boolean): AdminState {
+/** `hostAccess`: whether the browser still grants the connection's origins. */
+export function toAdminState(
+  settings: ResolvedSettings,
+  storageTrusted: boolean,
+  hostAccess: boolean,
+): AdminState {
   const { connection } = settings;
   return {
     storageTrusted,
@@ -24,6 +29,7 @@ export function toAdminState(settings: ResolvedSettings, storageTrusted: boolean
       categories: connection.categories,
     },
     needsAuthorize: settings.needsAuthorize,
+    hostAccessMissing: settings.connected && !hostAccess,
     exportEnabled: settings.exportEnabled,
     exportDefaults: settings.exportDefaults,
   };

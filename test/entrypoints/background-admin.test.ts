@@ -97,6 +97,18 @@ describe('authorizeConnection', () => {
     });
   });
 
+  it('tells the page when the browser took the SIS origin back, until Authorize asks for it again', async () => {
+    await send('authorizeConnection', oauth1Draft());
+    expect(await send('getAdminState')).toMatchObject({ data: { hostAccessMissing: false } });
+    host.origins.delete(sis.origin); // Chrome's site access menu
+    expect(await send('getAdminState')).toMatchObject({
+      data: { connected: true, hostAccessMissing: true },
+    });
+    host.origins.add(sis.origin); // granted again by the Authorize click
+    const reply = await send('authorizeConnection', { ...oauth1Draft(), secret: undefined });
+    expect(reply).toMatchObject({ ok: true, data: { state: { hostAccessMissing: false } } });
+  });
+
   it('re-authorizes with the saved secret when none is typed', async () => {
     await send('authorizeConnection', oauth1Draft());
     const { secret: _, ...withoutSecret } = oauth1Draft();

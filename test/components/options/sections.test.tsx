@@ -2,8 +2,11 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthorizeOutcome } from '@/components/options/AuthorizeOutcome';
+import { ConnectionSummary } from '@/components/options/ConnectionSummary';
 import { ManagedBanner } from '@/components/options/ManagedBanner';
 import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
+import type { AdminState } from '@/lib/messaging/options-protocol';
+import { NOT_CONNECTED } from '../../support/admin-state';
 import { useLocale } from '../../support/fake-i18n';
 import { fieldByLabel, render } from '../../support/render';
 
@@ -39,6 +42,35 @@ describe('TeacherPermissionSection', () => {
     );
     expect((container.querySelector('#exportEnabled') as HTMLInputElement).disabled).toBe(true);
     expect(container.querySelector('button')).toBeNull();
+  });
+});
+
+describe('ConnectionSummary', () => {
+  const state = (overrides: Partial<AdminState>): AdminState => ({
+    ...NOT_CONNECTED,
+    connected: true,
+    connection: {
+      partner: 'other',
+      hostUrl: 'https://sis.example.org/ims/oneroster/v1p1/',
+      orgName: 'Riverside',
+      verifiedAt: '2026-11-28T10:00:00.000Z',
+      categories: null,
+    },
+    ...overrides,
+  });
+  const title = (container: HTMLElement) => container.querySelector('.summary__title')?.textContent;
+
+  it('says connected, or that this browser must allow the SIS address again', () => {
+    expect(
+      title(render(<ConnectionSummary state={state({})} onRemove={vi.fn()} />).container),
+    ).toBe('Connected to Riverside');
+    const { container } = render(
+      <ConnectionSummary state={state({ hostAccessMissing: true })} onRemove={vi.fn()} />,
+    );
+    expect(title(container)).toBe(
+      'Connected, but this browser no longer lets the extension reach https://sis.example.org. Click Authorize to allow it again.',
+    );
+    expect(container.querySelector('.summary__title--on')).toBeNull();
   });
 });
 

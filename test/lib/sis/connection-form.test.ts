@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminState } from '@/lib/messaging/options-protocol';
 import {
   applyFormChange,
   type ConnectionFormValues,
   initialFormValues,
   toDraft,
 } from '@/lib/sis/connection-form';
-
-const EMPTY: AdminState = {
-  storageTrusted: true,
-  connected: false,
-  exportAllowed: false,
-  managed: { active: false, locked: false, fields: [] },
-  form: {},
-  secret: 'none',
-  vendorAuthorization: 'none',
-  connection: null,
-  needsAuthorize: false,
-  exportEnabled: true,
-  exportDefaults: { categoryId: null, exportDrafts: false, missingWork: 'skip', titleLimit: null },
-};
+import { NOT_CONNECTED } from '../../support/admin-state';
 
 describe('the connection form', () => {
   it('starts empty, with a secret field to type in, until something is saved', () => {
-    expect(initialFormValues(EMPTY)).toMatchObject({ partner: '', secret: '', hostUrl: '' });
+    expect(initialFormValues(NOT_CONNECTED)).toMatchObject({
+      partner: '',
+      secret: '',
+      hostUrl: '',
+    });
     const saved = initialFormValues({
-      ...EMPTY,
+      ...NOT_CONNECTED,
       form: { partner: 'skyward', hostUrl: 'https://s/', authMode: 'oauth1', accessKey: 'k' },
       secret: 'saved',
     });
@@ -34,13 +24,20 @@ describe('the connection form', () => {
   });
 
   it('keeps the sign-in method on a partner switch only if the new SIS offers it', () => {
-    const values = { ...initialFormValues(EMPTY), partner: 'other', authMode: 'oauth1' } as const;
+    const values = {
+      ...initialFormValues(NOT_CONNECTED),
+      partner: 'other',
+      authMode: 'oauth1',
+    } as const;
     expect(applyFormChange(values, { partner: 'skyward' }).authMode).toBe('oauth1');
     expect(applyFormChange(values, { partner: 'infinite-campus' }).authMode).toBe('oauth2');
   });
 
   it('fills the Host URL from Skyward’s Application URL, and lets the admin edit it after', () => {
-    const values = { ...initialFormValues(EMPTY), partner: 'skyward' } as ConnectionFormValues;
+    const values = {
+      ...initialFormValues(NOT_CONNECTED),
+      partner: 'skyward',
+    } as ConnectionFormValues;
     const composed = applyFormChange(values, { applicationUrl: 'https://esdemo1.skyward.com' });
     expect(composed.hostUrl).toBe('https://esdemo1.skyward.com/api/ims/oneroster/v1p1/');
     expect(applyFormChange(composed, { applicationUrl: 'esdemo1' }).hostUrl).toBe(composed.hostUrl);
