@@ -104,7 +104,7 @@ describe('PageReadingSection', () => {
   it('speaks Dutch in a Dutch browser', () => {
     useLocale('nl');
     render({ state: 'read', summary: { ...SUMMARY, unreadableCount: 1 } });
-    expect(container.querySelector('dt')?.textContent).toBe('Lesgroep');
+    expect(container.querySelector('dt')?.textContent).toBe('Klas');
     expect(text('panel-student-count')).toBe('8 (7 met e-mailadres)');
     expect(container.querySelector('button')?.textContent).toBe('Diagnose kopiëren');
   });
