@@ -32,6 +32,8 @@ export const EXPORT_STOP_CODES = [
   /** The SIS is down or overloaded: many operations in a row gave up, or it asked us to come
    * back later than an operation may wait (a long Retry-After). */
   'sis-unavailable',
+  /** The extension itself failed mid-export, e.g. storage.local was full: nothing more was sent. */
+  'extension-error',
 ] as const;
 export type ExportStopCode = (typeof EXPORT_STOP_CODES)[number];
 

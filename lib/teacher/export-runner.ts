@@ -3,13 +3,19 @@
  * or resumes a stored one; keeps each class's latest progress in memory; holds the keep-alive
  * while any runs; and records the outcome in the class's history when it ends. A class counts as
  * running until its outcome is recorded, so the panel never sees "not running" without a summary.
+ *
+ * A finished export's journal is deleted once its outcome is in the history: nothing in it is
+ * left to resume, and at about 0.6 KB per grade, keeping one per class would fill
+ * storage.local's 10 MB within a few large classes (stopped and cancelled ones stay to resume).
  */
+
+import { type ExportJournal, isUnfinished } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
 import type { Operation } from '../export/operations';
 import type { ExportProgress } from '../export/progress';
 import { cancelExport as cancelRun, resumeExport, startExport } from '../export/run-control';
 import type { ExportClient } from '../export/run-send';
-import type { ExportSummary } from '../export/run-summary';
+import { type ExportSummary, summarizeJournal } from '../export/run-summary';
 import { t } from '../i18n/t';
 import { RequestError } from '../messaging/router';
 import type { KeepAlive } from './keep-alive';
@@ -37,18 +43,55 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     if (active.has(courseId)) throw new RequestError('export-running', t('errorExportRunning'));
   }
 
+  /**
+   * A run that broke off rather than ended (the engine threw, e.g. storage.local was full) is
+   * recorded as stopped with the reason, so the panel does not fall silent: what the last saved
+   * journal says was done counts, the rest is pending. Nothing is sent after the failure.
+   */
+  async function recordBrokenRun(courseId: string, exportId: string | undefined, error: unknown) {
+    const stored = await store.load(courseId);
+    const journal: ExportJournal | undefined =
+      stored && (exportId === undefined || stored.exportId === exportId) ? stored : undefined;
+    const stop = {
+      code: 'extension-error' as const,
+      message: t('exportStoppedExtensionError', String(error)),
+    };
+    const summary: ExportSummary = journal
+      ? { ...summarizeJournal({ ...journal, stop }, 0), state: 'stopped' }
+      : {
+          exportId: exportId ?? '',
+          courseId,
+          state: 'stopped',
+          ...{ created: 0, updated: 0, deleted: 0, alreadyGone: 0, failed: [], pending: 0 },
+          ...{ attempts: 0, retries: 0, durationMs: 0 },
+          stop,
+        };
+    await recordExportOutcome(summary, journal, now());
+  }
+
   /** Tracks one run from its start (synchronous) to its recorded outcome. */
-  function track(courseId: string, run: () => Promise<ExportSummary>): Promise<void> {
+  function track(
+    courseId: string,
+    exportId: string | undefined,
+    run: () => Promise<ExportSummary>,
+  ): Promise<void> {
     refuseIfRunning(courseId);
     active.add(courseId);
     progress.delete(courseId);
     const release = keepAlive.hold();
     return run()
       .then(async (summary) => {
-        await recordExportOutcome(summary, await store.load(courseId), now());
+        const journal = await store.load(courseId);
+        await recordExportOutcome(summary, journal, now());
+        if (journal?.exportId === summary.exportId && !isUnfinished(journal.state)) {
+          await store.remove(courseId);
+        }
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         console.error(`[sis-export] export of course ${courseId} failed`, error);
+        await recordBrokenRun(courseId, exportId, error).catch((recording: unknown) =>
+          console.error('[sis-export] recording the failed export failed too', recording),
+        );
       })
       .finally(() => {
         active.delete(courseId);
@@ -78,7 +121,7 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     /** Starts the export and returns at once; refuses 'export-running'. */
     start(request: StartRequest, client: ExportClient, engine: EngineOptions = {}): Promise<void> {
       const { exportId, courseId, sisClassId, operations } = request;
-      return track(courseId, () =>
+      return track(courseId, exportId, () =>
         startExport(
           { courseId, sisClassId, operations },
           { ...engineDeps(courseId, client, engine), newExportId: () => exportId },
@@ -88,7 +131,9 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
 
     /** Continues the class's stored export (pending operations only). */
     resume(courseId: string, client: ExportClient, engine: EngineOptions = {}): Promise<void> {
-      return track(courseId, () => resumeExport(courseId, engineDeps(courseId, client, engine)));
+      return track(courseId, undefined, () =>
+        resumeExport(courseId, engineDeps(courseId, client, engine)),
+      );
     },
 
     /** Cancels the class's running export; false when none runs. */

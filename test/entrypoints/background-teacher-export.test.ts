@@ -3,7 +3,7 @@
  * students of the SIS class, no plan from a page whose grades were not read, one export per
  * class at a time, progress while it runs, and cancel.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReplyOf } from '@/lib/messaging/protocol';
 import { sandboxRoster } from '../support/sandbox-snapshot';
 import {
@@ -89,6 +89,36 @@ describe('matching, previewing, exporting', () => {
       await scene.h.ask('resetStudentMatch', { courseId: COURSE, studentKey: 'id:2' }),
     ).toEqual({ matches: {} });
     expect((await preview()).students.matched).toEqual(automatic);
+  });
+
+  it('records an export the extension could not journal as stopped, with the reason, having sent nothing', async () => {
+    const store = scene.h.runtime.store;
+    const save = store.save;
+    store.save = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const started = await scene.h.ask<ReplyOf<'startExport'>>('startExport', {
+        courseId: COURSE,
+        snapshot: snapshot(),
+        choices: NO_CHOICES,
+      });
+      scene.sis.requestLog.clear();
+      const state = await scene.h.waitForExport(COURSE);
+      expect(state.history[0]).toMatchObject({
+        exportId: started.exportId,
+        state: 'stopped',
+        created: 0,
+        stopMessage:
+          'The export stopped because the extension ran into a problem: Error: QUOTA_BYTES quota exceeded. Nothing more was sent; export again to continue.',
+      });
+      expect(scene.sis.requestLog.entries.filter((e) => e.method !== 'GET')).toEqual([]);
+      expect(error).toHaveBeenCalled();
+    } finally {
+      store.save = save;
+      error.mockRestore();
+    }
   });
 
   it('refuses to plan from a page whose grades were not read (it would delete them all)', async () => {
