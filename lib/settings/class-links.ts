@@ -68,7 +68,7 @@ export function updateClassLink(
   change: (link: ClassLink | undefined) => ClassLink | undefined,
 ): Promise<ClassLink | undefined> {
   return serial(async () => {
-    const links = await classLinksSetting.get();
+    const links = await classLinksSetting.read();
     const next = change(links[courseId]);
     if (next) links[courseId] = next;
     else delete links[courseId];

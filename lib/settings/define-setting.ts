@@ -5,7 +5,12 @@
  */
 
 import type { z } from '../zod';
-import { defineVersionedItem, type Migrations, type StorageKey } from './storage-item';
+import {
+  defineVersionedItem,
+  MigrationError,
+  type Migrations,
+  type StorageKey,
+} from './storage-item';
 
 export interface SettingOptions<T> {
   schema: z.ZodMiniType<T>;
@@ -20,8 +25,17 @@ export interface Setting<T> {
   readonly key: StorageKey;
   readonly version: number;
   readonly migrations: Migrations;
-  /** The stored value if it passes the schema, else the fallback (and a warning without values). */
+  /**
+   * The stored value if it passes the schema, else the fallback (and a warning without values),
+   * also when the stored value could not be migrated.
+   */
   get(): Promise<T>;
+  /**
+   * Like `get`, but throws the {@link MigrationError} of a value that could not be migrated: for
+   * read-modify-write, which must not write "fallback plus a change" over a value it could not
+   * read (an invalid value still reads as the fallback: there is nothing in it to keep).
+   */
+  read(): Promise<T>;
   /** Checks the value with the schema, then stores it. */
   set(value: T): Promise<void>;
   /** Deletes the value and its version metadata. */
@@ -30,27 +44,31 @@ export interface Setting<T> {
 
 export function defineSetting<T>(key: StorageKey, options: SettingOptions<T>): Setting<T> {
   const item = defineVersionedItem(key, options.version, options.migrations);
+  async function read(): Promise<T> {
+    const stored = await item.get();
+    if (stored === undefined) return options.fallback;
+    const parsed = options.schema.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    // Paths and messages only: the value may hold a secret.
+    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    console.warn(`[sis-export] ignoring an invalid stored ${key} (${where})`);
+    return options.fallback;
+  }
   return {
     key,
     version: options.version,
     migrations: options.migrations,
+    read,
     async get() {
-      let stored: unknown;
       try {
-        stored = await item.get();
-      } catch {
-        // A migration failed: work on with the fallback; the stored value stays for a fixed
-        // version. The error is not logged: it may quote the value, which may hold a secret.
-        console.warn(`[sis-export] ignoring stored ${key}: its migration failed`);
+        return await read();
+      } catch (error) {
+        if (!(error instanceof MigrationError)) throw error;
+        // Work on with the fallback; the stored value stays for a fixed version. The error is
+        // not logged: its cause may quote the value, which may hold a secret.
+        console.warn(`[sis-export] ignoring stored ${key}: ${error.message}`);
         return options.fallback;
       }
-      if (stored === undefined) return options.fallback;
-      const parsed = options.schema.safeParse(stored);
-      if (parsed.success) return parsed.data;
-      // Paths and messages only: the value may hold a secret.
-      const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-      console.warn(`[sis-export] ignoring an invalid stored ${key} (${where})`);
-      return options.fallback;
     },
     async set(value) {
       await item.set(options.schema.parse(value));

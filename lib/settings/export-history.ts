@@ -72,7 +72,7 @@ export function updateExportHistory(
     queues.set(courseId, queue);
   }
   return queue(async () => {
-    const next = change(structuredClone(await settingFor(courseId).get()));
+    const next = change(structuredClone(await settingFor(courseId).read()));
     await settingFor(courseId).set(next);
     return next;
   });

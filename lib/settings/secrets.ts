@@ -23,7 +23,7 @@ export interface CredentialsUpdate {
  * contexts (lib/settings/access-level): without that, a content script could read it.
  */
 export async function updateCredentials(update: CredentialsUpdate): Promise<void> {
-  const current = await credentialsSetting.get();
+  const current = await credentialsSetting.read();
   const next: StoredCredentials = { ...current };
   if (update.secret !== undefined) next.secret = update.secret;
   if (update.vendorAuthorization === '') delete next.vendorAuthorization;

@@ -39,6 +39,11 @@ export async function readArea(area: StorageAreaName): Promise<Record<string, un
   return browser.storage[area].get(null);
 }
 
+/** A stored value could not be brought to the current version (a migration threw or is missing). */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
 /** Migration to version N at key N; each gets the previous version's value. */
 export type Migrations = Readonly<
   Record<number, (previous: unknown) => unknown | Promise<unknown>>
@@ -57,8 +62,8 @@ export interface VersionedItem {
  * version of the extension (one step per version, written back with its new version) and every
  * access waits for that, so a `set` can never be overwritten by a migration still under way.
  * A value without metadata counts as version 1. A migration that throws (or is missing) leaves
- * storage as it was and fails `get`, which tries again next time; `set` and `remove` go ahead,
- * since they replace the value the migration could not read.
+ * storage as it was and fails `get` with a {@link MigrationError}, which tries again next time;
+ * `set` and `remove` go ahead, since they replace the value the migration could not read.
  */
 export function defineVersionedItem(
   key: StorageKey,
@@ -76,8 +81,14 @@ export function defineVersionedItem(
     if (value === undefined || from >= version) return;
     for (let next = from + 1; next <= version; next++) {
       const step = migrations[next];
-      if (!step) throw new Error(`${key}: no migration to version ${next}`);
-      value = await step(value);
+      if (!step) throw new MigrationError(`${key}: no migration to version ${next}`);
+      try {
+        value = await step(value);
+      } catch (error) {
+        throw new MigrationError(`${key}: the migration to version ${next} failed`, {
+          cause: error,
+        });
+      }
     }
     await area.set({ [name]: value, [metaName]: { v: version } });
   }

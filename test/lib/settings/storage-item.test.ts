@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineSetting } from '@/lib/settings/define-setting';
 import {
   defineVersionedItem,
+  MigrationError,
   readArea,
   readStored,
   removeStored,
@@ -93,7 +94,10 @@ describe('a versioned item', () => {
         return toV2(old);
       },
     });
-    await expect(item.get()).rejects.toThrow('broken migration');
+    const failure = await item.get().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MigrationError);
+    expect((failure as Error).message).toBe('local:item: the migration to version 2 failed');
+    expect(((failure as Error).cause as Error).message).toBe('broken migration');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ item: { title: 'Old' } });
     fail = false;
     expect(await item.get()).toEqual({ name: 'Old' });
@@ -147,8 +151,30 @@ describe('a setting with a migration', () => {
     expect(await setting.get()).toEqual({ colors: [] });
     expect(JSON.stringify(warn.mock.calls)).toContain('local:prefs');
     expect(JSON.stringify(warn.mock.calls)).not.toContain('TOP-SECRET');
+    // Read-modify-write must not write "fallback plus a change" over the unreadable value.
+    await expect(setting.read()).rejects.toBeInstanceOf(MigrationError);
+    expect(await fakeBrowser.storage.local.get('prefs')).toEqual({
+      prefs: { color: 'TOP-SECRET' },
+    });
     await setting.set({ colors: ['blue'] });
     expect(await setting.get()).toEqual({ colors: ['blue'] });
+  });
+
+  it('lets a storage failure through rather than passing the fallback off as the value', async () => {
+    const setting = defineSetting('local:prefs', {
+      schema: z.object({ colors: z.array(z.string()) }),
+      fallback: { colors: [] },
+      version: 1,
+      migrations: {},
+    });
+    const get = vi
+      .spyOn(fakeBrowser.storage.local, 'get')
+      .mockRejectedValue(new Error('storage is unavailable'));
+    try {
+      await expect(setting.get()).rejects.toThrow('storage is unavailable');
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('reads an old value through the migration and the schema', async () => {
