@@ -26,7 +26,7 @@ export function ConnectionSummary({ state, onRemove }: ConnectionSummaryProps) {
           {!state.connected
             ? t('connectionNeedsAuthorize')
             : state.hostAccessMissing
-              ? t('connectionHostAccessMissing', new URL(connection.hostUrl).origin)
+              ? t('connectionHostAccessMissing')
               : connection.orgName
                 ? t('connectionConnectedTo', connection.orgName)
                 : t('connectionConnected')}

@@ -7,6 +7,7 @@
 import { readArea, readStored, removeStored, writeStored } from '../settings/storage-item';
 import {
   type CorruptJournalReporter,
+  finishedOf,
   type JournalStore,
   readJournal,
   reportToConsole,
@@ -32,16 +33,22 @@ export function createStorageJournalStore(
       await removeStored(keyFor(courseId));
     },
     async listUnfinished() {
-      // readArea() reads the whole area (secrets included); only our keys are looked at.
-      const all = await readArea('local');
-      // `…$` keys are version metadata (storage-item.ts), never journals.
-      const ours = Object.entries(all).filter(
-        ([key]) => key.startsWith(PREFIX) && !key.endsWith('$'),
-      );
-      return unfinishedOf(
-        ours.map(([key, value]) => [`local:${key}`, value]),
-        report,
-      );
+      return unfinishedOf(await storedJournals(), report);
+    },
+    async removeFinished() {
+      const finished = finishedOf(await storedJournals());
+      for (const courseId of finished) await removeStored(keyFor(courseId));
+      return finished;
     },
   };
+}
+
+/** Every stored journal entry, as `[key, raw value]`. */
+async function storedJournals(): Promise<Array<[string, unknown]>> {
+  // readArea() reads the whole area (secrets included); only our keys are looked at.
+  const all = await readArea('local');
+  // `…$` keys are version metadata (storage-item.ts), never journals.
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith(PREFIX) && !key.endsWith('$'))
+    .map(([key, value]) => [`local:${key}`, value]);
 }

@@ -17,6 +17,11 @@ export interface JournalStore {
    * 'cancelled' wait for the teacher or admin.
    */
   listUnfinished(): Promise<ExportJournal[]>;
+  /**
+   * Deletes the journals of finished exports (completed, with or without errors), which earlier
+   * versions kept; returns their course ids. Their outcomes are in the export history.
+   */
+  removeFinished(): Promise<string[]>;
 }
 
 /** Told about a stored journal that failed validation and is being ignored. */
@@ -37,6 +42,17 @@ export function readJournal(
   if (parsed.success) return parsed.data;
   report(key, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return undefined;
+}
+
+/** The course ids of journals whose export finished, from raw stored values (corrupt: skipped). */
+export function finishedOf(entries: Iterable<[string, unknown]>): string[] {
+  const ignore: CorruptJournalReporter = () => {};
+  const courseIds: string[] = [];
+  for (const [key, raw] of entries) {
+    const journal = readJournal(key, raw, ignore);
+    if (journal && !isUnfinished(journal.state)) courseIds.push(journal.courseId);
+  }
+  return courseIds;
 }
 
 /** Journals that are unfinished, from raw stored values. */
@@ -72,6 +88,11 @@ export function createMemoryJournalStore(report: CorruptJournalReporter = report
     },
     async listUnfinished() {
       return unfinishedOf(structuredClone([...raw]), report);
+    },
+    async removeFinished() {
+      const finished = finishedOf(raw);
+      for (const courseId of finished) raw.delete(courseId);
+      return finished;
     },
   };
   return store;

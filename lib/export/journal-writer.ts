@@ -33,16 +33,22 @@ export interface JournalWriter {
   dispose(): void;
 }
 
+/**
+ * `onFailure` hears of the first write that failed, when it fails (flush reports it later): the
+ * engine stops sending then, since an export whose journal cannot be saved cannot be resumed.
+ */
 export function createJournalWriter(
   store: JournalStore,
   journal: ExportJournal,
   clock: EngineClock,
   intervalMs = JOURNAL_SAVE_INTERVAL_MS,
+  onFailure: (error: unknown) => void = () => {},
 ): JournalWriter {
   let dirty = false;
   // Writes are chained so an older snapshot can never land after a newer one.
   let writes: Promise<void> = Promise.resolve();
   let failure: unknown;
+  let failed = false;
 
   function save() {
     dirty = false;
@@ -51,6 +57,10 @@ export function createJournalWriter(
     const snapshot = structuredClone(journal);
     writes = writes.then(() =>
       store.save(snapshot).catch((error: unknown) => {
+        if (!failed) {
+          failed = true;
+          onFailure(error);
+        }
         failure ??= error;
       }),
     );

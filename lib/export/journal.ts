@@ -1,8 +1,8 @@
 /**
  * The journal of one export of one Classroom course: every operation of the plan, its payload
  * and how far it got. Persisted in the background's storage while the export runs, so a service
- * worker that Chrome stopped mid-export can resume from here without re-planning, and kept
- * afterwards as the record of the last export.
+ * worker that Chrome stopped mid-export can resume from here without re-planning. Deleted once a
+ * finished export's outcome is in the class's export history (lib/teacher/export-runner.ts).
  */
 import type { Operation, OperationKind } from './operations';
 import type { ExportFailureInfo, ExportStopCode } from './run-codes';

@@ -3,6 +3,7 @@
  * the journal (entries by id), the writer and the progress reporter, and the one signal that
  * aborts everything in flight on cancel or stop.
  */
+import { t } from '../i18n/t';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 import { type AdaptiveLimiter, createAdaptiveLimiter } from './concurrency';
 import type { ExportJournal, JournalOp } from './journal';
@@ -68,7 +69,19 @@ export function createRunContext(
     max,
     options.progressIntervalMs,
   );
-  const writer = createJournalWriter(options.store, journal, clock, options.saveIntervalMs);
+  const writer = createJournalWriter(
+    options.store,
+    journal,
+    clock,
+    options.saveIntervalMs,
+    // E.g. storage.local is full. Stop sending at once: the summary then comes from the journal
+    // in memory, and says exactly what reached the SIS.
+    (error) =>
+      ctx.stop('extension-error', {
+        code: 'unexpected-error',
+        message: t('exportStoppedExtensionError', String(error)),
+      }),
+  );
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   let giveUps = 0;
   const ctx: RunContext = {

@@ -58,9 +58,16 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   const { ctx, progress, writer } = createRunContext(options, journal, max, clock);
   const { signal } = ctx;
 
-  // 'running' is on disk before the first request: the lock and a resume rely on it.
+  // A journal write that failed has already stopped the run (run-context.ts); the summary then
+  // comes from the journal in memory. Any other failure is the caller's to handle.
+  const unlessStoppedForIt = (error: unknown) => {
+    if (journal.stop?.code !== 'extension-error') throw error;
+  };
+
+  // 'running' is on disk before the first request: the lock and a resume rely on it. If it
+  // cannot be saved, the run stops here, before sending anything.
   writer.changed();
-  await writer.flush();
+  await writer.flush().catch(unlessStoppedForIt);
   try {
     for (const phase of PHASES) {
       if (signal.aborted) break;
@@ -68,13 +75,16 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
       progress.startPhase(phase, phaseCounts(ctx, phase));
       await runPhase(ctx, phase, max);
       progress.flush();
-      await writer.flush();
+      await writer.flush().catch(unlessStoppedForIt);
     }
   } finally {
     journal.state = outcomeOf(journal);
     writer.changed();
     progress.dispose();
-    await writer.flush().finally(() => writer.dispose());
+    await writer
+      .flush()
+      .catch(unlessStoppedForIt)
+      .finally(() => writer.dispose());
   }
   return summarizeJournal(journal, clock.now() - runStartedAt);
 }

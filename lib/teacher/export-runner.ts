@@ -6,14 +6,20 @@
  *
  * A finished export's journal is deleted once its outcome is in the history: nothing in it is
  * left to resume, and at about 0.6 KB per grade, keeping one per class would fill
- * storage.local's 10 MB within a few large classes (stopped and cancelled ones stay to resume).
+ * storage.local's 10 MB within a few large classes (stopped and cancelled ones stay to resume,
+ * except one stopped because its journal could not be saved).
  */
 
 import { type ExportJournal, isUnfinished } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
 import type { Operation } from '../export/operations';
 import type { ExportProgress } from '../export/progress';
-import { cancelExport as cancelRun, resumeExport, startExport } from '../export/run-control';
+import {
+  cancelExport as cancelRun,
+  ExportControlError,
+  resumeExport,
+  startExport,
+} from '../export/run-control';
 import type { ExportClient } from '../export/run-send';
 import { type ExportSummary, summarizeJournal } from '../export/run-summary';
 import { t } from '../i18n/t';
@@ -35,6 +41,12 @@ export interface StartRequest {
   operations: readonly Operation[];
 }
 
+/** What a start or resume was asked to do, to record a run that broke off. */
+interface RunAsked {
+  exportId?: string;
+  operations?: number;
+}
+
 export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) {
   const active = new Set<string>();
   const progress = new Map<string, ExportProgress>();
@@ -44,14 +56,16 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
   }
 
   /**
-   * A run that broke off rather than ended (the engine threw, e.g. storage.local was full) is
-   * recorded as stopped with the reason, so the panel does not fall silent: what the last saved
-   * journal says was done counts, the rest is pending. Nothing is sent after the failure.
+   * A run that threw rather than ended (a bug: a failed journal write stops the run cleanly in
+   * the engine instead) is recorded as stopped with the reason, so the panel does not fall
+   * silent: what the last saved journal says was done counts, the rest is pending.
    */
-  async function recordBrokenRun(courseId: string, exportId: string | undefined, error: unknown) {
+  async function recordBrokenRun(courseId: string, asked: RunAsked, error: unknown) {
     const stored = await store.load(courseId);
     const journal: ExportJournal | undefined =
-      stored && (exportId === undefined || stored.exportId === exportId) ? stored : undefined;
+      stored && (asked.exportId === undefined || stored.exportId === asked.exportId)
+        ? stored
+        : undefined;
     const stop = {
       code: 'extension-error' as const,
       message: t('exportStoppedExtensionError', String(error)),
@@ -59,40 +73,52 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     const summary: ExportSummary = journal
       ? { ...summarizeJournal({ ...journal, stop }, 0), state: 'stopped' }
       : {
-          exportId: exportId ?? '',
+          exportId: asked.exportId ?? '',
           courseId,
           state: 'stopped',
-          ...{ created: 0, updated: 0, deleted: 0, alreadyGone: 0, failed: [], pending: 0 },
+          ...{ created: 0, updated: 0, deleted: 0, alreadyGone: 0, failed: [] },
+          pending: asked.operations ?? 0,
           ...{ attempts: 0, retries: 0, durationMs: 0 },
           stop,
         };
     await recordExportOutcome(summary, journal, now());
   }
 
+  /** Records an ended run, and drops its journal when nothing is left to resume from it. */
+  async function recordEnded(courseId: string, summary: ExportSummary) {
+    const journal = await store.load(courseId);
+    await recordExportOutcome(summary, journal, now());
+    if (journal?.exportId !== summary.exportId) return;
+    // Finished: the outcome is in the history now. Stopped because the journal could not be
+    // saved: the stored copy lags behind what was sent, so a new export (which reads the SIS)
+    // continues it, not a resume of that copy; removing it also frees the storage.
+    if (!isUnfinished(journal.state) || summary.stop?.code === 'extension-error') {
+      await store.remove(courseId);
+    }
+  }
+
   /** Tracks one run from its start (synchronous) to its recorded outcome. */
-  function track(
-    courseId: string,
-    exportId: string | undefined,
-    run: () => Promise<ExportSummary>,
-  ): Promise<void> {
+  function track(courseId: string, asked: RunAsked, run: () => Promise<ExportSummary>) {
     refuseIfRunning(courseId);
     active.add(courseId);
     progress.delete(courseId);
     const release = keepAlive.hold();
     return run()
-      .then(async (summary) => {
-        const journal = await store.load(courseId);
-        await recordExportOutcome(summary, journal, now());
-        if (journal?.exportId === summary.exportId && !isUnfinished(journal.state)) {
-          await store.remove(courseId);
-        }
-      })
-      .catch(async (error: unknown) => {
-        console.error(`[sis-export] export of course ${courseId} failed`, error);
-        await recordBrokenRun(courseId, exportId, error).catch((recording: unknown) =>
-          console.error('[sis-export] recording the failed export failed too', recording),
-        );
-      })
+      .then(
+        (summary) =>
+          recordEnded(courseId, summary).catch((error: unknown) =>
+            console.error(`[sis-export] recording the export of course ${courseId} failed`, error),
+          ),
+        async (error: unknown) => {
+          console.error(`[sis-export] export of course ${courseId} failed`, error);
+          // A refused start or resume (another run holds the class, no journal to resume) is
+          // no export to record.
+          if (error instanceof ExportControlError) return;
+          await recordBrokenRun(courseId, asked, error).catch((recording: unknown) =>
+            console.error('[sis-export] recording the failed export failed too', recording),
+          );
+        },
+      )
       .finally(() => {
         active.delete(courseId);
         progress.delete(courseId);
@@ -121,7 +147,7 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     /** Starts the export and returns at once; refuses 'export-running'. */
     start(request: StartRequest, client: ExportClient, engine: EngineOptions = {}): Promise<void> {
       const { exportId, courseId, sisClassId, operations } = request;
-      return track(courseId, exportId, () =>
+      return track(courseId, { exportId, operations: operations.length }, () =>
         startExport(
           { courseId, sisClassId, operations },
           { ...engineDeps(courseId, client, engine), newExportId: () => exportId },
@@ -131,7 +157,7 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
 
     /** Continues the class's stored export (pending operations only). */
     resume(courseId: string, client: ExportClient, engine: EngineOptions = {}): Promise<void> {
-      return track(courseId, undefined, () =>
+      return track(courseId, {}, () =>
         resumeExport(courseId, engineDeps(courseId, client, engine)),
       );
     },

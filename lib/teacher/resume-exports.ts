@@ -1,7 +1,8 @@
 /**
- * At every service-worker start: exports a stopped worker left 'running' in storage are
- * continued from their journals (pending operations only, no re-planning), so a restart in the
- * middle of an export ends with exactly what was planned. Stopped ('credentials rejected') and
+ * At every service-worker start: the journals of finished exports (which earlier versions kept,
+ * ~0.6 KB per grade against storage.local's 10 MB) are deleted, and exports a stopped worker
+ * left 'running' in storage are continued from their journals (pending operations only, no
+ * re-planning), so a restart in the middle of an export ends with exactly what was planned. Stopped ('credentials rejected') and
  * cancelled exports wait for the teacher; so does everything while teachers may not export
  * (not connected, exporting turned off): those stay resumable and the panel says so.
  */
@@ -19,6 +20,7 @@ export async function resumeRunningExports(
   runner: ExportRunner,
   session: () => Promise<SisSession | undefined>,
 ): Promise<string[]> {
+  await store.removeFinished();
   const journals = (await store.listUnfinished()).filter((j) => j.state === 'running');
   if (journals.length === 0) return [];
   const sis = await session();

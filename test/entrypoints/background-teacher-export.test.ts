@@ -91,35 +91,51 @@ describe('matching, previewing, exporting', () => {
     expect((await preview()).students.matched).toEqual(automatic);
   });
 
-  it('records an export the extension could not journal as stopped, with the reason, having sent nothing', async () => {
-    const store = scene.h.runtime.store;
-    const save = store.save;
-    store.save = async () => {
-      throw new Error('QUOTA_BYTES quota exceeded');
-    };
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const started = await scene.h.ask<ReplyOf<'startExport'>>('startExport', {
-        courseId: COURSE,
-        snapshot: snapshot(),
-        choices: NO_CHOICES,
-      });
+  it.each([
+    ['from the start', 0],
+    ['mid-export', 1],
+  ])(
+    'stops an export whose journal cannot be saved %s, and sums up exactly what was sent',
+    async (_name, landing) => {
+      const store = scene.h.runtime.store;
+      const save = store.save;
+      let saves = 0;
+      store.save = async (journal) => {
+        if (++saves > landing) throw new Error('QUOTA_BYTES quota exceeded');
+        await save(journal);
+      };
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+      scene.sis.setFaults({ latencyMs: 5 });
       scene.sis.requestLog.clear();
-      const state = await scene.h.waitForExport(COURSE);
-      expect(state.history[0]).toMatchObject({
-        exportId: started.exportId,
-        state: 'stopped',
-        created: 0,
-        stopMessage:
-          'The export stopped because the extension ran into a problem: Error: QUOTA_BYTES quota exceeded. Nothing more was sent; export again to continue.',
-      });
-      expect(scene.sis.requestLog.entries.filter((e) => e.method !== 'GET')).toEqual([]);
-      expect(error).toHaveBeenCalled();
-    } finally {
-      store.save = save;
-      error.mockRestore();
-    }
-  });
+      try {
+        const started = await scene.h.ask<ReplyOf<'startExport'>>('startExport', {
+          courseId: COURSE,
+          snapshot: snapshot(),
+          choices: NO_CHOICES,
+        });
+        const state = await scene.h.waitForExport(COURSE);
+        const puts = scene.sis.requestLog.entries.filter((e) => e.method === 'PUT').length;
+        expect(state.history[0]).toMatchObject({
+          exportId: started.exportId,
+          state: 'stopped',
+          created: puts,
+          pending: started.operations - puts,
+          stopMessage:
+            'The export stopped because the extension ran into a problem: Error: QUOTA_BYTES quota exceeded. Nothing more was sent; export again to continue.',
+        });
+        if (landing === 0) expect(puts).toBe(0);
+        expect(puts).toBeLessThan(started.operations);
+        // The stored journal lags behind what was sent: it is dropped, and a new export (which
+        // reads the SIS) continues instead of a resume of that copy.
+        expect(await store.load(COURSE)).toBeUndefined();
+        expect(state.export).toEqual({ running: false, resumable: false, resuming: false });
+      } finally {
+        store.save = save;
+        scene.sis.setFaults({ latencyMs: 0 });
+        error.mockRestore();
+      }
+    },
+  );
 
   it('refuses to plan from a page whose grades were not read (it would delete them all)', async () => {
     scene.sis.requestLog.clear();

@@ -99,6 +99,9 @@ describe('teacher export against a failing, reconnected or restarted background'
     scene.h.runtime.runner.cancel(COURSE);
     await scene.h.waitForExport(COURSE);
     await store.save(left);
+    // A finished journal an earlier version kept for another class: cleared at the start.
+    const kept = { ...left, courseId: '999', state: 'completed' as const };
+    await store.save(kept);
 
     const restarted = createHarness(scene.sis); // a new worker: nothing in memory
     const pending = await restarted.ask<ReplyOf<'getPanelState'>>('getPanelState', {
@@ -106,6 +109,7 @@ describe('teacher export against a failing, reconnected or restarted background'
     });
     expect(pending.export).toMatchObject({ running: false, resumable: true, resuming: true });
     expect(await restarted.runtime.resumeUnfinished()).toEqual([COURSE]);
+    expect(await store.load('999')).toBeUndefined();
     const state = await restarted.waitForExport(COURSE);
     expect(state.export.resumable).toBe(false);
     expect(state.history[0]).toMatchObject({

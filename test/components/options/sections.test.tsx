@@ -68,7 +68,7 @@ describe('ConnectionSummary', () => {
       <ConnectionSummary state={state({ hostAccessMissing: true })} onRemove={vi.fn()} />,
     );
     expect(title(container)).toBe(
-      'Connected, but this browser no longer lets the extension reach https://sis.example.org. Click Authorize to allow it again.',
+      'Connected, but this browser no longer lets the extension reach the SIS. Click Authorize to allow it again.',
     );
     expect(container.querySelector('.summary__title--on')).toBeNull();
   });

@@ -272,6 +272,19 @@ describe('signing what fetch will send', () => {
 describe('the cached HMAC of an authenticator', () => {
   const base = 'GET&https%3A%2F%2Fsis.example.org%2Fx&a%3D1';
 
+  it('imports a connection’s key once, not per request', async () => {
+    const cached = createCachedHmac();
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      for (let i = 0; i < 5; i++) await cached('HMAC-SHA256', 'k1&', `${base}${i}`);
+      expect(importKey).toHaveBeenCalledTimes(1);
+      await cached('HMAC-SHA256', 'k2&', base);
+      expect(importKey).toHaveBeenCalledTimes(2);
+    } finally {
+      importKey.mockRestore();
+    }
+  });
+
   it('signs exactly like the one-off HMAC, across keys and methods', async () => {
     const cached = createCachedHmac();
     for (const [method, key] of [

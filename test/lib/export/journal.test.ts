@@ -93,6 +93,13 @@ describe('the storage.local journal store', () => {
     expect(unfinished.map((j) => j.courseId).sort()).toEqual(['a', 'b', 'c']);
     await store.remove('a');
     expect(await store.load('a')).toBeUndefined();
+    // Finished ones (kept by earlier versions) go; unfinished ones and other keys stay.
+    expect((await store.removeFinished()).sort()).toEqual(['d', 'e']);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual([
+      'exportJournal:b',
+      'exportJournal:c',
+      'somethingElse',
+    ]);
   });
 
   it.each([

@@ -1,0 +1,62 @@
+/**
+ * A journal that cannot be saved (storage.local full) stops the export at once: nothing more is
+ * sent, and the summary, from the journal in memory, says exactly what reached the SIS.
+ */
+import { describe, expect, it } from 'vitest';
+import { runExport } from '@/lib/export/run';
+import { engineRig, journalFor, makeOperations } from './engine-fixtures';
+
+const QUOTA = new Error('QUOTA_BYTES quota exceeded');
+
+describe('a journal that cannot be saved', () => {
+  it('stops sending at the first failed write, and the summary counts exactly what was sent', async () => {
+    const rig = engineRig();
+    let saves = 0;
+    const store = {
+      ...rig.store,
+      async save(journal: Parameters<typeof rig.store.save>[0]) {
+        // The 'running' journal lands; every later write hits the quota.
+        if (++saves > 1) throw QUOTA;
+        await rig.store.save(journal);
+      },
+    };
+    const summary = await runExport({
+      client: rig.fake.client,
+      journal: journalFor(makeOperations(10, 20)),
+      store,
+      clock: rig.clock,
+      saveIntervalMs: 50,
+    });
+
+    expect(summary.state).toBe('stopped');
+    expect(summary.stop).toEqual({
+      code: 'extension-error',
+      message:
+        'The export stopped because the extension ran into a problem: Error: QUOTA_BYTES quota exceeded. Nothing more was sent; export again to continue.',
+    });
+    const sent = rig.fake.calls.filter((call) => call.outcome === 'ok').length;
+    expect(sent).toBeGreaterThan(0);
+    expect(summary.created + summary.updated).toBe(sent);
+    expect(summary.pending).toBe(210 - sent);
+    // It stopped early: most of the export was never sent.
+    expect(rig.fake.calls.length).toBeLessThan(105);
+  });
+
+  it('sends nothing when not even the first write lands', async () => {
+    const rig = engineRig();
+    const summary = await runExport({
+      client: rig.fake.client,
+      journal: journalFor(makeOperations(3, 4)),
+      store: {
+        ...rig.store,
+        save: async () => {
+          throw QUOTA;
+        },
+      },
+      clock: rig.clock,
+    });
+    expect(rig.fake.calls).toEqual([]);
+    expect(summary).toMatchObject({ state: 'stopped', created: 0, pending: 15 });
+    expect(summary.stop?.code).toBe('extension-error');
+  });
+});
