@@ -2,7 +2,7 @@
  * The `CourseSnapshot`: what the teacher sees in Classroom, read from the page and validated, for
  * the panel and the export planner (lib/export). Every id is the numeric Classroom (API) id.
  */
-import { z } from '../zod';
+import { isoDateTime, z } from '../zod';
 
 /** A numeric Classroom (API) id, as page detection decodes it from the URL. */
 export const NumericIdSchema = z.string().check(z.regex(/^\d{1,30}$/));
@@ -87,7 +87,7 @@ export const CourseSnapshotSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     /** When the page was read (ISO 8601). */
-    readAt: z.iso.datetime(),
+    readAt: isoDateTime(),
     course: z.strictObject({
       courseId: NumericIdSchema,
       urlCourseId: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)),

@@ -6,7 +6,7 @@
  */
 import { NumericIdSchema } from '../classroom/model';
 import { ExportChoicesSchema } from '../messaging/panel-protocol';
-import { z } from '../zod';
+import { isoDateTime, z } from '../zod';
 import { defineSetting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
 
@@ -21,7 +21,7 @@ export const ClassLinkSchema = z.object({
   teacherSourcedId: Id,
   teacherEmail: z.string().check(z.maxLength(320)),
   /** ISO date-time. */
-  linkedAt: z.iso.datetime(),
+  linkedAt: isoDateTime(),
   /** Classroom student key → SIS student sourcedId, or null for "no SIS record". */
   studentMatches: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.nullable(Id)),
   /** The last preview's choices. */

@@ -14,7 +14,7 @@ import {
   DEFAULT_EXPORT_DEFAULTS,
   ExportDefaultsSchema,
 } from '../sis/settings-shapes';
-import { z } from '../zod';
+import { isoDateTime, z } from '../zod';
 import { classLinksSetting } from './class-links';
 import { defineSetting } from './define-setting';
 
@@ -22,7 +22,7 @@ import { defineSetting } from './define-setting';
 export const StoredConnectionSchema = z.extend(ConnectionFieldsSchema, {
   orgName: z.optional(z.string().check(z.maxLength(512))),
   /** ISO date-time of the successful check. */
-  verifiedAt: z.iso.datetime(),
+  verifiedAt: isoDateTime(),
   /** SIS clock minus ours (zod numbers are finite), applied when signing OAuth 1.0a requests. */
   clockSkewMs: z.optional(z.number()),
   /** OAuth 2 client authentication that worked, tried first next time. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from '@/lib/zod';
+import { isoDateTime, z } from '@/lib/zod';
 
 const messageOf = (schema: z.ZodMiniType, input: unknown) => {
   const result = schema.safeParse(input);
@@ -45,5 +45,28 @@ describe('zod issue messages', () => {
       .string()
       .check(z.refine(() => false, { message: 'the snapshot is of another class' }));
     expect(messageOf(schema, '')).toBe('the snapshot is of another class');
+  });
+});
+
+describe('isoDateTime', () => {
+  it.each([
+    '2026-11-28T10:00:00.000Z',
+    '2026-11-28T10:00:00Z',
+    '2026-11-28T10:00Z',
+    new Date(0).toISOString(),
+  ])('accepts %s', (text) => {
+    expect(isoDateTime().safeParse(text).success).toBe(true);
+  });
+
+  it.each([
+    ['a date without a time', '2026-11-28'],
+    ['a local time', '2026-11-28T10:00:00'],
+    ['an offset instead of Z', '2026-11-28T10:00:00+01:00'],
+    ['an impossible month', '2026-13-01T00:00:00Z'],
+    ['an impossible hour', '2026-11-28T25:00:00Z'],
+    ['text around it', ' 2026-11-28T10:00:00Z'],
+    ['not a string', 1764324000000],
+  ])('refuses %s', (_name, value) => {
+    expect(isoDateTime().safeParse(value).success).toBe(false);
   });
 });
