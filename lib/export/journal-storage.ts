@@ -5,13 +5,14 @@
  */
 
 import { readArea, readStored, removeStored, writeStored } from '../settings/storage-item';
+import { isUnfinished } from './journal';
 import {
   type CorruptJournalReporter,
-  finishedOf,
   type JournalStore,
+  journalsOf,
   readJournal,
   reportToConsole,
-  unfinishedOf,
+  unfinished,
 } from './journal-store';
 
 const PREFIX = 'exportJournal:';
@@ -33,12 +34,14 @@ export function createStorageJournalStore(
       await removeStored(keyFor(courseId));
     },
     async listUnfinished() {
-      return unfinishedOf(await storedJournals(), report);
+      return unfinished(journalsOf(await storedJournals(), report));
     },
-    async removeFinished() {
-      const finished = finishedOf(await storedJournals());
-      for (const courseId of finished) await removeStored(keyFor(courseId));
-      return finished;
+    async sweep() {
+      const journals = journalsOf(await storedJournals(), report);
+      for (const journal of journals) {
+        if (!isUnfinished(journal.state)) await removeStored(keyFor(journal.courseId));
+      }
+      return unfinished(journals);
     },
   };
 }

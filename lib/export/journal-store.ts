@@ -18,10 +18,11 @@ export interface JournalStore {
    */
   listUnfinished(): Promise<ExportJournal[]>;
   /**
-   * Deletes the journals of finished exports (completed, with or without errors), which earlier
-   * versions kept; returns their course ids. Their outcomes are in the export history.
+   * At worker start: deletes the journals of finished exports (completed, with or without
+   * errors), which earlier versions kept and whose outcomes are in the export history, and
+   * returns the unfinished ones, like `listUnfinished`, from the same single read.
    */
-  removeFinished(): Promise<string[]>;
+  sweep(): Promise<ExportJournal[]>;
 }
 
 /** Told about a stored journal that failed validation and is being ignored. */
@@ -44,29 +45,21 @@ export function readJournal(
   return undefined;
 }
 
-/** The course ids of journals whose export finished, from raw stored values (corrupt: skipped). */
-export function finishedOf(entries: Iterable<[string, unknown]>): string[] {
-  const ignore: CorruptJournalReporter = () => {};
-  const courseIds: string[] = [];
-  for (const [key, raw] of entries) {
-    const journal = readJournal(key, raw, ignore);
-    if (journal && !isUnfinished(journal.state)) courseIds.push(journal.courseId);
-  }
-  return courseIds;
-}
-
-/** Journals that are unfinished, from raw stored values. */
-export function unfinishedOf(
+/** The readable journals among raw stored values (corrupt ones are reported and skipped). */
+export function journalsOf(
   entries: Iterable<[string, unknown]>,
   report: CorruptJournalReporter,
 ): ExportJournal[] {
   const journals: ExportJournal[] = [];
   for (const [key, raw] of entries) {
     const journal = readJournal(key, raw, report);
-    if (journal && isUnfinished(journal.state)) journals.push(journal);
+    if (journal) journals.push(journal);
   }
   return journals;
 }
+
+export const unfinished = (journals: ExportJournal[]) =>
+  journals.filter((journal) => isUnfinished(journal.state));
 
 /**
  * An in-memory store for tests and tools. Values are copied in and out (as real storage
@@ -87,12 +80,14 @@ export function createMemoryJournalStore(report: CorruptJournalReporter = report
       raw.delete(courseId);
     },
     async listUnfinished() {
-      return unfinishedOf(structuredClone([...raw]), report);
+      return unfinished(journalsOf(structuredClone([...raw]), report));
     },
-    async removeFinished() {
-      const finished = finishedOf(raw);
-      for (const courseId of finished) raw.delete(courseId);
-      return finished;
+    async sweep() {
+      const journals = journalsOf(structuredClone([...raw]), report);
+      for (const journal of journals) {
+        if (!isUnfinished(journal.state)) raw.delete(journal.courseId);
+      }
+      return unfinished(journals);
     },
   };
   return store;

@@ -20,8 +20,7 @@ export async function resumeRunningExports(
   runner: ExportRunner,
   session: () => Promise<SisSession | undefined>,
 ): Promise<string[]> {
-  await store.removeFinished();
-  const journals = (await store.listUnfinished()).filter((j) => j.state === 'running');
+  const journals = (await store.sweep()).filter((j) => j.state === 'running');
   if (journals.length === 0) return [];
   const sis = await session();
   if (!sis) return [];

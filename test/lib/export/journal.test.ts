@@ -94,7 +94,7 @@ describe('the storage.local journal store', () => {
     await store.remove('a');
     expect(await store.load('a')).toBeUndefined();
     // Finished ones (kept by earlier versions) go; unfinished ones and other keys stay.
-    expect((await store.removeFinished()).sort()).toEqual(['d', 'e']);
+    expect((await store.sweep()).map((j) => j.courseId).sort()).toEqual(['b', 'c']);
     expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual([
       'exportJournal:b',
       'exportJournal:c',
@@ -125,6 +125,14 @@ function corruptScore() {
 }
 
 describe('the memory journal store', () => {
+  it('sweeps finished journals away and returns the unfinished ones, like storage', async () => {
+    const store = createMemoryJournalStore();
+    await store.save(withState('completed', 'done'));
+    await store.save(withState('stopped', 'left'));
+    expect((await store.sweep()).map((j) => j.courseId)).toEqual(['left']);
+    expect([...store.raw.keys()]).toEqual(['left']);
+  });
+
   it('copies values in and out, like real storage', async () => {
     const store = createMemoryJournalStore();
     const journal = withState('running', 'm');
