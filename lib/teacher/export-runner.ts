@@ -76,9 +76,15 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
           exportId: asked.exportId ?? '',
           courseId,
           state: 'stopped',
-          ...{ created: 0, updated: 0, deleted: 0, alreadyGone: 0, failed: [] },
+          created: 0,
+          updated: 0,
+          deleted: 0,
+          alreadyGone: 0,
+          failed: [],
           pending: asked.operations ?? 0,
-          ...{ attempts: 0, retries: 0, durationMs: 0 },
+          attempts: 0,
+          retries: 0,
+          durationMs: 0,
           stop,
         };
     await recordExportOutcome(summary, journal, now());

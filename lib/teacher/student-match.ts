@@ -50,20 +50,9 @@ export async function setStudentMatch(
     );
     if (!inClass) throw new RequestError('student-not-in-class', t('errorStudentNotInClass'));
   }
-  const updated = await updateClassLink(change.courseId, (current) =>
-    // Relinked to another class meanwhile: the pick belongs to the old roster.
-    current?.sisClassId === link.sisClassId
-      ? {
-          ...current,
-          studentMatches: withStudentMatch(
-            current.studentMatches,
-            change.studentKey,
-            change.sisStudentId,
-          ),
-        }
-      : current,
+  return changeMatches(link, change.courseId, (matches) =>
+    withStudentMatch(matches, change.studentKey, change.sisStudentId),
   );
-  return updated?.studentMatches ?? {};
 }
 
 /** Forgets the pick for one student (automatic matching again); returns the link's matches. */
@@ -71,12 +60,21 @@ export async function resetStudentMatch(
   link: ClassLink,
   change: { courseId: string; studentKey: string },
 ): Promise<ClassLink['studentMatches']> {
-  const updated = await updateClassLink(change.courseId, (current) =>
+  return changeMatches(link, change.courseId, (matches) =>
+    withoutStudentMatch(matches, change.studentKey),
+  );
+}
+
+/** Stores changed matches on the course's link; returns the link's matches afterwards. */
+async function changeMatches(
+  link: ClassLink,
+  courseId: string,
+  change: (matches: ClassLink['studentMatches']) => ClassLink['studentMatches'],
+): Promise<ClassLink['studentMatches']> {
+  const updated = await updateClassLink(courseId, (current) =>
+    // Relinked to another class meanwhile: the matches belong to the old roster.
     current?.sisClassId === link.sisClassId
-      ? {
-          ...current,
-          studentMatches: withoutStudentMatch(current.studentMatches, change.studentKey),
-        }
+      ? { ...current, studentMatches: change(current.studentMatches) }
       : current,
   );
   return updated?.studentMatches ?? {};
