@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/t';
 import type { ManagedField } from '@/lib/messaging/options-protocol';
 import type { ExportDefaultsFormValues } from '@/lib/sis/export-defaults-form';
 import type { CategoryOption } from '@/lib/sis/settings-shapes';
+import { CheckField } from './CheckField';
 import { SaveBar } from './SaveBar';
 import type { SaveResult } from './SaveMessage';
 import { TextField } from './TextField';
@@ -55,20 +56,14 @@ export function ExportDefaultsSection(props: ExportDefaultsSectionProps) {
           {props.categories === null ? t('authorizeNoCategories') : t('defaultCategoryHint')}
         </p>
       </div>
-      <div className="check">
-        <input
-          id="exportDrafts"
-          type="checkbox"
-          checked={values.exportDrafts}
-          disabled={readOnly('exportDrafts')}
-          aria-describedby="exportDrafts-hint"
-          onChange={(event) => set({ exportDrafts: event.target.checked })}
-        />
-        <label htmlFor="exportDrafts">{t('exportDraftsLabel')}</label>
-      </div>
-      <p id="exportDrafts-hint" className="field__hint check__hint">
-        {t('exportDraftsHint')}
-      </p>
+      <CheckField
+        id="exportDrafts"
+        label={t('exportDraftsLabel')}
+        checked={values.exportDrafts}
+        disabled={readOnly('exportDrafts')}
+        hint={t('exportDraftsHint')}
+        onChange={(exportDrafts) => set({ exportDrafts })}
+      />
       <fieldset className="field choice">
         <legend className="field__label">{t('missingWorkLegend')}</legend>
         {(['skip', 'zero'] as const).map((mode) => (

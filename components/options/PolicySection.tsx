@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { CheckField } from './CheckField';
 import { SaveMessage, type SaveResult } from './SaveMessage';
 
 export interface PolicySectionProps {
@@ -23,38 +24,21 @@ export function PolicySection(props: PolicySectionProps) {
         {t('policyHeading')}
       </h2>
       <p className="card__intro">{t('policyIntro')}</p>
-      <div className={`check${props.secretError ? ' field--invalid' : ''}`}>
-        <input
-          id="includeSecret"
-          type="checkbox"
-          checked={props.includeSecret}
-          aria-invalid={props.secretError ? true : undefined}
-          aria-describedby={`${props.secretError ? 'includeSecret-error ' : ''}includeSecret-hint`}
-          onChange={(event) => props.onIncludeSecret(event.target.checked)}
-        />
-        <label htmlFor="includeSecret">{t('includeSecretLabel')}</label>
-      </div>
-      {props.secretError && (
-        <p id="includeSecret-error" className="field__error check__hint">
-          {props.secretError}
-        </p>
-      )}
-      <p id="includeSecret-hint" className="field__hint check__hint">
-        {t('includeSecretHint')}
-      </p>
-      <div className="check">
-        <input
-          id="lockSettings"
-          type="checkbox"
-          checked={props.lockSettings}
-          aria-describedby="lockSettings-hint"
-          onChange={(event) => props.onLockSettings(event.target.checked)}
-        />
-        <label htmlFor="lockSettings">{t('lockSettingsLabel')}</label>
-      </div>
-      <p id="lockSettings-hint" className="field__hint check__hint">
-        {t('lockSettingsHint')}
-      </p>
+      <CheckField
+        id="includeSecret"
+        label={t('includeSecretLabel')}
+        checked={props.includeSecret}
+        error={props.secretError}
+        hint={t('includeSecretHint')}
+        onChange={props.onIncludeSecret}
+      />
+      <CheckField
+        id="lockSettings"
+        label={t('lockSettingsLabel')}
+        checked={props.lockSettings}
+        hint={t('lockSettingsHint')}
+        onChange={props.onLockSettings}
+      />
       <div className="actions">
         <button type="button" className="button" onClick={props.onDownload}>
           {t('downloadPolicy')}

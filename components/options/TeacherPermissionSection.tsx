@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/t';
+import { CheckField } from './CheckField';
 import { SaveBar } from './SaveBar';
 import type { SaveResult } from './SaveMessage';
 
@@ -21,20 +22,14 @@ export function TeacherPermissionSection(props: TeacherPermissionSectionProps) {
       <h2 id="teachers-heading" className="card__title">
         {t('teacherPermissionHeading')}
       </h2>
-      <div className="check">
-        <input
-          id="exportEnabled"
-          type="checkbox"
-          checked={checked}
-          disabled={props.readOnly}
-          aria-describedby="exportEnabled-hint"
-          onChange={(event) => setChecked(event.target.checked)}
-        />
-        <label htmlFor="exportEnabled">{t('teacherPermissionLabel')}</label>
-      </div>
-      <p id="exportEnabled-hint" className="field__hint check__hint">
-        {props.readOnly ? t('fieldManagedHint') : t('teacherPermissionHint')}
-      </p>
+      <CheckField
+        id="exportEnabled"
+        label={t('teacherPermissionLabel')}
+        checked={checked}
+        disabled={props.readOnly}
+        hint={props.readOnly ? t('fieldManagedHint') : t('teacherPermissionHint')}
+        onChange={setChecked}
+      />
       <SaveBar
         hidden={props.readOnly}
         busy={props.busy}
