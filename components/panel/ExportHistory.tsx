@@ -26,6 +26,16 @@ export function ExportHistory({ history }: ExportHistoryProps) {
               entry.unchanged,
               entry.failedCount ?? entry.failed.length,
             )}
+            {entry.override && (
+              <span className="panel__hint" data-testid="history-override">
+                {' '}
+                {t(
+                  'historyOverride',
+                  entry.override.account || t('historyAccountUnknown'),
+                  entry.override.sisTeacher,
+                )}
+              </span>
+            )}
           </li>
         ))}
       </ol>

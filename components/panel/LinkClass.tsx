@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { SisClassOption } from '@/lib/messaging/panel-protocol';
 import { SisClassPicker } from './SisClassPicker';
@@ -11,8 +11,13 @@ export type ClassSearch =
   | { state: 'error'; message: string };
 
 export interface LinkClassProps {
-  /** The page's account email (the snapshot's teacherEmail); the teacher may correct it. */
-  defaultEmail: string;
+  /** The signed-in account as the page shows it (the snapshot's teacherEmail); empty if not. */
+  accountEmail: string;
+  /**
+   * The admin lets teachers type another SIS teacher's email; otherwise the account's email is
+   * the only one (the background enforces it: this only spares a refusal).
+   */
+  overrideAllowed: boolean;
   search: ClassSearch;
   linking: boolean;
   /** Why linking failed, as the background said it (translated). */
@@ -23,16 +28,18 @@ export interface LinkClassProps {
 
 /** "Link SIS class": find the teacher's SIS classes by email, then pick the one to link. */
 export function LinkClass(props: LinkClassProps) {
-  const { defaultEmail, search } = props;
-  const [email, setEmail] = useState(defaultEmail);
-  const [edited, setEdited] = useState(false);
+  const { accountEmail, overrideAllowed, search } = props;
+  const [typed, setTyped] = useState<string>();
   const id = useId();
-  // The page's email may be read after the panel appears; follow it until the teacher types.
-  useEffect(() => {
-    if (!edited) setEmail(defaultEmail);
-  }, [defaultEmail, edited]);
+  // The page's email may be read after the panel appears: it is followed until the teacher types
+  // (only possible where the admin allows another SIS teacher).
+  const email = (overrideAllowed ? typed : undefined) ?? accountEmail;
   const searching = search.state === 'searching';
-  const message = search.state === 'error' ? search.message : props.linkError;
+  const accountMissing = !overrideAllowed && accountEmail === '';
+  const message =
+    search.state === 'error'
+      ? search.message
+      : (props.linkError ?? (accountMissing ? t('errorAccountUnknown') : undefined));
   return (
     <section className="panel__section" aria-labelledby={`${id}-heading`} data-testid="link-class">
       <h3 id={`${id}-heading`} className="panel__heading">
@@ -57,14 +64,12 @@ export function LinkClass(props: LinkClassProps) {
             autoComplete="email"
             spellCheck={false}
             value={email}
+            readOnly={!overrideAllowed}
             aria-describedby={`${id}-email-hint`}
-            onChange={(event) => {
-              setEdited(true);
-              setEmail(event.target.value);
-            }}
+            onChange={(event) => setTyped(event.target.value)}
           />
           <span id={`${id}-email-hint`} className="panel__hint">
-            {t('linkEmailHint')}
+            {overrideAllowed ? t('linkEmailHint') : t('linkEmailOwnHint')}
           </span>
         </div>
         <button

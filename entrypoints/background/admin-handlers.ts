@@ -4,7 +4,7 @@
  * refuses changes here too, not just on the page.
  */
 import { t } from '@/lib/i18n/t';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
 import { type Handlers, RequestError } from '@/lib/messaging/router';
 import { toAdminState } from '@/lib/settings/admin-state';
 import { removeConnection, saveAuthorizedConnection } from '@/lib/settings/connection-store';
@@ -36,8 +36,8 @@ export function createAdminHandlers(
       !current.connection || (await deps.hostAccess.has(connectionOrigins(current.connection)));
     return toAdminState(current, await state.storageTrusted, hostAccess);
   };
-  const refuseIfLocked = (current: ResolvedSettings, field?: 'exportEnabled') => {
-    if (current.managed.locked || (field && current.managed.fields.includes(field))) {
+  const refuseIfLocked = (current: ResolvedSettings, fields: readonly ManagedField[] = []) => {
+    if (current.managed.locked || fields.some((field) => current.managed.fields.includes(field))) {
       throw new RequestError('managed-locked', t('errorManagedLocked'));
     }
   };
@@ -103,8 +103,12 @@ export function createAdminHandlers(
     },
 
     async saveTeacherPermission(request) {
-      refuseIfLocked(await settings(), 'exportEnabled');
-      await teacherPermissionSetting.set(request);
+      const changed = (['exportEnabled', 'allowTeacherOverride'] as const).filter(
+        (field) => request[field] !== undefined,
+      );
+      refuseIfLocked(await settings(), changed);
+      const saved = await teacherPermissionSetting.read();
+      await teacherPermissionSetting.set({ ...saved, ...request });
       return adminState();
     },
 

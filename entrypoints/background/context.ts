@@ -2,6 +2,7 @@
 import type { PolicyReader } from '@/lib/settings/read-settings';
 import type { HostAccess } from '@/lib/sis/host-access';
 import type { EngineOptions } from '@/lib/teacher/sis-session';
+import type { IdentitySource } from '@/lib/teacher/teacher-identity';
 
 export interface BackgroundState {
   /** Resolves once storage.local has been restricted (true) or failed to be (false). */
@@ -23,6 +24,8 @@ export interface BackgroundDependencies {
   keepAlivePing?: () => Promise<unknown>;
   /** New export ids; defaults to crypto.randomUUID. */
   newExportId?: () => string;
+  /** Who is signed in; defaults to the account the Classroom page shows (pageIdentity). */
+  identity?: IdentitySource;
   /** Defaults to runtime.openOptionsPage (which WXT's fake browser does not implement). */
   openOptionsPage?: () => Promise<void>;
 }

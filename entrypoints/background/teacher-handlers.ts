@@ -2,15 +2,18 @@
  * The teacher panel's messages. Each first checks that the sender's page is a page of the class
  * the message is about ('wrong-course'), then — all but getPanelState and cancelExport — that
  * teachers may export at all (connected, export allowed; hidden buttons are no permission
- * check). cancelExport only stops sending, so it stays possible whatever the settings. The work
+ * check), and that the signed-in account may act as the SIS teacher concerned
+ * (lib/teacher/teacher-identity.ts). cancelExport only stops sending, so it stays possible whatever the settings. The work
  * itself lives in lib/teacher.
  */
 
+import type { SnapshotRequest } from '@/lib/messaging/panel-protocol';
 import type { Handlers, RequestContext } from '@/lib/messaging/router';
 import { assertSenderCourse } from '@/lib/messaging/sender-course';
 import { getClassLink, removeClassLink, saveClassLink } from '@/lib/settings/class-links';
 import { readExportHistory } from '@/lib/settings/export-history';
 import { readSettings } from '@/lib/settings/read-settings';
+import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { partnerProfile } from '@/lib/sis/partners';
 import { previewCourseExport, requireLink, startCourseExport } from '@/lib/teacher/course-export';
@@ -19,6 +22,7 @@ import { setupNeeded } from '@/lib/teacher/panel-setup';
 import { buildPanelState, toLinkView } from '@/lib/teacher/panel-state';
 import { resetStudentMatch, setStudentMatch } from '@/lib/teacher/student-match';
 import { findTeacherClasses } from '@/lib/teacher/teacher-classes';
+import { checkSisTeacher, pageIdentity } from '@/lib/teacher/teacher-identity';
 import type { BackgroundDependencies } from './context';
 import type { TeacherRuntime } from './teacher-runtime';
 
@@ -49,6 +53,15 @@ export function createTeacherHandlers(
     const settings = await allowed(context, courseId);
     return { settings, sis: await sis.sessionFor(settings) };
   };
+  const identify = deps.identity ?? pageIdentity;
+  /** The signed-in account may act as the SIS teacher with `email`; checked before any SIS read. */
+  const checkTeacher = async (settings: ResolvedSettings, email: string, account?: string) =>
+    checkSisTeacher(await identify(account), email, settings.teacherOverrideAllowed);
+  /** For preview and export: who is asking, and whether the admin allows another SIS teacher. */
+  const teacherCheck = async (settings: ResolvedSettings, request: SnapshotRequest) => ({
+    account: await identify(request.snapshot.teacherEmail),
+    overrideAllowed: settings.teacherOverrideAllowed,
+  });
 
   async function panelState(courseId: string) {
     const settings = await readSettings(deps.readPolicy);
@@ -66,6 +79,7 @@ export function createTeacherHandlers(
       exportAllowed: settings.exportAllowed,
       partnerName: connection ? partnerProfile(connection.partner).name() : undefined,
       setup: setupNeeded(settings, hostAccess),
+      teacherOverrideAllowed: settings.teacherOverrideAllowed,
       link,
       running: runner.isRunning(courseId),
       progress: runner.progressOf(courseId),
@@ -80,13 +94,15 @@ export function createTeacherHandlers(
       return panelState(courseId);
     },
 
-    async findTeacherClasses({ courseId, email }, context) {
-      const { sis: client } = await session(context, courseId);
+    async findTeacherClasses({ courseId, email, accountEmail }, context) {
+      const { settings, sis: client } = await session(context, courseId);
+      await checkTeacher(settings, email, accountEmail);
       return findTeacherClasses(client, email);
     },
 
     async linkClass(request, context) {
-      const { sis: client } = await session(context, request.courseId);
+      const { settings, sis: client } = await session(context, request.courseId);
+      await checkTeacher(settings, request.teacherEmail, request.accountEmail);
       runner.refuseIfRunning(request.courseId);
       const previous = await getClassLink(request.courseId);
       const link = await buildClassLink(client, request, previous, now());
@@ -118,7 +134,8 @@ export function createTeacherHandlers(
 
     async previewExport(request, context) {
       const { settings, sis: client } = await session(context, request.courseId);
-      return previewCourseExport(client, request, settings.exportDefaults, now());
+      const teacher = await teacherCheck(settings, request);
+      return previewCourseExport(client, request, settings.exportDefaults, now(), teacher);
     },
 
     async startExport(request, context) {
@@ -127,6 +144,7 @@ export function createTeacherHandlers(
         runner,
         store,
         newExportId: runtime.newExportId,
+        teacher: await teacherCheck(settings, request),
       });
     },
 

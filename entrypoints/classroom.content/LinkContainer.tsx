@@ -4,16 +4,20 @@ import { useLinkFlow } from './use-link-flow';
 
 export interface LinkContainerProps {
   courseId: string;
-  /** The page's account email, the first guess at the teacher's SIS email. */
-  defaultEmail: string;
+  /** The signed-in account as the page shows it; empty when it does not. */
+  accountEmail: string;
+  /** The admin lets the teacher type another SIS teacher's email. */
+  overrideAllowed: boolean;
   onLinked(): void;
 }
 
-export function LinkContainer({ courseId, defaultEmail, onLinked }: LinkContainerProps) {
-  const flow = useLinkFlow(courseId, onLinked);
+export function LinkContainer(props: LinkContainerProps) {
+  const { courseId, accountEmail, overrideAllowed, onLinked } = props;
+  const flow = useLinkFlow(courseId, accountEmail || undefined, onLinked);
   return (
     <LinkClass
-      defaultEmail={defaultEmail}
+      accountEmail={accountEmail}
+      overrideAllowed={overrideAllowed}
       search={flow.search}
       linking={flow.linking}
       linkError={flow.linkError}

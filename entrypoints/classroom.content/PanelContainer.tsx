@@ -96,7 +96,8 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
         panel && (
           <LinkContainer
             courseId={courseId}
-            defaultEmail={snapshot?.teacherEmail ?? ''}
+            accountEmail={snapshot?.teacherEmail ?? ''}
+            overrideAllowed={panel.access.teacherOverrideAllowed === true}
             onLinked={() => {
               setJustLinked(true);
               void reload();

@@ -11,7 +11,12 @@ interface FoundTeacher {
   email: string;
 }
 
-export function useLinkFlow(courseId: string, onLinked: () => void) {
+/** `accountEmail`: the signed-in account as the page shows it; the background checks it. */
+export function useLinkFlow(
+  courseId: string,
+  accountEmail: string | undefined,
+  onLinked: () => void,
+) {
   const [search, setSearch] = useState<ClassSearch>({ state: 'idle' });
   const [teacher, setTeacher] = useState<FoundTeacher>();
   const [linking, setLinking] = useState(false);
@@ -20,7 +25,11 @@ export function useLinkFlow(courseId: string, onLinked: () => void) {
   const find = async (email: string) => {
     setSearch({ state: 'searching' });
     setLinkError(undefined);
-    const reply = await sendRequest('findTeacherClasses', { courseId, email });
+    const reply = await sendRequest('findTeacherClasses', {
+      courseId,
+      email,
+      ...(accountEmail ? { accountEmail } : {}),
+    });
     if (!reply.ok) {
       setSearch({ state: 'error', message: reply.error.message });
       return;
@@ -39,6 +48,7 @@ export function useLinkFlow(courseId: string, onLinked: () => void) {
       sisClassId,
       teacherSourcedId: teacher.sourcedId,
       teacherEmail: teacher.email,
+      ...(accountEmail ? { accountEmail } : {}),
     });
     setLinking(false);
     if (!reply.ok) {

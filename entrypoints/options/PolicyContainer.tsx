@@ -46,6 +46,7 @@ export function PolicyContainer({ state, values, onFormErrors }: PolicyContainer
         ? { secret: checked.secret, vendorAuthorization: checked.vendorAuthorization || undefined }
         : undefined,
       exportEnabled: state.exportEnabled,
+      allowTeacherOverride: state.allowTeacherOverride,
       exportDefaults: state.exportDefaults,
       lockSettings,
     });

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ExportDefaultsSection } from '@/components/options/ExportDefaultsSection';
 import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
 import { checkExportDefaultsForm, toExportDefaultsForm } from '@/lib/sis/export-defaults-form';
 import { partnerProfile } from '@/lib/sis/partners';
 import { useSave } from './use-save';
@@ -14,16 +14,21 @@ interface ContainerProps {
 
 export function TeacherPermissionContainer({ state, onState }: ContainerProps) {
   const { busy, result, save } = useSave('saveTeacherPermission', onState);
+  const managed = (field: ManagedField) =>
+    state.managed.locked || state.managed.fields.includes(field);
   return (
     <TeacherPermissionSection
       // A new connection starts the form afresh from the saved values; a Save needs no reset
       // (the form already shows what was saved) and a remount would lose the keyboard focus.
       key={state.connection?.verifiedAt}
-      exportEnabled={state.exportEnabled}
-      readOnly={state.managed.locked || state.managed.fields.includes('exportEnabled')}
+      saved={state}
+      readOnly={{
+        exportEnabled: managed('exportEnabled'),
+        allowTeacherOverride: managed('allowTeacherOverride'),
+      }}
       busy={busy}
       message={result}
-      onSave={(exportEnabled) => save({ exportEnabled })}
+      onSave={(changes) => save(changes)}
     />
   );
 }

@@ -21,6 +21,7 @@ export const ManagedFieldSchema = z.enum([
   'vendorAuthorization',
   'signatureMethod',
   'exportEnabled',
+  'allowTeacherOverride',
   'categoryId',
   'exportDrafts',
   'missingWork',
@@ -32,7 +33,11 @@ export type ManagedField = z.infer<typeof ManagedFieldSchema>;
 export const SecretStateSchema = z.enum(['none', 'saved', 'managed']);
 export type SecretState = z.infer<typeof SecretStateSchema>;
 
-export const TeacherPermissionSchema = z.strictObject({ exportEnabled: z.boolean() });
+/** The teacher permissions to change; the page sends only those the policy does not set. */
+export const TeacherPermissionSchema = z.strictObject({
+  exportEnabled: z.optional(z.boolean()),
+  allowTeacherOverride: z.optional(z.boolean()),
+});
 
 /** The last successful Authorize. */
 export const AuthorizedConnectionSchema = z.object({
@@ -76,6 +81,8 @@ export const AdminStateSchema = z.object({
    */
   hostAccessMissing: z.boolean(),
   exportEnabled: z.boolean(),
+  /** Teachers may choose another SIS teacher's classes (every such export is in the history). */
+  allowTeacherOverride: z.boolean(),
   /** The rules in force (policy over saved), with the SIS profile's title limit filled in. */
   exportDefaults: ExportDefaultsSchema,
 });

@@ -29,6 +29,8 @@ export const PanelAccessSchema = z.object({
    * access menu). Absent when nothing is to do here.
    */
   setup: z.optional(z.enum(['authorize', 'host-access'])),
+  /** Present (true) when the admin lets teachers choose another SIS teacher than themselves. */
+  teacherOverrideAllowed: z.optional(z.boolean()),
 });
 export type PanelAccess = z.infer<typeof PanelAccessSchema>;
 
@@ -71,6 +73,13 @@ export const ExportFailureViewSchema = z.object({
   message: z.string(),
 });
 
+/** An export for another SIS teacher than the signed-in account (lib/teacher/teacher-identity.ts). */
+export const TeacherOverrideSchema = z.object({
+  /** The signed-in account; empty when the page did not show it. */
+  account: z.string().check(z.maxLength(320)),
+  sisTeacher: z.string().check(z.maxLength(320)),
+});
+
 export const ExportSummaryViewSchema = z.object({
   exportId: z.string(),
   state: z.enum(['completed', 'completed-with-errors', 'stopped', 'cancelled']),
@@ -84,6 +93,8 @@ export const ExportSummaryViewSchema = z.object({
   failedCount: z.optional(Count),
   pending: Count,
   stopMessage: z.optional(z.string()),
+  /** Made for an SIS teacher other than the signed-in account (the admin allows it). */
+  override: z.optional(TeacherOverrideSchema),
 });
 export type ExportSummaryView = z.infer<typeof ExportSummaryViewSchema>;
 
@@ -109,9 +120,11 @@ export const PanelStateSchema = z.object({
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
+/** `accountEmail`: the signed-in account as the page shows it, when it does. */
 export const FindTeacherClassesRequestSchema = z.strictObject({
   courseId: NumericIdSchema,
   email: Email,
+  accountEmail: z.optional(Email),
 });
 
 export const SisClassOptionSchema = z.object({
@@ -133,6 +146,7 @@ export const LinkClassRequestSchema = z.strictObject({
   sisClassId: SourcedId,
   teacherSourcedId: SourcedId,
   teacherEmail: Email,
+  accountEmail: z.optional(Email),
 });
 
 export const SnapshotRequestSchema = z

@@ -57,6 +57,10 @@ export const ErrorCodeSchema = z.enum([
   // The teacher panel's refusals (lib/teacher), each with text saying what to do.
   /** No SIS teacher has the email the panel sent. */
   'teacher-not-found',
+  /** The SIS teacher is not the signed-in account, and the admin allows no override. */
+  'teacher-not-you',
+  /** The page did not show which account is signed in, so the SIS teacher cannot be checked. */
+  'account-unknown',
   /** Several SIS teachers have that email and none exactly. */
   'teacher-ambiguous',
   /** The SIS teacher has no active classes. */

@@ -31,6 +31,7 @@ export function toAdminState(
     needsAuthorize: settings.needsAuthorize,
     hostAccessMissing: settings.connected && !hostAccess,
     exportEnabled: settings.exportEnabled,
+    allowTeacherOverride: settings.teacherOverrideAllowed,
     exportDefaults: settings.exportDefaults,
   };
 }

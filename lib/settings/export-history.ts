@@ -4,7 +4,11 @@
  * it last wrote (the planner's `previousResults`, used when a SIS cannot list results). One key
  * per class keeps each write small. Kept across Unlink and Disconnect, like the class links.
  */
-import { type ExportSummaryView, ExportSummaryViewSchema } from '../messaging/panel-protocol';
+import {
+  type ExportSummaryView,
+  ExportSummaryViewSchema,
+  TeacherOverrideSchema,
+} from '../messaging/panel-protocol';
 import { z } from '../zod';
 import { defineSetting, type Setting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
@@ -24,6 +28,8 @@ const PendingExportSchema = z.object({
   unchanged: z.number().check(z.int(), z.gte(0)),
   /** Coursework the plan covered (not skipped): "last exported" once all their writes succeed. */
   courseworkIds: z.array(z.string()),
+  /** Made for another SIS teacher than the signed-in account; carried into the summary. */
+  override: z.optional(TeacherOverrideSchema),
 });
 export type PendingExport = z.infer<typeof PendingExportSchema>;
 

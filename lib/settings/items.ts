@@ -63,10 +63,15 @@ export const credentialsSetting = defineSetting<StoredCredentials>('local:creden
   migrations: {},
 });
 
-export const TeacherPermissionSettingSchema = z.object({ exportEnabled: z.boolean() });
+export const TeacherPermissionSettingSchema = z.object({
+  exportEnabled: z.boolean(),
+  /** Teachers may pick another SIS teacher's classes (lib/teacher/teacher-identity.ts); off if absent. */
+  allowTeacherOverride: z.optional(z.boolean()),
+});
 
 /**
- * "Enable export of coursework and grades". On unless an admin turned it off; Disconnect
+ * "Enable export of coursework and grades" and whether teachers may choose another SIS teacher.
+ * Export is on unless an admin turned it off; Disconnect
  * deletes it, so it is on again after the next connect (as in Google's own admin page).
  */
 export const teacherPermissionSetting = defineSetting('local:teacherPermission', {

@@ -21,6 +21,7 @@ export const POLICY_KEYS = {
   vendorAuthorization: Text,
   signatureMethod: SignatureMethodSchema,
   exportEnabled: z.boolean(),
+  allowTeacherOverride: z.boolean(),
   defaultCategoryId: Text.check(z.maxLength(256)),
   exportDraftGrades: z.boolean(),
   missingWork: z.enum(['skip', 'zero']),

@@ -16,6 +16,7 @@ export interface PolicyInput {
    */
   secrets?: { secret?: string; vendorAuthorization?: string };
   exportEnabled: boolean;
+  allowTeacherOverride: boolean;
   exportDefaults: ExportDefaults;
   lockSettings: boolean;
 }
@@ -34,6 +35,7 @@ export function buildPolicy(input: PolicyInput): ManagedPolicy {
     secretCode: secrets?.secret,
     vendorAuthorization: secrets?.vendorAuthorization,
     exportEnabled: input.exportEnabled,
+    allowTeacherOverride: input.allowTeacherOverride,
     defaultCategoryId: exportDefaults.categoryId ?? undefined,
     exportDraftGrades: exportDefaults.exportDrafts,
     missingWork: exportDefaults.missingWork,

@@ -14,7 +14,7 @@ import type { ManagedPolicy, PolicyKey } from './managed-policy';
 export interface StoredSettings {
   connection: StoredConnection | null;
   credentials: StoredCredentials;
-  teacherPermission: { exportEnabled: boolean };
+  teacherPermission: { exportEnabled: boolean; allowTeacherOverride?: boolean };
   exportDefaults: ExportDefaults;
 }
 
@@ -35,6 +35,8 @@ export interface ResolvedSettings {
   /** Authorized once, but the policy changed the connection since. */
   needsAuthorize: boolean;
   exportEnabled: boolean;
+  /** Teachers may work with another SIS teacher's classes (the admin's override; off by default). */
+  teacherOverrideAllowed: boolean;
   /** Rules in force; titleLimit always filled in (null: no limit). */
   exportDefaults: ExportDefaults;
   exportAllowed: boolean;
@@ -51,6 +53,7 @@ const FIELD_OF: Record<Exclude<PolicyKey, 'lockSettings'>, ManagedField> = {
   vendorAuthorization: 'vendorAuthorization',
   signatureMethod: 'signatureMethod',
   exportEnabled: 'exportEnabled',
+  allowTeacherOverride: 'allowTeacherOverride',
   defaultCategoryId: 'categoryId',
   exportDraftGrades: 'exportDrafts',
   missingWork: 'missingWork',
@@ -139,6 +142,8 @@ export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): 
     connected,
     needsAuthorize: connection !== null && !matches,
     exportEnabled,
+    teacherOverrideAllowed:
+      policy.allowTeacherOverride ?? stored.teacherPermission.allowTeacherOverride ?? false,
     exportDefaults: {
       categoryId: policy.defaultCategoryId ?? saved.categoryId,
       exportDrafts: policy.exportDraftGrades ?? saved.exportDrafts,

@@ -23,6 +23,7 @@ import { toPreview } from './preview-view';
 import { type LinkedClassState, readLinkedClass } from './read-sis-state';
 import { recordExportStart, recordNothingToSend } from './record-export';
 import type { SisSession } from './sis-session';
+import { checkSisTeacher, type SignedInAccount, type TeacherOverride } from './teacher-identity';
 
 /** The course's link; 'not-linked' when there is none. */
 export async function requireLink(courseId: string): Promise<ClassLink> {
@@ -31,14 +32,25 @@ export async function requireLink(courseId: string): Promise<ClassLink> {
   return link;
 }
 
+/** Who asks, and whether the admin lets them work with another SIS teacher's class. */
+export interface TeacherCheck {
+  account: SignedInAccount;
+  overrideAllowed: boolean;
+}
+
 async function planNow(
   sis: SisSession,
   request: SnapshotRequest,
   defaults: ExportDefaults,
   now: Date,
-): Promise<CoursePlan & { state: LinkedClassState; link: ClassLink }> {
+  teacher: TeacherCheck,
+): Promise<
+  CoursePlan & { state: LinkedClassState; link: ClassLink; override: TeacherOverride | undefined }
+> {
   const link = await requireLink(request.courseId);
-  assertGradebookRead(request.snapshot); // before any SIS request
+  // Both before any SIS request: the link may name another teacher's SIS class.
+  const override = checkSisTeacher(teacher.account, link.teacherEmail, teacher.overrideAllowed);
+  assertGradebookRead(request.snapshot);
   const [state, history] = await Promise.all([
     readLinkedClass(sis, link),
     readExportHistory(request.courseId),
@@ -47,7 +59,7 @@ async function planNow(
   await updateClassLink(request.courseId, (current) =>
     current?.sisClassId === link.sisClassId ? { ...current, choices: request.choices } : current,
   );
-  return { ...planned, state, link };
+  return { ...planned, state, link, override };
 }
 
 /** Plans the export and shows it; sends nothing. */
@@ -56,8 +68,9 @@ export async function previewCourseExport(
   request: SnapshotRequest,
   defaults: ExportDefaults,
   now: Date,
+  teacher: TeacherCheck,
 ): Promise<Preview> {
-  const planned = await planNow(sis, request, defaults, now);
+  const planned = await planNow(sis, request, defaults, now, teacher);
   return toPreview(planned, planned.state);
 }
 
@@ -65,6 +78,7 @@ export interface StartDependencies {
   runner: ExportRunner;
   store: JournalStore;
   newExportId: () => string;
+  teacher: TeacherCheck;
 }
 
 /**
@@ -80,13 +94,14 @@ export async function startCourseExport(
 ): Promise<{ exportId: string; operations: number }> {
   const { courseId } = request;
   deps.runner.refuseIfRunning(courseId);
-  const { plan, link } = await planNow(sis, request, defaults, now);
+  const { plan, link, override } = await planNow(sis, request, defaults, now, deps.teacher);
   deps.runner.refuseIfRunning(courseId); // one may have started while we read the SIS
   const exportId = deps.newExportId();
   const pending = {
     exportId,
     unchanged: unchangedCount(plan),
     courseworkIds: plannedCoursework(plan),
+    ...(override ? { override } : {}),
   };
   if (plan.operations.length === 0) {
     await deps.store.remove(courseId);

@@ -14,6 +14,7 @@ export interface PanelStateInput {
   exportAllowed: boolean;
   partnerName?: string;
   setup?: PanelAccess['setup'];
+  teacherOverrideAllowed?: boolean;
   link: ClassLink | undefined;
   running: boolean;
   progress: ExportProgress | undefined;
@@ -44,6 +45,7 @@ export function buildPanelState(input: PanelStateInput): PanelState {
       exportAllowed: input.exportAllowed,
       ...(input.partnerName ? { partnerName: input.partnerName } : {}),
       ...(input.setup ? { setup: input.setup } : {}),
+      ...(input.teacherOverrideAllowed ? { teacherOverrideAllowed: true } : {}),
     },
     link: input.link ? toLinkView(input.link) : null,
     export: {

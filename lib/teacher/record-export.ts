@@ -77,7 +77,10 @@ export function recordExportOutcome(
 ): Promise<CourseHistory> {
   return updateExportHistory(summary.courseId, (history) => {
     const pending = history.pending?.exportId === summary.exportId ? history.pending : undefined;
-    const view = toSummaryView(summary, pending?.unchanged ?? 0, finishedAt);
+    const view = {
+      ...toSummaryView(summary, pending?.unchanged ?? 0, finishedAt),
+      ...(pending?.override ? { override: pending.override } : {}),
+    };
     const applied =
       journal?.exportId === summary.exportId
         ? applyJournal(history, journal, pending, view.finishedAt)
@@ -116,6 +119,7 @@ export function recordNothingToSend(
       failed: [],
       failedCount: 0,
       pending: 0,
+      ...(pending.override ? { override: pending.override } : {}),
     };
     const { pending: _, ...rest } = withSummary({ ...history, lastExported }, view);
     return rest;

@@ -41,6 +41,7 @@ describe('finding and linking the SIS class', () => {
   });
 
   it('says when no teacher has the email, or the teacher has no classes', async () => {
+    scene.h.signedIn = 'nobody@example.org';
     expect(
       await errorOf('findTeacherClasses', { courseId: COURSE, email: 'nobody@example.org' }),
     ).toEqual({
@@ -52,6 +53,7 @@ describe('finding and linking the SIS class', () => {
     if (!teacher) throw new Error('no teacher');
     const idle = { ...teacher, sourcedId: 'idle-teacher', email: 'idle@riverside.example.org' };
     scene.sis.data.users.set(idle.sourcedId, idle);
+    scene.h.signedIn = idle.email;
     try {
       expect(
         await errorOf('findTeacherClasses', {

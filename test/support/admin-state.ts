@@ -13,5 +13,6 @@ export const NOT_CONNECTED: AdminState = {
   needsAuthorize: false,
   hostAccessMissing: false,
   exportEnabled: true,
+  allowTeacherOverride: false,
   exportDefaults: { categoryId: null, exportDrafts: false, missingWork: 'skip', titleLimit: null },
 };

@@ -16,6 +16,7 @@ import { createRouter } from '@/lib/messaging/router';
 import type { ManagedPolicy } from '@/lib/settings/managed-policy';
 import type { HostAccess } from '@/lib/sis/host-access';
 import type { EngineOptions } from '@/lib/teacher/sis-session';
+import { pageIdentity, type SignedInAccount } from '@/lib/teacher/teacher-identity';
 import type { Sandbox } from '../sandbox/index';
 
 export const OPTIONS_SENDER = {
@@ -64,6 +65,11 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
   };
   const harness = {
     policy: {} as ManagedPolicy,
+    /**
+     * Who is signed in, as a verified identity would say (the sandbox's teacher unless a test
+     * changes it), or 'page' for the production source: the account the panel's page reports.
+     */
+    signedIn: sis.teacherEmail as string | undefined | 'page',
     granted,
     pings: 0,
     optionsOpened: 0,
@@ -79,6 +85,10 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     openOptionsPage: async () => {
       harness.optionsOpened++;
     },
+    identity: async (reported: string | undefined): Promise<SignedInAccount> =>
+      harness.signedIn === 'page'
+        ? pageIdentity(reported)
+        : { email: harness.signedIn, source: 'google' },
   };
   harness.runtime = createTeacherRuntime(deps);
   const route = createRouter(

@@ -14,6 +14,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+const EDITABLE = { exportEnabled: false, allowTeacherOverride: false };
+
 describe('TeacherPermissionSection', () => {
   it.each([
     ['en', 'Enable export of coursework and grades', 'Save'],
@@ -24,7 +26,12 @@ describe('TeacherPermissionSection', () => {
       useLocale(locale);
       const onSave = vi.fn();
       const { container } = render(
-        <TeacherPermissionSection exportEnabled readOnly={false} busy={false} onSave={onSave} />,
+        <TeacherPermissionSection
+          saved={{ exportEnabled: true, allowTeacherOverride: false }}
+          readOnly={EDITABLE}
+          busy={false}
+          onSave={onSave}
+        />,
       );
       const checkbox = fieldByLabel(container, label) as HTMLInputElement;
       expect(checkbox.checked).toBe(true);
@@ -32,16 +39,48 @@ describe('TeacherPermissionSection', () => {
       act(() =>
         [...container.querySelectorAll('button')].find((b) => b.textContent === save)?.click(),
       );
-      expect(onSave).toHaveBeenCalledWith(false);
+      expect(onSave).toHaveBeenCalledWith({ exportEnabled: false, allowTeacherOverride: false });
     },
   );
 
   it('is read-only, without Save, when the policy sets it', () => {
     const { container } = render(
-      <TeacherPermissionSection exportEnabled readOnly busy={false} onSave={vi.fn()} />,
+      <TeacherPermissionSection
+        saved={{ exportEnabled: true, allowTeacherOverride: false }}
+        readOnly={{ exportEnabled: true, allowTeacherOverride: true }}
+        busy={false}
+        onSave={vi.fn()}
+      />,
     );
     expect((container.querySelector('#exportEnabled') as HTMLInputElement).disabled).toBe(true);
+    expect((container.querySelector('#allowTeacherOverride') as HTMLInputElement).disabled).toBe(
+      true,
+    );
     expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('lets the admin allow another SIS teacher, off by default, and saves only what the policy leaves', () => {
+    useLocale('en');
+    const onSave = vi.fn();
+    const { container } = render(
+      <TeacherPermissionSection
+        saved={{ exportEnabled: true, allowTeacherOverride: false }}
+        readOnly={{ exportEnabled: true, allowTeacherOverride: false }}
+        busy={false}
+        onSave={onSave}
+      />,
+    );
+    const override = fieldByLabel(
+      container,
+      'Let teachers choose another SIS teacher’s classes',
+    ) as HTMLInputElement;
+    expect(override.checked).toBe(false);
+    expect(override.disabled).toBe(false);
+    act(() => override.click());
+    act(() =>
+      [...container.querySelectorAll('button')].find((b) => b.textContent === 'Save')?.click(),
+    );
+    expect(onSave).toHaveBeenCalledWith({ allowTeacherOverride: true });
   });
 });
 

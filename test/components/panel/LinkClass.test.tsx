@@ -30,7 +30,8 @@ const FOUND: ClassSearch = { state: 'found', teacherName: 'Elena Ramírez', clas
 
 function props(overrides: Partial<LinkClassProps> = {}): LinkClassProps {
   return {
-    defaultEmail: 'eramirez@riverside.example',
+    accountEmail: 'eramirez@riverside.example',
+    overrideAllowed: true,
     search: { state: 'idle' },
     linking: false,
     onFind: vi.fn(),
@@ -53,6 +54,29 @@ describe('LinkClass', () => {
     change(email, ' e.ramirez@riverside.example ');
     click(button(container, 'Find my classes'));
     expect(onFind).toHaveBeenCalledWith('e.ramirez@riverside.example');
+  });
+
+  it('keeps the signed-in account’s email, read-only, unless the admin allows another SIS teacher', () => {
+    const onFind = vi.fn();
+    const { container } = render(<LinkClass {...props({ onFind, overrideAllowed: false })} />);
+    const email = labelled(container, 'Your email address in the SIS') as HTMLInputElement;
+    expect(email.readOnly).toBe(true);
+    change(email, 'someone.else@riverside.example');
+    expect(email.value).toBe('eramirez@riverside.example');
+    expect(container.textContent).toContain('Your school lets you link only your own SIS classes');
+    click(button(container, 'Find my classes'));
+    expect(onFind).toHaveBeenCalledWith('eramirez@riverside.example');
+  });
+
+  it('says so, and finds nothing, when the page does not show the signed-in account', () => {
+    const onFind = vi.fn();
+    const { container } = render(
+      <LinkClass {...props({ onFind, overrideAllowed: false, accountEmail: '' })} />,
+    );
+    expect(testId(container, 'link-error')).toContain(
+      'could not read which Google account is signed in',
+    );
+    expect(button(container, 'Find my classes')?.disabled).toBe(true);
   });
 
   it('announces the search and shows the background’s error in an alert', () => {

@@ -13,6 +13,7 @@ const INPUT: PolicyInput = {
     tokenUrl: 'https://d.infinitecampus.org/campus/oauth2/token?appName=app',
   },
   exportEnabled: true,
+  allowTeacherOverride: true,
   exportDefaults: { categoryId: 'cat-1', exportDrafts: true, missingWork: 'zero', titleLimit: 30 },
   lockSettings: true,
 };
@@ -27,6 +28,7 @@ describe('the Admin console policy', () => {
       accessKey: { Value: 'InfiniteCampus_abc' },
       tokenUrl: { Value: INPUT.connection.tokenUrl },
       exportEnabled: { Value: true },
+      allowTeacherOverride: { Value: true },
       defaultCategoryId: { Value: 'cat-1' },
       exportDraftGrades: { Value: true },
       missingWork: { Value: 'zero' },
@@ -71,6 +73,7 @@ describe('the Admin console policy', () => {
     expect(settings).toMatchObject({
       secret: 'client-secret',
       exportEnabled: true,
+      teacherOverrideAllowed: true,
       exportDefaults: INPUT.exportDefaults,
       managed: { active: true, locked: true },
     });
