@@ -39,6 +39,8 @@ describe('a teacher exports a class to the SIS', () => {
     const email = teacher.panel.getByLabel('Your email address in the SIS', { exact: true });
     // Filled in from the account button once the page has been read.
     await expect.poll(() => email.inputValue(), SLOW).toBe(sis.teacherEmail);
+    // The signed-in account's own classes only: the admin allows no other SIS teacher (M1).
+    expect(await email.getAttribute('readonly')).not.toBeNull();
 
     await teacher.findClasses(klass.classCode);
     expect(await teacher.byTestId('class-picker').textContent()).toContain(
