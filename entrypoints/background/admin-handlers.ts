@@ -14,6 +14,7 @@ import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { checkSisConnection } from '@/lib/sis/check-connection';
 import { checkConnectionDraft, connectionOrigins } from '@/lib/sis/connection-draft';
 import { describeAuthorizeFailure } from '@/lib/sis/describe-authorize-failure';
+import { keptSecret } from '@/lib/sis/secret-binding';
 import type { BackgroundDependencies, BackgroundState } from './context';
 
 type AdminHandlers = Pick<
@@ -24,6 +25,21 @@ type AdminHandlers = Pick<
   | 'saveExportDefaults'
   | 'disconnect'
 >;
+
+/**
+ * The secrets Authorize may use without their being typed again, each bound to the connection it
+ * was saved with, or to the policy's own values (H1 of issue #11).
+ */
+function keptSecrets(current: ResolvedSettings) {
+  return {
+    secret: keptSecret(current.secretState, current.connection, current.policyConnection),
+    vendorAuthorization: keptSecret(
+      current.vendorAuthorizationState,
+      current.connection,
+      current.policyConnection,
+    ),
+  };
+}
 
 export function createAdminHandlers(
   state: BackgroundState,
@@ -56,7 +72,7 @@ export function createAdminHandlers(
           secret: secretManaged ? undefined : draft.secret,
           vendorAuthorization: vendorManaged ? undefined : draft.vendorAuthorization,
         },
-        { secretAvailable: current.secret !== undefined },
+        { secretAvailable: current.secret !== undefined, kept: keptSecrets(current) },
       );
       if (!checked.ok) {
         const problems = Object.values(checked.errors).join(' ');
