@@ -14,7 +14,7 @@ import {
   connectionOrigins,
   FIELD_FOR_ERROR,
 } from '@/lib/sis/connection-draft';
-import { toDraft } from '@/lib/sis/connection-form';
+import { keptSecretsOf, toDraft } from '@/lib/sis/connection-form';
 import { requestHostAccess } from '@/lib/sis/host-access';
 import type { ConnectionFormState } from './use-connection-form';
 
@@ -56,7 +56,10 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
   function onAuthorize() {
     const draft = toDraft(values);
     if (!draft || busy) return;
-    const checked = checkConnectionDraft(draft, { secretAvailable: state.secret !== 'none' });
+    const checked = checkConnectionDraft(draft, {
+      secretAvailable: state.secret !== 'none',
+      kept: keptSecretsOf(state),
+    });
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) {
       setOutcome({ kind: 'invalid' });

@@ -38,6 +38,10 @@ export const TeacherPermissionSchema = z.strictObject({ exportEnabled: z.boolean
 export const AuthorizedConnectionSchema = z.object({
   partner: PartnerIdSchema,
   hostUrl: z.string(),
+  /** With hostUrl, what a saved secret is bound to: changing one asks for the secret again. */
+  tokenUrl: z.optional(z.string()),
+  accessKey: z.optional(z.string()),
+  authMode: z.optional(AuthModeSchema),
   orgName: z.optional(z.string()),
   /** ISO date-time of the check. */
   verifiedAt: z.string(),
