@@ -14,7 +14,7 @@ export interface ConnectionSectionProps {
   disconnecting: boolean;
   onRemove(): void;
   onCancelDisconnect(): void;
-  onConfirmDisconnect(): void;
+  onConfirmDisconnect(choice: { deleteGradeData: boolean }): void;
 }
 
 /** The SIS connection card: status, the connect form, what Authorize said, and Disconnect. */

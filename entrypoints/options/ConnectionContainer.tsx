@@ -75,9 +75,9 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
     void authorize(draft, granted, origins).finally(() => setBusy(false));
   }
 
-  async function onConfirmDisconnect() {
+  async function onConfirmDisconnect(choice: { deleteGradeData: boolean }) {
     setDisconnecting(true);
-    const reply = await sendRequest('disconnect', {});
+    const reply = await sendRequest('disconnect', choice);
     setDisconnecting(false);
     setConfirming(false);
     if (!reply.ok) {
@@ -85,7 +85,8 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
       return;
     }
     onReset(reply.data.state);
-    setOutcome({ kind: 'disconnected', hostAccessRevoked: reply.data.hostAccessRevoked });
+    const { hostAccessRevoked, gradeDataDeleted } = reply.data;
+    setOutcome({ kind: 'disconnected', hostAccessRevoked, gradeDataDeleted });
   }
 
   return (

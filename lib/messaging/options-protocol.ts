@@ -94,8 +94,18 @@ export const AuthorizeReplySchema = z.object({
   state: AdminStateSchema,
 });
 
+export const DisconnectRequestSchema = z.strictObject({
+  /**
+   * Also delete the grades kept in this browser: unfinished export journals and each class's
+   * last-sent grades (history summaries, class links and student matches stay either way).
+   */
+  deleteGradeData: z.boolean(),
+});
+
 export const DisconnectReplySchema = z.object({
   /** False when the browser kept the host permission (e.g. a test build that pre-grants it). */
   hostAccessRevoked: z.boolean(),
+  /** The grades kept in this browser were deleted as asked. */
+  gradeDataDeleted: z.boolean(),
   state: AdminStateSchema,
 });

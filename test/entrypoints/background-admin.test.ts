@@ -409,7 +409,7 @@ describe('teacher permission and export defaults', () => {
     for (const [type, data] of [
       ['saveTeacherPermission', { exportEnabled: false }],
       ['saveExportDefaults', { categoryId: null, exportDrafts: false, missingWork: 'skip' }],
-      ['disconnect', {}],
+      ['disconnect', { deleteGradeData: false }],
     ] as const) {
       expect(await send(type, data)).toMatchObject({
         ok: false,
@@ -429,7 +429,7 @@ describe('disconnect', () => {
     await send('saveTeacherPermission', { exportEnabled: false });
     await fakeBrowser.storage.local.set({ classLinks: { course: 'sis-class' } });
 
-    const reply = await send('disconnect');
+    const reply = await send('disconnect', { deleteGradeData: false });
     expect(reply).toMatchObject({
       ok: true,
       data: {
