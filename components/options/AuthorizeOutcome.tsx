@@ -6,7 +6,7 @@ export type Outcome =
   | { kind: 'invalid' }
   | { kind: 'success'; orgName?: string; clockSkewMs?: number; categoriesListed: boolean }
   | { kind: 'error'; message: string }
-  | { kind: 'disconnected'; hostAccessRevoked: boolean };
+  | { kind: 'disconnected'; hostAccessRevoked: boolean; gradeDataDeleted: boolean };
 
 const MINUTE = 60_000;
 
@@ -55,6 +55,7 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
       return (
         <p role="status" className="notice">
           {outcome.hostAccessRevoked ? t('disconnected') : t('disconnectedAccessKept')}
+          {outcome.gradeDataDeleted && ` ${t('disconnectedGradesDeleted')}`}
         </p>
       );
   }

@@ -16,6 +16,8 @@ export interface ConnectionFormProps {
   secretState: SecretState;
   vendorState: SecretState;
   managedFields: readonly ManagedField[];
+  /** Why a kept secret must be typed again (the fields it is bound to changed), per field. */
+  retype?: { secret?: string; vendorAuthorization?: string };
   busy: boolean;
   onChange(patch: Partial<ConnectionFormValues>): void;
   onAuthorize(): void;

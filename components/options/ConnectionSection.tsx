@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import type { AdminState } from '@/lib/messaging/options-protocol';
+import { secretsToRetype } from '@/lib/sis/connection-form';
 import { AuthorizeOutcome, type Outcome } from './AuthorizeOutcome';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';
 import { ConnectionSummary } from './ConnectionSummary';
@@ -7,13 +8,13 @@ import { DisconnectDialog } from './DisconnectDialog';
 
 export interface ConnectionSectionProps {
   state: AdminState;
-  form: Omit<ConnectionFormProps, 'secretState' | 'vendorState' | 'managedFields'>;
+  form: Omit<ConnectionFormProps, 'secretState' | 'vendorState' | 'managedFields' | 'retype'>;
   outcome: Outcome;
   confirmingDisconnect: boolean;
   disconnecting: boolean;
   onRemove(): void;
   onCancelDisconnect(): void;
-  onConfirmDisconnect(): void;
+  onConfirmDisconnect(choice: { deleteGradeData: boolean }): void;
 }
 
 /** The SIS connection card: status, the connect form, what Authorize said, and Disconnect. */
@@ -30,6 +31,7 @@ export function ConnectionSection(props: ConnectionSectionProps) {
         secretState={state.secret}
         vendorState={state.vendorAuthorization}
         managedFields={state.managed.fields}
+        retype={secretsToRetype(props.form.values, state)}
       />
       <AuthorizeOutcome outcome={props.outcome} />
       <DisconnectDialog

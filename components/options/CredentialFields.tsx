@@ -15,6 +15,7 @@ export interface CredentialFieldsProps {
   secretState: SecretState;
   vendorState: SecretState;
   managedFields: readonly ManagedField[];
+  retype?: { secret?: string; vendorAuthorization?: string };
   onChange(patch: Partial<ConnectionFormValues>): void;
 }
 
@@ -52,6 +53,7 @@ export function CredentialFields(props: CredentialFieldsProps) {
         label={t('fieldSecret')}
         value={values.secret}
         state={props.secretState}
+        retype={props.retype?.secret}
         error={errors.secret}
         onChange={(secret) => onChange({ secret })}
       />
@@ -61,6 +63,7 @@ export function CredentialFields(props: CredentialFieldsProps) {
           label={t('fieldVendorAuthorization')}
           value={values.vendorAuthorization}
           state={props.vendorState}
+          retype={props.retype?.vendorAuthorization}
           hint={t('fieldVendorAuthorizationHint')}
           error={errors.vendorAuthorization}
           onChange={(vendorAuthorization) => onChange({ vendorAuthorization })}

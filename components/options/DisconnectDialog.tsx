@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n/t';
+import { CheckField } from './CheckField';
 
 export interface DisconnectDialogProps {
   open: boolean;
   busy: boolean;
   onCancel(): void;
-  onConfirm(): void;
+  /** `deleteGradeData`: also delete the grades kept in this browser (unticked by default). */
+  onConfirm(choice: { deleteGradeData: boolean }): void;
 }
 
 /**
@@ -14,10 +16,14 @@ export interface DisconnectDialogProps {
  */
 export function DisconnectDialog({ open, busy, onCancel, onConfirm }: DisconnectDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [deleteGradeData, setDeleteGradeData] = useState(false);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      setDeleteGradeData(false); // each time a fresh choice
+      element.showModal();
+    }
     if (!open && element.open) element.close();
   }, [open]);
   return (
@@ -35,13 +41,27 @@ export function DisconnectDialog({ open, busy, onCancel, onConfirm }: Disconnect
       <div id="disconnect-consequences">
         <p>{t('disconnectConsequences')}</p>
         <p>{t('disconnectSecrets')}</p>
+        <p>{t('disconnectStopsExports')}</p>
         <p>{t('disconnectReconnect')}</p>
+        <p>{t('disconnectKept')}</p>
       </div>
+      <CheckField
+        id="disconnect-delete-grades"
+        label={t('disconnectDeleteGrades')}
+        checked={deleteGradeData}
+        onChange={setDeleteGradeData}
+        hint={t('disconnectDeleteGradesHint')}
+      />
       <div className="actions actions--end">
         <button type="button" className="button" onClick={onCancel}>
           {t('cancel')}
         </button>
-        <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={busy}
+          onClick={() => onConfirm({ deleteGradeData })}
+        >
           {t('disconnect')}
         </button>
       </div>

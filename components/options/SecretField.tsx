@@ -9,6 +9,11 @@ export interface SecretFieldProps {
   value: string | undefined;
   state: SecretState;
   onChange(value: string | undefined): void;
+  /**
+   * Set when the kept value cannot be used with the form as edited (it is bound to the fields it
+   * was saved with): the field asks for it again, with this text as its hint.
+   */
+  retype?: string;
   hint?: string;
   error?: string;
 }
@@ -17,8 +22,12 @@ export interface SecretFieldProps {
  * A secret is never shown again once saved: the page only knows that one is saved ("••••• saved")
  * and can replace it. One set by the district policy cannot be replaced here.
  */
-export function SecretField({ id, label, value, state, onChange, hint, error }: SecretFieldProps) {
-  if (value !== undefined || state === 'none') {
+export function SecretField(props: SecretFieldProps) {
+  const { id, label, value, state, onChange, retype, error } = props;
+  // A saved value bound elsewhere is asked for again; a policy's cannot be typed here.
+  const retyping = retype !== undefined && state === 'saved';
+  const hint = (retyping && retype) || props.hint;
+  if (value !== undefined || state === 'none' || retyping) {
     return (
       <div className="secret">
         <TextField
@@ -30,8 +39,9 @@ export function SecretField({ id, label, value, state, onChange, hint, error }: 
           onChange={onChange}
           hint={hint}
           error={error}
+          required={retyping}
         />
-        {state === 'saved' && (
+        {state === 'saved' && !retyping && (
           <button type="button" className="button button--text" onClick={() => onChange(undefined)}>
             {t('secretKeepSaved')}
           </button>
@@ -59,6 +69,11 @@ export function SecretField({ id, label, value, state, onChange, hint, error }: 
           </button>
         )}
       </div>
+      {retype && !error && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {retype}
+        </p>
+      )}
       {error && <p className="field__error">{error}</p>}
     </div>
   );

@@ -12,6 +12,8 @@ export interface TextFieldProps {
   /** Set by the district policy: shown, not editable. */
   managed?: boolean;
   type?: 'text' | 'password' | 'url';
+  /** Must be filled in (e.g. a saved secret that has to be typed again). */
+  required?: boolean;
   autoComplete?: string;
   placeholder?: string;
 }
@@ -35,6 +37,7 @@ export function TextField(props: TextFieldProps) {
         type={props.type ?? 'text'}
         value={value}
         readOnly={managed}
+        required={props.required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         autoComplete={props.autoComplete ?? 'off'}

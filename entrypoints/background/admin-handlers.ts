@@ -3,18 +3,22 @@
  * disconnect. The district policy's values win over what the page sends, and a locked policy
  * refuses changes here too, not just on the page.
  */
+import type { JournalStore } from '@/lib/export/journal-store';
 import { t } from '@/lib/i18n/t';
 import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
 import { type Handlers, RequestError } from '@/lib/messaging/router';
 import { toAdminState } from '@/lib/settings/admin-state';
 import { removeConnection, saveAuthorizedConnection } from '@/lib/settings/connection-store';
+import { deleteHistoryGrades } from '@/lib/settings/export-history';
 import { exportDefaultsSetting, teacherPermissionSetting } from '@/lib/settings/items';
 import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { checkSisConnection } from '@/lib/sis/check-connection';
 import { checkConnectionDraft, connectionOrigins } from '@/lib/sis/connection-draft';
 import { describeAuthorizeFailure } from '@/lib/sis/describe-authorize-failure';
+import { keptSecret } from '@/lib/sis/secret-binding';
 import type { BackgroundDependencies, BackgroundState } from './context';
+import type { TeacherRuntime } from './teacher-runtime';
 
 type AdminHandlers = Pick<
   Handlers,
@@ -25,9 +29,36 @@ type AdminHandlers = Pick<
   | 'disconnect'
 >;
 
+/**
+ * The secrets Authorize may use without their being typed again, each bound to the connection it
+ * was saved with, or to the policy's own values (H1 of issue #11).
+ */
+function keptSecrets(current: ResolvedSettings) {
+  return {
+    secret: keptSecret(current.secretState, current.connection, current.policyConnection),
+    vendorAuthorization: keptSecret(
+      current.vendorAuthorizationState,
+      current.connection,
+      current.policyConnection,
+    ),
+  };
+}
+
+/**
+ * Disconnect's "delete the grades kept in this browser": every export journal (unfinished ones
+ * hold the grades still to send) and each class's last-written grades. Through the stores' own
+ * API, so it holds wherever they keep their data.
+ */
+async function deleteGrades(store: JournalStore): Promise<void> {
+  // sweep() drops the finished journals and returns the others.
+  for (const journal of await store.sweep()) await store.remove(journal.courseId);
+  await deleteHistoryGrades();
+}
+
 export function createAdminHandlers(
   state: BackgroundState,
   deps: BackgroundDependencies,
+  teacher: Pick<TeacherRuntime, 'runner' | 'sis' | 'store'>,
 ): AdminHandlers {
   const settings = () => readSettings(deps.readPolicy);
   const adminState = async (): Promise<AdminState> => {
@@ -56,7 +87,7 @@ export function createAdminHandlers(
           secret: secretManaged ? undefined : draft.secret,
           vendorAuthorization: vendorManaged ? undefined : draft.vendorAuthorization,
         },
-        { secretAvailable: current.secret !== undefined },
+        { secretAvailable: current.secret !== undefined, kept: keptSecrets(current) },
       );
       if (!checked.ok) {
         const problems = Object.values(checked.errors).join(' ');
@@ -124,13 +155,23 @@ export function createAdminHandlers(
       return adminState();
     },
 
-    async disconnect() {
+    async disconnect({ deleteGradeData }) {
       const current = await settings();
       refuseIfLocked(current);
       const origins = current.connection ? connectionOrigins(current.connection) : [];
+      // First the stored connection, so nothing read from now on is connected; then, at once,
+      // every running export and every client (secrets, OAuth 2 token) made before: no write
+      // reaches the SIS once this answers, even where the browser keeps the host permission.
       await removeConnection();
+      const stopped = teacher.runner.stopAll({
+        code: 'disconnected',
+        message: t('exportStoppedDisconnected'),
+      });
+      teacher.sis.forget();
+      await stopped;
+      if (deleteGradeData) await deleteGrades(teacher.store);
       const hostAccessRevoked = origins.length === 0 || (await deps.hostAccess.revoke(origins));
-      return { hostAccessRevoked, state: await adminState() };
+      return { hostAccessRevoked, gradeDataDeleted: deleteGradeData, state: await adminState() };
     },
   };
 }

@@ -39,7 +39,7 @@ export function createHandlers(
       await (dependencies.openOptionsPage ?? (() => browser.runtime.openOptionsPage()))();
       return {};
     },
-    ...createAdminHandlers(state, dependencies),
+    ...createAdminHandlers(state, dependencies, teacher),
     ...createTeacherHandlers(dependencies, teacher),
   };
 }

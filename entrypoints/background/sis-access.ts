@@ -17,12 +17,20 @@ import type { BackgroundDependencies } from './context';
 
 export function createSisAccess(deps: BackgroundDependencies) {
   let cached: { key: string; session: SisSession } | undefined;
+  /**
+   * Aborted by `forget` (Disconnect): every request of every client made before fails at once,
+   * in flight or not yet sent. Settings read before a `forget` build no new client either.
+   */
+  let revoke = new AbortController();
+  const readIn = new WeakMap<ResolvedSettings, AbortSignal>();
 
   /** The settings in force; throws 'not-connected' / 'export-disabled' when teachers may not work. */
   async function allowedSettings(): Promise<ResolvedSettings> {
+    const { signal } = revoke;
     const settings = await readSettings(deps.readPolicy);
     const refusal = exportRefusal(settings);
     if (refusal) throw refusal;
+    readIn.set(settings, signal);
     return settings;
   }
 
@@ -37,6 +45,11 @@ export function createSisAccess(deps: BackgroundDependencies) {
         t('errorHostPermissionMissing', origins.join(' ')),
       );
     }
+    // Read before a Disconnect: its secret is gone and no client may be made with it.
+    const { signal } = revoke;
+    if ((readIn.get(settings) ?? signal).aborted) {
+      throw exportRefusal({ connected: false, exportEnabled: true });
+    }
     const secrets = {
       secret: settings.secret ?? '',
       vendorAuthorization: settings.vendorAuthorization,
@@ -46,11 +59,11 @@ export function createSisAccess(deps: BackgroundDependencies) {
     if (cached?.key !== key) {
       try {
         const { client } = createSisClient(connection, secrets, {
-          fetch: deps.fetch,
+          fetch: revocableFetch(deps.fetch ?? ((input, init) => fetch(input, init)), signal),
           clockSkewMs: connection.clockSkewMs,
           clientAuth: connection.clientAuth,
         });
-        cached = { key, session: createSisSession(client, deps.engine) };
+        cached = { key, session: { ...createSisSession(client, deps.engine), revoked: signal } };
       } catch (error) {
         throw asRequestError(error);
       }
@@ -68,7 +81,26 @@ export function createSisAccess(deps: BackgroundDependencies) {
     }
   }
 
-  return { allowedSettings, sessionFor, sessionIfAllowed };
+  /**
+   * Disconnect: drops the cached client (its secrets, its OAuth 2 token) and makes every client
+   * made so far unusable, so nothing still holding one (a run, a read) can reach the SIS again.
+   */
+  function forget() {
+    revoke.abort(new Error('the SIS was disconnected'));
+    revoke = new AbortController();
+    cached = undefined;
+  }
+
+  return { allowedSettings, sessionFor, sessionIfAllowed, forget };
+}
+
+/** `base`, refusing every request once `revoked` is aborted and aborting those in flight. */
+function revocableFetch(base: typeof fetch, revoked: AbortSignal): typeof fetch {
+  return (input, init) => {
+    if (revoked.aborted) return Promise.reject(revoked.reason);
+    const signal = init?.signal ? AbortSignal.any([init.signal, revoked]) : revoked;
+    return base(input, { ...init, signal });
+  };
 }
 
 export type SisAccess = ReturnType<typeof createSisAccess>;

@@ -14,7 +14,7 @@ import {
   connectionOrigins,
   FIELD_FOR_ERROR,
 } from '@/lib/sis/connection-draft';
-import { toDraft } from '@/lib/sis/connection-form';
+import { keptSecretsOf, toDraft } from '@/lib/sis/connection-form';
 import { requestHostAccess } from '@/lib/sis/host-access';
 import type { ConnectionFormState } from './use-connection-form';
 
@@ -56,7 +56,10 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
   function onAuthorize() {
     const draft = toDraft(values);
     if (!draft || busy) return;
-    const checked = checkConnectionDraft(draft, { secretAvailable: state.secret !== 'none' });
+    const checked = checkConnectionDraft(draft, {
+      secretAvailable: state.secret !== 'none',
+      kept: keptSecretsOf(state),
+    });
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) {
       setOutcome({ kind: 'invalid' });
@@ -72,9 +75,9 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
     void authorize(draft, granted, origins).finally(() => setBusy(false));
   }
 
-  async function onConfirmDisconnect() {
+  async function onConfirmDisconnect(choice: { deleteGradeData: boolean }) {
     setDisconnecting(true);
-    const reply = await sendRequest('disconnect', {});
+    const reply = await sendRequest('disconnect', choice);
     setDisconnecting(false);
     setConfirming(false);
     if (!reply.ok) {
@@ -82,7 +85,8 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
       return;
     }
     onReset(reply.data.state);
-    setOutcome({ kind: 'disconnected', hostAccessRevoked: reply.data.hostAccessRevoked });
+    const { hostAccessRevoked, gradeDataDeleted } = reply.data;
+    setOutcome({ kind: 'disconnected', hostAccessRevoked, gradeDataDeleted });
   }
 
   return (

@@ -34,8 +34,24 @@ export const EXPORT_STOP_CODES = [
   'sis-unavailable',
   /** The extension itself failed mid-export, e.g. storage.local was full: nothing more was sent. */
   'extension-error',
+  /** The admin disconnected the SIS: requests in flight were aborted, nothing more was sent. */
+  'disconnected',
 ] as const;
 export type ExportStopCode = (typeof EXPORT_STOP_CODES)[number];
+
+/**
+ * An abort reason that stops the export (recorded as stopped, with this code and text) rather
+ * than cancelling it: passed to the run's signal by whoever stops it from outside, e.g. Disconnect.
+ */
+export class ExportStopRequest extends Error {
+  override name = 'ExportStopRequest';
+  constructor(
+    readonly code: ExportStopCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A failure as the journal and summary keep it: a stable code plus user-facing text. */
 export interface ExportFailureInfo {

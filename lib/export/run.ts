@@ -12,6 +12,7 @@ import type { ExportJournal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { ProgressListener } from './progress';
 import { type EngineClock, systemClock } from './run-clock';
+import { ExportStopRequest } from './run-codes';
 import { createRunContext } from './run-context';
 import { PHASES, phaseCounts, runPhase, skipGradesOfFailedLineItems } from './run-phase';
 import type { ExportClient } from './run-send';
@@ -78,6 +79,11 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
       await writer.flush().catch(unlessStoppedForIt);
     }
   } finally {
+    // Stopped from outside (Disconnect) rather than cancelled by the teacher: say so.
+    const reason: unknown = options.signal?.aborted ? options.signal.reason : undefined;
+    if (reason instanceof ExportStopRequest) {
+      journal.stop ??= { code: reason.code, message: reason.message };
+    }
     journal.state = outcomeOf(journal);
     writer.changed();
     progress.dispose();

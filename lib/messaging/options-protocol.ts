@@ -43,6 +43,10 @@ export const TeacherPermissionSchema = z.strictObject({
 export const AuthorizedConnectionSchema = z.object({
   partner: PartnerIdSchema,
   hostUrl: z.string(),
+  /** With hostUrl, what a saved secret is bound to: changing one asks for the secret again. */
+  tokenUrl: z.optional(z.string()),
+  accessKey: z.optional(z.string()),
+  authMode: z.optional(AuthModeSchema),
   orgName: z.optional(z.string()),
   /** ISO date-time of the check. */
   verifiedAt: z.string(),
@@ -97,8 +101,18 @@ export const AuthorizeReplySchema = z.object({
   state: AdminStateSchema,
 });
 
+export const DisconnectRequestSchema = z.strictObject({
+  /**
+   * Also delete the grades kept in this browser: unfinished export journals and each class's
+   * last-sent grades (history summaries, class links and student matches stay either way).
+   */
+  deleteGradeData: z.boolean(),
+});
+
 export const DisconnectReplySchema = z.object({
   /** False when the browser kept the host permission (e.g. a test build that pre-grants it). */
   hostAccessRevoked: z.boolean(),
+  /** The grades kept in this browser were deleted as asked. */
+  gradeDataDeleted: z.boolean(),
   state: AdminStateSchema,
 });

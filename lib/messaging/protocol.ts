@@ -12,7 +12,7 @@ import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
 import { ConnectionDraftSchema } from '../sis/connection-draft';
 import { ExportDefaultsSchema } from '../sis/settings-shapes';
 import { z } from '../zod';
-import { TeacherPermissionSchema } from './options-protocol';
+import { DisconnectRequestSchema, TeacherPermissionSchema } from './options-protocol';
 import {
   CourseRequestSchema,
   FindTeacherClassesRequestSchema,
@@ -120,10 +120,14 @@ export const PROTOCOL = {
     from: ['options'],
     request: ExportDefaultsSchema,
   },
-  /** Deletes the secret and the connection, revokes the host permission; keeps class links. */
+  /**
+   * Stops running exports, forgets every credential and token in memory, deletes the secret and
+   * the connection (and, if asked, the grades kept locally), revokes the host permission; keeps
+   * class links.
+   */
   disconnect: {
     from: ['options'],
-    request: NoPayload,
+    request: DisconnectRequestSchema,
   },
   /**
    * What the panel of one class shows: access (connected, export allowed), the link, a running

@@ -23,6 +23,9 @@ export function toAdminState(
     connection: connection && {
       partner: connection.partner,
       hostUrl: connection.hostUrl,
+      ...(connection.tokenUrl === undefined ? {} : { tokenUrl: connection.tokenUrl }),
+      accessKey: connection.accessKey,
+      authMode: connection.authMode,
       ...(connection.orgName ? { orgName: connection.orgName } : {}),
       verifiedAt: connection.verifiedAt,
       ...(connection.clockSkewMs === undefined ? {} : { clockSkewMs: connection.clockSkewMs }),

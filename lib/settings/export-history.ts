@@ -2,7 +2,8 @@
  * `local:exportHistory:<courseId>`: what this extension exported for one Classroom class — the
  * last 20 export summaries, when each coursework was last exported completely, and every result
  * it last wrote (the planner's `previousResults`, used when a SIS cannot list results). One key
- * per class keeps each write small. Kept across Unlink and Disconnect, like the class links.
+ * per class keeps each write small. Kept across Unlink and Disconnect, like the class links;
+ * Disconnect can delete its grades (`deleteHistoryGrades`).
  */
 import {
   type ExportSummaryView,
@@ -12,6 +13,7 @@ import {
 import { z } from '../zod';
 import { defineSetting, type Setting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
+import { readArea } from './storage-item';
 
 /** Summaries kept per class, newest first. */
 export const HISTORY_LENGTH = 20;
@@ -88,4 +90,30 @@ export function updateExportHistory(
 export function withSummary(history: CourseHistory, summary: ExportSummaryView): CourseHistory {
   const others = history.summaries.filter((s) => s.exportId !== summary.exportId);
   return { ...history, summaries: [summary, ...others].slice(0, HISTORY_LENGTH) };
+}
+
+const KEY_PREFIX = 'exportHistory:';
+
+/** The classes that have a history in this browser. */
+export async function listExportHistoryCourses(): Promise<string[]> {
+  // readArea() reads the whole area (secrets included); only our keys are looked at.
+  const keys = Object.keys(await readArea('local'));
+  // `…$` keys are version metadata (storage-item.ts).
+  return keys
+    .filter((key) => key.startsWith(KEY_PREFIX) && !key.endsWith('$'))
+    .map((key) => key.slice(KEY_PREFIX.length));
+}
+
+/**
+ * Disconnect's "delete the grades": every class keeps its summaries (counts, dates, failure
+ * reasons) and "last exported" dates, and loses the grades last written and the record of an
+ * unfinished export (whose journal goes too).
+ */
+export async function deleteHistoryGrades(): Promise<void> {
+  for (const courseId of await listExportHistoryCourses()) {
+    await updateExportHistory(courseId, ({ pending: _, ...history }) => ({
+      ...history,
+      previousResults: {},
+    }));
+  }
 }

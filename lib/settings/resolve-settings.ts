@@ -6,6 +6,7 @@
 import type { ManagedField, SecretState } from '../messaging/options-protocol';
 import { checkHostUrl } from '../sis/host-url';
 import { authModeFor, type PartnerId, partnerProfile } from '../sis/partners';
+import { bindingChanges } from '../sis/secret-binding';
 import type { ConnectionFields, ExportDefaults } from '../sis/settings-shapes';
 import type { StoredConnection, StoredCredentials } from './items';
 import type { ManagedPolicy, PolicyKey } from './managed-policy';
@@ -113,7 +114,13 @@ export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): 
     : {};
   const form = { ...savedFields, ...policyConnection };
   const secret = policy.secretCode ?? credentials.secret;
-  const matches = connection !== null && matchesPolicy(connection, policyConnection);
+  // A policy's secret (or vendor authorization) goes only to the policy's own URLs (issue #11,
+  // H1): a connection authorized elsewhere, before the policy set it, must not carry it there.
+  const policySecretsBound =
+    (!policy.secretCode && !policy.vendorAuthorization) ||
+    (connection !== null && bindingChanges(policyConnection, connection).length === 0);
+  const matches =
+    connection !== null && matchesPolicy(connection, policyConnection) && policySecretsBound;
   const connected = matches && secret !== undefined;
   const exportEnabled = policy.exportEnabled ?? stored.teacherPermission.exportEnabled;
   const partnerLimit = partnerProfile(form.partner ?? 'other').titleLimit;

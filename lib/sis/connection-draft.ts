@@ -7,7 +7,8 @@ import { t } from '../i18n/t';
 import type { ErrorCode } from '../messaging/protocol';
 import { z } from '../zod';
 import { checkHostUrl, checkTokenUrl, describeSisUrlProblem } from './host-url';
-import { AuthModeSchema, authModeFor, PartnerIdSchema } from './partners';
+import { AuthModeSchema, authModeFor, PartnerIdSchema, partnerProfile } from './partners';
+import { bindingChanges, describeBindingChange, type KeptSecret } from './secret-binding';
 import { type ConnectionFields, SignatureMethodSchema } from './settings-shapes';
 
 const Typed = z.string().check(z.maxLength(4096));
@@ -49,6 +50,11 @@ const VENDOR_AUTHORIZATION = /^[\x21-\x39\x3B-\x7E]+:[\x21-\x7E]+$/;
 export interface DraftContext {
   /** A secret code is already saved in this browser or set by policy. */
   secretAvailable: boolean;
+  /**
+   * What a secret that is not typed again may be used with (lib/sis/secret-binding.ts). Authorize
+   * always passes it; only a draft that sends nothing (the policy JSON) leaves it out.
+   */
+  kept?: { secret?: KeptSecret; vendorAuthorization?: KeptSecret };
 }
 
 export function checkConnectionDraft(draft: ConnectionDraft, context: DraftContext): DraftCheck {
@@ -73,9 +79,31 @@ export function checkConnectionDraft(draft: ConnectionDraft, context: DraftConte
     else errors.tokenUrl = describeSisUrlProblem(token.problem);
   }
 
-  const vendorAuthorization = draft.vendorAuthorization?.trim();
+  let vendorAuthorization = draft.vendorAuthorization?.trim();
   if (vendorAuthorization && !VENDOR_AUTHORIZATION.test(vendorAuthorization)) {
     errors.vendorAuthorization = t('vendorAuthorizationInvalid');
+  }
+
+  // A kept secret goes only where, and with what, it was saved for (H1 of issue #11).
+  const kept = context.kept ?? {};
+  const binding = { hostUrl: draft.hostUrl, tokenUrl: draft.tokenUrl, accessKey, authMode };
+  if (secret === undefined && kept.secret && !errors.secret) {
+    const changes = bindingChanges(kept.secret.boundTo, binding);
+    if (changes.length > 0) errors.secret = describeBindingChange('secret', kept.secret, changes);
+  }
+  if (vendorAuthorization === undefined && kept.vendorAuthorization) {
+    const changes = bindingChanges(kept.vendorAuthorization.boundTo, binding);
+    if (changes.length > 0 && partnerProfile(draft.partner).vendorAuthorizationHeader) {
+      errors.vendorAuthorization = describeBindingChange(
+        'vendorAuthorization',
+        kept.vendorAuthorization,
+        changes,
+      );
+    } else if (changes.length > 0 && kept.vendorAuthorization.source === 'saved') {
+      // This SIS sends no vendor header, so it is not asked for; but kept, it would be bound to
+      // this connection from now on: it is deleted instead.
+      vendorAuthorization = '';
+    }
   }
 
   if (!host.ok || Object.keys(errors).length > 0) return { ok: false, errors };

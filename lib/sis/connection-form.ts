@@ -4,8 +4,15 @@
  * Skyward Application URL fills in the Host URL (which stays editable).
  */
 import type { AdminState, SecretState } from '../messaging/options-protocol';
-import type { ConnectionDraft } from './connection-draft';
+import type { ConnectionDraft, DraftContext } from './connection-draft';
 import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './partners';
+import {
+  bindingChanges,
+  describeBindingChange,
+  type KeptSecret,
+  keptSecret,
+  type SecretBinding,
+} from './secret-binding';
 import type { SignatureMethod } from './settings-shapes';
 import { composeSkywardApiUrl } from './skyward-url';
 
@@ -72,5 +79,48 @@ export function toDraft(values: ConnectionFormValues): ConnectionDraft | undefin
     !partnerProfile(values.partner).vendorAuthorizationHeader
       ? {}
       : { vendorAuthorization: values.vendorAuthorization }),
+  };
+}
+
+/** The secrets Authorize may keep, bound as the background binds them (secret-binding.ts). */
+export function keptSecretsOf(state: AdminState): NonNullable<DraftContext['kept']> {
+  const policy: SecretBinding = {};
+  for (const field of ['hostUrl', 'tokenUrl', 'accessKey', 'authMode'] as const) {
+    if (state.managed.fields.includes(field)) Object.assign(policy, { [field]: state.form[field] });
+  }
+  return {
+    secret: keptSecret(state.secret, state.connection, policy),
+    vendorAuthorization: keptSecret(state.vendorAuthorization, state.connection, policy),
+  };
+}
+
+/**
+ * Why a kept secret must be typed again with these values, per field (absent: it may be kept):
+ * the page turns "••••• saved" into an empty field with this hint as soon as the admin edits
+ * the Host URL, Token URL, access key or sign-in method.
+ */
+export function secretsToRetype(
+  values: ConnectionFormValues,
+  state: AdminState,
+): { secret?: string; vendorAuthorization?: string } {
+  if (values.partner === '') return {};
+  const kept = keptSecretsOf(state);
+  const draft = {
+    hostUrl: values.hostUrl,
+    tokenUrl: values.tokenUrl,
+    accessKey: values.accessKey,
+    authMode: authModeFor(values.partner, values.authMode),
+  };
+  const hint = (kind: 'secret' | 'vendorAuthorization', secret: KeptSecret | undefined) => {
+    const changes = secret ? bindingChanges(secret.boundTo, draft) : [];
+    return secret && changes.length > 0 ? describeBindingChange(kind, secret, changes) : undefined;
+  };
+  const secret = hint('secret', kept.secret);
+  const vendorAuthorization = partnerProfile(values.partner).vendorAuthorizationHeader
+    ? hint('vendorAuthorization', kept.vendorAuthorization)
+    : undefined;
+  return {
+    ...(secret ? { secret } : {}),
+    ...(vendorAuthorization ? { vendorAuthorization } : {}),
   };
 }

@@ -96,6 +96,8 @@ export async function startCourseExport(
   deps.runner.refuseIfRunning(courseId);
   const { plan, link, override } = await planNow(sis, request, defaults, now, deps.teacher);
   deps.runner.refuseIfRunning(courseId); // one may have started while we read the SIS
+  // Disconnected while we read the SIS: its client may send nothing more.
+  if (sis.revoked?.aborted) throw new RequestError('not-connected', t('errorNotConnected'));
   const exportId = deps.newExportId();
   const pending = {
     exportId,

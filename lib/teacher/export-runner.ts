@@ -14,6 +14,7 @@ import { type ExportJournal, isUnfinished } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
 import type { Operation } from '../export/operations';
 import type { ExportProgress } from '../export/progress';
+import { type ExportStopCode, ExportStopRequest } from '../export/run-codes';
 import {
   cancelExport as cancelRun,
   ExportControlError,
@@ -50,6 +51,9 @@ interface RunAsked {
 export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) {
   const active = new Set<string>();
   const progress = new Map<string, ExportProgress>();
+  /** Each running class's way to stop it from outside, and its run until recorded. */
+  const stoppers = new Map<string, AbortController>();
+  const runs = new Map<string, Promise<void>>();
 
   function refuseIfRunning(courseId: string) {
     if (active.has(courseId)) throw new RequestError('export-running', t('errorExportRunning'));
@@ -109,7 +113,7 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     active.add(courseId);
     progress.delete(courseId);
     const release = keepAlive.hold();
-    return run()
+    const running = run()
       .then(
         (summary) =>
           recordEnded(courseId, summary).catch((error: unknown) =>
@@ -128,13 +132,18 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
       .finally(() => {
         active.delete(courseId);
         progress.delete(courseId);
+        stoppers.delete(courseId);
+        runs.delete(courseId);
         release();
       });
+    runs.set(courseId, running);
+    return running;
   }
 
   const engineDeps = (courseId: string, client: ExportClient, engine: EngineOptions) => ({
     ...engine,
     client,
+    signal: stopperFor(courseId).signal,
     store,
     onProgress: (report: ExportProgress) => progress.set(courseId, report),
     // Within one worker the in-memory lock is the whole truth (there is one worker per
@@ -142,6 +151,12 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     // replaced at once, rather than after the engine's cross-restart grace period.
     staleAfterMs: 0,
   });
+
+  function stopperFor(courseId: string) {
+    const stopper = new AbortController();
+    stoppers.set(courseId, stopper);
+    return stopper;
+  }
 
   return {
     /** True from start until the outcome is recorded. */
@@ -166,6 +181,17 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
       return track(courseId, {}, () =>
         resumeExport(courseId, engineDeps(courseId, client, engine)),
       );
+    },
+
+    /**
+     * Stops every running export at once (Disconnect): requests in flight are aborted, nothing
+     * more is sent, and each is recorded as stopped with `stop` (its unsent operations stay
+     * pending). Resolves once every one has ended and its outcome is in the history.
+     */
+    async stopAll(stop: { code: ExportStopCode; message: string }): Promise<void> {
+      const reason = new ExportStopRequest(stop.code, stop.message);
+      for (const stopper of stoppers.values()) stopper.abort(reason);
+      await Promise.all(runs.values());
     },
 
     /** Cancels the class's running export; false when none runs. */

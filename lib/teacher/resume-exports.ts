@@ -26,7 +26,7 @@ export async function resumeRunningExports(
   if (!sis) return [];
   const resumed: string[] = [];
   for (const journal of journals) {
-    if (runner.isRunning(journal.courseId)) continue;
+    if (runner.isRunning(journal.courseId) || sis.revoked?.aborted) continue;
     // Unlinked or relinked to another SIS class since: its writes are no longer wanted there.
     const link = await getClassLink(journal.courseId);
     if (link?.sisClassId !== journal.sisClassId) continue;

@@ -26,6 +26,8 @@ export interface SisSession {
   termTitles: Map<string, string | null>;
   /** Engine settings for exports with this session. */
   engine: EngineOptions;
+  /** Aborted once the connection is dropped (Disconnect): nothing may be started with it. */
+  revoked?: AbortSignal;
   /** Runs an idempotent read with retries; SIS failures become RequestErrors. */
   read<T>(work: (client: OneRosterClient) => Promise<T>): Promise<T>;
 }

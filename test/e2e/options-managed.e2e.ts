@@ -115,7 +115,7 @@ describe.skipIf(!writable)('a district policy (managed storage)', () => {
     // Hidden buttons are not the check: the background refuses locked changes itself.
     for (const [type, data] of [
       ['saveTeacherPermission', { exportEnabled: false }],
-      ['disconnect', {}],
+      ['disconnect', { deleteGradeData: false }],
     ] as const) {
       expect(await options.send(type, data)).toMatchObject({
         ok: false,

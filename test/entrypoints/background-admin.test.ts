@@ -50,12 +50,34 @@ function memoryHostAccess(granted: string[]) {
 let host: ReturnType<typeof memoryHostAccess>;
 let policy: ManagedPolicy;
 let trusted: boolean;
+/** Every request the background made: where, and whether it carried credentials. */
+let requests: Array<{
+  url: string;
+  authorization: string | null;
+  vendor: string | null;
+  body: string;
+}>;
+
+/** The real fetch, recording each request first; the elsewhere origin never answers. */
+const recordingFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  requests.push({
+    url: request.url,
+    authorization: request.headers.get('authorization'),
+    vendor: request.headers.get('x-vendor-authorization'),
+    body: await request.clone().text(),
+  });
+  if (request.url.startsWith(ELSEWHERE)) return new Response('{}', { status: 200 });
+  return fetch(request);
+};
+const ELSEWHERE = 'https://elsewhere.example.org';
+const sentElsewhere = () => requests.filter((r) => r.url.startsWith(ELSEWHERE));
 
 function send(type: string, data: unknown = {}, sender: object = OPTIONS) {
   const route = createRouter(
     createHandlers(
       { storageTrusted: Promise.resolve(trusted) },
-      { hostAccess: host.access, readPolicy: async () => policy },
+      { hostAccess: host.access, readPolicy: async () => policy, fetch: recordingFetch },
     ),
     { extensionId: fakeBrowser.runtime.id, optionsUrl: OPTIONS.url },
   );
@@ -63,9 +85,10 @@ function send(type: string, data: unknown = {}, sender: object = OPTIONS) {
 }
 
 beforeEach(() => {
-  host = memoryHostAccess([sis.origin]);
+  host = memoryHostAccess([sis.origin, ELSEWHERE]);
   policy = {};
   trusted = true;
+  requests = [];
 });
 
 const oauth1Draft = () => ({
@@ -199,6 +222,152 @@ describe('authorizeConnection', () => {
   });
 });
 
+describe('a saved secret goes only where it was saved for (issue #11, H1)', () => {
+  const oauth2Draft = () => ({
+    partner: 'other',
+    hostUrl: sis.baseUrl,
+    authMode: 'oauth2',
+    tokenUrl: sis.tokenUrl,
+    accessKey: sis.credentials.oauth2.clientId,
+    secret: sis.credentials.oauth2.clientSecret,
+  });
+  const withoutSecret = <T extends { secret?: string }>({ secret: _, ...rest }: T) => rest;
+
+  it('refuses a new Host URL and Token URL without the secret, and sends nothing there', async () => {
+    await send('authorizeConnection', oauth2Draft());
+    requests = [];
+    const reply = await send('authorizeConnection', {
+      ...withoutSecret(oauth2Draft()),
+      hostUrl: `${ELSEWHERE}/ims/oneroster/v1p1`,
+      tokenUrl: `${ELSEWHERE}/oauth/token`,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-settings',
+        message: expect.stringContaining('Host URL, Token URL changed: type the secret code again'),
+      },
+    });
+    expect(requests).toEqual([]);
+    // Still the old connection, with its secret.
+    expect(await send('getAdminState')).toMatchObject({
+      data: { connected: true, form: { hostUrl: `${sis.baseUrl}/` } },
+    });
+  });
+
+  it('refuses a new Token URL alone (the OAuth 2 secret travels to it)', async () => {
+    await send('authorizeConnection', oauth2Draft());
+    requests = [];
+    const reply = await send('authorizeConnection', {
+      ...withoutSecret(oauth2Draft()),
+      tokenUrl: `${ELSEWHERE}/oauth/token`,
+    });
+    expect(reply).toMatchObject({
+      error: { message: expect.stringContaining('Token URL changed') },
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it.each([
+    ['access key', { accessKey: 'another-key' }, 'Access key changed'],
+    ['sign-in method', { authMode: 'oauth2', tokenUrl: 'TOKEN' }, 'Sign-in method changed'],
+  ])('refuses a changed %s without the secret', async (_name, change, named) => {
+    await send('authorizeConnection', oauth1Draft());
+    requests = [];
+    const tokenUrl = 'tokenUrl' in change ? { tokenUrl: sis.tokenUrl } : {};
+    const reply = await send('authorizeConnection', {
+      ...withoutSecret(oauth1Draft()),
+      ...change,
+      ...tokenUrl,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-settings', message: expect.stringContaining(named) },
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('uses the saved secret when nothing it is bound to changed (a new path on its origin too)', async () => {
+    await send('authorizeConnection', oauth2Draft());
+    requests = [];
+    expect(await send('authorizeConnection', withoutSecret(oauth2Draft()))).toMatchObject({
+      ok: true,
+    });
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => r.url.startsWith(sis.origin))).toBe(true);
+  });
+
+  it('sends a newly typed secret to the new address', async () => {
+    await send('authorizeConnection', oauth2Draft());
+    requests = [];
+    await send('authorizeConnection', {
+      ...oauth2Draft(),
+      secret: 'typed-for-elsewhere',
+      hostUrl: `${ELSEWHERE}/ims/oneroster/v1p1`,
+      tokenUrl: `${ELSEWHERE}/oauth/token`,
+    });
+    expect(sentElsewhere().length).toBeGreaterThan(0);
+    expect(JSON.stringify(requests)).not.toContain(sis.credentials.oauth2.clientSecret);
+  });
+
+  it('asks for a saved vendor authorization again too, and never sends it elsewhere', async () => {
+    const campus = { ...oauth2Draft(), partner: 'infinite-campus', vendorAuthorization: 'vk:vs' };
+    expect(await send('authorizeConnection', campus)).toMatchObject({
+      data: { state: { vendorAuthorization: 'saved' } },
+    });
+    requests = [];
+    const { vendorAuthorization: _, ...withoutVendor } = campus;
+    const reply = await send('authorizeConnection', {
+      ...withoutVendor,
+      secret: 'typed-for-elsewhere',
+      hostUrl: `${ELSEWHERE}/ims/oneroster/v1p1`,
+      tokenUrl: `${ELSEWHERE}/oauth/token`,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining(
+          'Host URL, Token URL changed: type the vendor authorization again',
+        ),
+      },
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('uses a policy’s secret only with the policy’s own URLs', async () => {
+    policy = {
+      sisPartner: 'other',
+      authMode: 'oauth2',
+      accessKey: sis.credentials.oauth2.clientId,
+      secretCode: sis.credentials.oauth2.clientSecret,
+    };
+    const pageUrls = {
+      partner: 'other',
+      authMode: 'oauth2',
+      accessKey: 'typed',
+      hostUrl: `${ELSEWHERE}/ims/oneroster/v1p1`,
+      tokenUrl: `${ELSEWHERE}/oauth/token`,
+    };
+    expect(await send('authorizeConnection', pageUrls)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-settings',
+        message: expect.stringContaining(
+          'The secret code set by your organization is only sent to the Host URL and Token URL its policy sets',
+        ),
+      },
+    });
+    // The policy sets the Host URL but not the Token URL: still refused.
+    policy = { ...policy, hostUrl: sis.baseUrl };
+    expect(await send('authorizeConnection', pageUrls)).toMatchObject({ ok: false });
+    expect(requests).toEqual([]);
+    // Both set by the policy: the page's URLs are overridden and the secret is used.
+    policy = { ...policy, tokenUrl: sis.tokenUrl };
+    expect(await send('authorizeConnection', pageUrls)).toMatchObject({ ok: true });
+    expect(requests.every((r) => r.url.startsWith(sis.origin))).toBe(true);
+  });
+});
+
 describe('teacher permission and export defaults', () => {
   it('turns exporting off and on, as getStatus reports to the panel', async () => {
     await send('authorizeConnection', oauth1Draft());
@@ -240,7 +409,7 @@ describe('teacher permission and export defaults', () => {
     for (const [type, data] of [
       ['saveTeacherPermission', { exportEnabled: false }],
       ['saveExportDefaults', { categoryId: null, exportDrafts: false, missingWork: 'skip' }],
-      ['disconnect', {}],
+      ['disconnect', { deleteGradeData: false }],
     ] as const) {
       expect(await send(type, data)).toMatchObject({
         ok: false,
@@ -260,7 +429,7 @@ describe('disconnect', () => {
     await send('saveTeacherPermission', { exportEnabled: false });
     await fakeBrowser.storage.local.set({ classLinks: { course: 'sis-class' } });
 
-    const reply = await send('disconnect');
+    const reply = await send('disconnect', { deleteGradeData: false });
     expect(reply).toMatchObject({
       ok: true,
       data: {

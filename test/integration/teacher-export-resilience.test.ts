@@ -42,7 +42,9 @@ describe('teacher export against a failing, reconnected or restarted background'
     await exportNow(snap);
     const before = sisState().lineItems.length;
 
-    expect(await scene.h.send('disconnect', {}, OPTIONS_SENDER)).toMatchObject({ ok: true });
+    expect(
+      await scene.h.send('disconnect', { deleteGradeData: false }, OPTIONS_SENDER),
+    ).toMatchObject({ ok: true });
     const disconnected = await scene.h.ask<ReplyOf<'getPanelState'>>('getPanelState', {
       courseId: COURSE,
     });

@@ -50,6 +50,8 @@ export type PanelRequest = { courseId: string } & Record<string, unknown>;
 
 export interface HarnessOptions {
   engine?: EngineOptions;
+  /** Revoking the host permission fails and keeps it, as for a pre-granted origin (issue #11, L3). */
+  keepHostAccess?: boolean;
 }
 
 export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
@@ -59,6 +61,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
       return origins.every((origin) => granted.has(origin));
     },
     async revoke(origins) {
+      if (options.keepHostAccess) return false;
       for (const origin of origins) granted.delete(origin);
       return true;
     },

@@ -120,6 +120,31 @@ describe('ConnectionForm', () => {
     expect(onChange).toHaveBeenCalledWith({ secret: '' });
   });
 
+  it('asks for a saved secret again, with why, once a field it is bound to changed', () => {
+    const retype = 'Host URL changed: type the secret code again.';
+    const { container } = render(
+      <ConnectionForm
+        {...props({
+          values: { ...VALUES, secret: undefined, vendorAuthorization: undefined },
+          secretState: 'saved',
+          vendorState: 'saved',
+          retype: { secret: retype },
+        })}
+      />,
+    );
+    const secret = fieldByLabel(container, 'Secret code') as HTMLInputElement;
+    expect(secret.value).toBe('');
+    expect(secret.required).toBe(true);
+    expect(container.querySelector('[data-testid=secret-saved]')).toBeNull();
+    const hintId = (secret.getAttribute('aria-describedby') ?? '').split(' ').at(-1);
+    expect(container.querySelector(`[id="${hintId}"]`)?.textContent).toBe(retype);
+    expect(
+      [...container.querySelectorAll('button')].some((b) => b.textContent === 'Keep the saved one'),
+    ).toBe(false);
+    // The vendor authorization, not bound elsewhere here, stays "saved".
+    expect(container.querySelector('[data-testid=vendorAuthorization-saved]')).not.toBeNull();
+  });
+
   it('makes policy-set fields read-only and says who set them', () => {
     const { container } = render(
       <ConnectionForm

@@ -50,16 +50,31 @@ describe('resolveSettings', () => {
 
   it('is not connected without a secret code, saved or from policy', () => {
     expect(resolveSettings({ ...CONNECTED, credentials: {} }, {}).connected).toBe(false);
-    expect(resolveSettings({ ...CONNECTED, credentials: {} }, { secretCode: 'p' })).toMatchObject({
+    const policy = { hostUrl: CONNECTION.hostUrl, tokenUrl: CONNECTION.tokenUrl, secretCode: 'p' };
+    expect(resolveSettings({ ...CONNECTED, credentials: {} }, policy)).toMatchObject({
       connected: true,
       secret: 'p',
       secretState: 'managed',
     });
   });
 
+  it('does not use a policy’s secret with a connection to URLs the policy does not set (H1)', () => {
+    // The policy adds a secret (and vendor authorization) but no URLs: the saved connection's
+    // server must not get them.
+    for (const policy of [{ secretCode: 'p' }, { vendorAuthorization: 'k:v' }]) {
+      expect(resolveSettings(CONNECTED, policy)).toMatchObject({
+        connected: false,
+        needsAuthorize: true,
+      });
+    }
+    const own = { hostUrl: CONNECTION.hostUrl, tokenUrl: CONNECTION.tokenUrl, secretCode: 'p' };
+    expect(resolveSettings(CONNECTED, own)).toMatchObject({ connected: true, secret: 'p' });
+  });
+
   it('lets policy values win, and lists them as managed fields', () => {
     const policy: ManagedPolicy = {
       hostUrl: 'https://sis.example.org/api/ims/oneroster/v1p1',
+      tokenUrl: CONNECTION.tokenUrl,
       accessKey: 'client',
       secretCode: 'from-policy',
       exportEnabled: false,
@@ -78,7 +93,7 @@ describe('resolveSettings', () => {
       managed: { active: true, locked: true },
     });
     expect(settings.managed.fields.sort()).toEqual(
-      ['accessKey', 'exportEnabled', 'hostUrl', 'missingWork', 'secret'].sort(),
+      ['accessKey', 'exportEnabled', 'hostUrl', 'missingWork', 'secret', 'tokenUrl'].sort(),
     );
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AdminState } from '@/lib/messaging/options-protocol';
 import {
   applyFormChange,
   type ConnectionFormValues,
   initialFormValues,
+  secretsToRetype,
   toDraft,
 } from '@/lib/sis/connection-form';
 import { NOT_CONNECTED } from '../../support/admin-state';
@@ -75,5 +77,62 @@ describe('the connection form', () => {
       vendorAuthorization: 'v:1',
     });
     expect(toDraft({ ...values, partner: '' })).toBeUndefined();
+  });
+});
+
+describe('a saved secret the admin must type again (issue #11, H1)', () => {
+  const CONNECTED: AdminState = {
+    ...NOT_CONNECTED,
+    connected: true,
+    form: {
+      partner: 'infinite-campus',
+      hostUrl: 'https://sis.example.org/ims/',
+      authMode: 'oauth2',
+      accessKey: 'client',
+      tokenUrl: 'https://auth.example.org/token?appName=x',
+    },
+    secret: 'saved',
+    vendorAuthorization: 'saved',
+    connection: {
+      partner: 'infinite-campus',
+      hostUrl: 'https://sis.example.org/ims/',
+      tokenUrl: 'https://auth.example.org/token?appName=x',
+      accessKey: 'client',
+      authMode: 'oauth2',
+      verifiedAt: '2026-01-01T00:00:00Z',
+      categories: null,
+    },
+  };
+  const values = (patch: Partial<ConnectionFormValues>) => ({
+    ...initialFormValues(CONNECTED),
+    ...patch,
+  });
+
+  it('is not asked for while the origins, access key and sign-in method are unchanged', () => {
+    expect(secretsToRetype(values({}), CONNECTED)).toEqual({});
+    expect(
+      secretsToRetype(values({ hostUrl: 'https://sis.example.org/other/path' }), CONNECTED),
+    ).toEqual({});
+  });
+
+  it.each([
+    [{ hostUrl: 'https://elsewhere.example.org/ims/' }, 'Host URL changed'],
+    [{ tokenUrl: 'https://elsewhere.example.org/token' }, 'Token URL changed'],
+    [{ accessKey: 'another' }, 'Access key changed'],
+    [
+      { hostUrl: 'https://x.example.org/', tokenUrl: 'https://x.example.org/t' },
+      'Host URL, Token URL changed: type the secret code again',
+    ],
+  ])('is asked for, naming what changed: %o', (patch, named) => {
+    const retype = secretsToRetype(values(patch), CONNECTED);
+    expect(retype.secret).toContain(named);
+    expect(retype.vendorAuthorization).toContain('type the vendor authorization again');
+  });
+
+  it('names the sign-in method, and asks no vendor authorization of an SIS without one', () => {
+    const other = { ...CONNECTED, form: { ...CONNECTED.form, partner: 'other' as const } };
+    const retype = secretsToRetype(values({ partner: 'other', authMode: 'oauth1' }), other);
+    expect(retype.secret).toContain('Sign-in method changed');
+    expect(retype.vendorAuthorization).toBeUndefined();
   });
 });
