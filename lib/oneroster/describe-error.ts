@@ -69,7 +69,9 @@ function describeKnown(error: OneRosterError): string {
 }
 
 function describeAuth(error: AuthTokenError | AuthNetworkError | AuthConfigError): string {
-  if (error instanceof AuthNetworkError) return t('sisErrorNetwork');
+  if (error instanceof AuthNetworkError) {
+    return error.code === 'timeout' ? t('sisErrorTokenTimeout') : t('sisErrorNetwork');
+  }
   if (error instanceof AuthConfigError) return t('sisErrorAuthConfig', error.message);
   switch (error.code) {
     case 'token-rejected':
@@ -77,7 +79,9 @@ function describeAuth(error: AuthTokenError | AuthNetworkError | AuthConfigError
     case 'token-endpoint-invalid':
       return t('sisErrorTokenEndpointInvalid');
     case 'token-endpoint-status':
-      return t('sisErrorTokenEndpointStatus', error.status ?? 0);
+      return error.redirect
+        ? t('sisErrorTokenRedirect')
+        : t('sisErrorTokenEndpointStatus', error.status ?? 0);
     case 'token-scope':
       return t('sisErrorTokenScope');
   }

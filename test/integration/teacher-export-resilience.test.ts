@@ -4,8 +4,9 @@
  * the Classroom ids only); and a service worker stopped mid-export, resumed at the next start.
  */
 import { describe, expect, it } from 'vitest';
+import type { Preview } from '@/lib/messaging/panel-protocol';
 import type { ReplyOf } from '@/lib/messaging/protocol';
-import { createHarness, OPTIONS_SENDER } from '../support/teacher-harness';
+import { createHarness, FAST_ENGINE, OPTIONS_SENDER } from '../support/teacher-harness';
 import {
   COURSE,
   expectSisToHold,
@@ -36,6 +37,39 @@ describe('teacher export against a failing, reconnected or restarted background'
     // Retried PUTs land on the same ids: each line item and result exists once.
     expect(sisState().results).toHaveLength(want.results.length);
   });
+  it.each([4, 8])(
+    'previews and exports exactly at concurrency %i when the OAuth 2 token is revoked mid-way',
+    async (concurrency) => {
+      scene.restart({ engine: { ...FAST_ENGINE, concurrency } });
+      await linkClass('oauth2');
+      const tokenPath = new URL(scene.sis.tokenUrl).pathname;
+      const tokenRequests = () => scene.sis.requestLog.entries.filter((e) => e.path === tokenPath);
+      const refused = () => scene.sis.requestLog.entries.filter((e) => e.status === 401);
+      const snap = snapshot();
+
+      // Every parallel read of the preview carries the revoked token.
+      scene.sis.requestLog.clear();
+      scene.sis.revokeTokens();
+      const preview = await scene.h.ask<Preview>('previewExport', {
+        courseId: COURSE,
+        snapshot: snap,
+        choices: NO_CHOICES,
+      });
+      expect(preview.coursework.length).toBeGreaterThan(0);
+      expect(refused().length).toBeGreaterThan(1);
+      expect(tokenRequests()).toHaveLength(1);
+
+      // And the writes in flight when it dies mid-export.
+      scene.sis.requestLog.clear();
+      scene.sis.revokeTokens({ requests: 20, counting: 'writes' });
+      const { summary } = await exportNow(snap);
+      expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+      expect(refused().length).toBeGreaterThan(1);
+      expect(tokenRequests()).toHaveLength(1);
+      const want = expectSisToHold(snap);
+      expect(sisState().results).toHaveLength(want.results.length);
+    },
+  );
   it('makes no duplicates after disconnect → reconnect → re-export', async () => {
     await linkClass();
     const snap = snapshot();
