@@ -94,13 +94,14 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
     },
     async authorize(request: RequestToAuthorize, signal?: AbortSignal) {
       signal?.throwIfAborted();
+      const stampSkewMs = skewMs; // another refusal may change it while this one is signed
       const { authorization } = await signRequest(
         { method: request.method, url: request.url },
         {
           oauth_consumer_key: options.consumerKey,
           oauth_nonce: nonce(),
           oauth_signature_method: method,
-          oauth_timestamp: String(Math.floor((now() + skewMs) / 1000)),
+          oauth_timestamp: String(Math.floor((now() + stampSkewMs) / 1000)),
           // Optional in RFC 5849, but sent by the vectors verified against oauthlib (§E).
           oauth_version: '1.0',
         },
@@ -108,7 +109,7 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
         hmac,
       );
       const headers = { ...extraHeaders, Authorization: authorization };
-      stampedWith.set(headers, skewMs);
+      stampedWith.set(headers, stampSkewMs);
       return headers;
     },
     async onUnauthorized({ sent, serverClockSkewMs: measured }: RefusedRequest) {
