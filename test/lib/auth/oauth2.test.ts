@@ -225,6 +225,24 @@ describe('token endpoint', () => {
     expect(calls).toBe(1);
   });
 
+  it('refuses a redirect without following it, as a browser reports it (opaqueredirect)', async () => {
+    const inits: RequestInit[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      inits.push(init);
+      const hidden = new Response(null, { status: 200 });
+      Object.defineProperty(hidden, 'type', { value: 'opaqueredirect' });
+      return hidden;
+    };
+    const { bearer } = setup({}, { fetch });
+    expect(await rejection(bearer())).toMatchObject({
+      code: 'token-endpoint-status',
+      redirect: true,
+    });
+    expect(inits).toHaveLength(1); // not retried with the secret in the form body
+    expect(inits[0]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+    expect(inits[0]?.signal).toBeInstanceOf(AbortSignal);
+  });
+
   it("reports 'network' when no answer arrives", async () => {
     const offline = new TypeError('Failed to fetch');
     const { bearer } = setup({}, { fetch: async () => Promise.reject(offline) });
