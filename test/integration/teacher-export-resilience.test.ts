@@ -61,7 +61,8 @@ describe('teacher export against a failing, reconnected or restarted background'
       expect(refused().length).toBeGreaterThan(1);
       expect(tokenRequests()).toHaveLength(1);
 
-      // And the writes in flight when it dies mid-export.
+      // And the writes in flight when it dies mid-export (the latency keeps several in flight).
+      scene.sis.setFaults({ latencyMs: 10 });
       scene.sis.requestLog.clear();
       scene.sis.revokeTokens({ requests: 20, counting: 'writes' });
       const { summary } = await exportNow(snap);
