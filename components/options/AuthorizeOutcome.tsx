@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { describeClockOffset } from '@/lib/oneroster/describe-error';
 
 /** What the last action on the connection card did, for the live region under the form. */
 export type Outcome =
@@ -7,8 +8,6 @@ export type Outcome =
   | { kind: 'success'; orgName?: string; clockSkewMs?: number; categoriesListed: boolean }
   | { kind: 'error'; message: string }
   | { kind: 'disconnected'; hostAccessRevoked: boolean; gradeDataDeleted: boolean };
-
-const MINUTE = 60_000;
 
 /**
  * Announced as it changes: the region exists before any message, so screen readers pick up each
@@ -46,7 +45,7 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
             {outcome.orgName ? t('authorizeSuccess', outcome.orgName) : t('authorizeSuccessNoName')}
           </p>
           {outcome.clockSkewMs !== undefined && (
-            <p>{t('authorizeClockNote', Math.round(Math.abs(outcome.clockSkewMs) / MINUTE))}</p>
+            <p>{t('authorizeClockNote', describeClockOffset(outcome.clockSkewMs))}</p>
           )}
           {!outcome.categoriesListed && <p>{t('authorizeNoCategories')}</p>}
         </div>

@@ -7,6 +7,7 @@
 
 import { t } from '@/lib/i18n/t';
 import { RequestError } from '@/lib/messaging/router';
+import { saveClockSkew } from '@/lib/settings/connection-store';
 import { exportRefusal } from '@/lib/settings/export-permission';
 import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
@@ -55,12 +56,19 @@ export function createSisAccess(deps: BackgroundDependencies) {
       vendorAuthorization: settings.vendorAuthorization,
     };
     // In memory only, never logged: a new secret or a re-Authorize means a new authenticator.
-    const key = JSON.stringify([connection, secrets]);
+    // Not a re-measured clock correction: the authenticator that measured it already uses it.
+    const { clockSkewMs, ...settled } = connection;
+    const key = JSON.stringify([settled, secrets]);
     if (cached?.key !== key) {
       try {
         const { client } = createSisClient(connection, secrets, {
           fetch: revocableFetch(deps.fetch ?? ((input, init) => fetch(input, init)), signal),
-          clockSkewMs: connection.clockSkewMs,
+          clockSkewMs,
+          onClockSkewChange: (ms) => {
+            saveClockSkew(connection, ms).catch((error: unknown) =>
+              console.warn('[sis-export] could not keep the clock correction', error),
+            );
+          },
           clientAuth: connection.clientAuth,
         });
         cached = { key, session: { ...createSisSession(client, deps.engine), revoked: signal } };

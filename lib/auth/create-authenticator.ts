@@ -59,8 +59,11 @@ export const AuthConfigSchema = z.discriminatedUnion('mode', [
 export type AuthConfig = z.infer<typeof AuthConfigSchema>;
 
 /** Runtime dependencies, injected by tests; each defaults to the real one. */
-export type AuthDependencies = Pick<OAuth1Options, 'now' | 'nonce' | 'clockSkewMs'> &
-  Pick<OAuth2Options, 'fetch' | 'now' | 'clientAuth'>;
+export type AuthDependencies = Pick<
+  OAuth1Options,
+  'now' | 'nonce' | 'clockSkewMs' | 'onClockSkewChange'
+> &
+  Pick<OAuth2Options, 'fetch' | 'now' | 'clientAuth' | 'tokenTimeoutMs'>;
 
 /**
  * Validates `config` and creates the matching authenticator; its `mode` tells which of the two
@@ -78,8 +81,9 @@ export function createAuthenticator(
     });
   }
   const settings = parsed.data;
-  const { fetch, now, nonce, clockSkewMs, clientAuth } = dependencies;
+  const { fetch, now, nonce, clockSkewMs, onClockSkewChange, clientAuth, tokenTimeoutMs } =
+    dependencies;
   return settings.mode === 'oauth1'
-    ? createOAuth1Authenticator({ ...settings, now, nonce, clockSkewMs })
-    : createOAuth2Authenticator({ ...settings, fetch, now, clientAuth });
+    ? createOAuth1Authenticator({ ...settings, now, nonce, clockSkewMs, onClockSkewChange })
+    : createOAuth2Authenticator({ ...settings, fetch, now, clientAuth, tokenTimeoutMs });
 }

@@ -25,6 +25,8 @@ export interface AuthTokenErrorDetails {
   oauthError?: string;
   /** For 'token-scope': requested scopes the token was not granted. */
   missingScopes?: readonly string[];
+  /** For 'token-endpoint-status': the answer was a redirect, which is never followed. */
+  redirect?: boolean;
   cause?: unknown;
 }
 
@@ -34,6 +36,7 @@ export class AuthTokenError extends Error {
   readonly status: number | undefined;
   readonly oauthError: string | undefined;
   readonly missingScopes: readonly string[];
+  readonly redirect: boolean;
 
   constructor(
     readonly code: AuthTokenErrorCode,
@@ -44,16 +47,21 @@ export class AuthTokenError extends Error {
     this.status = details.status;
     this.oauthError = details.oauthError;
     this.missingScopes = details.missingScopes ?? [];
+    this.redirect = details.redirect ?? false;
   }
 }
 
-/** The request never got an HTTP answer (offline, DNS, TLS, CORS/host permission). */
+/**
+ * The request never got an HTTP answer: 'network' (offline, DNS, TLS, CORS/host permission) or
+ * 'timeout' (the token endpoint did not answer in time).
+ */
 export class AuthNetworkError extends Error {
   override name = 'AuthNetworkError';
-  readonly code = 'network';
+  readonly code: 'network' | 'timeout';
 
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, options);
+  constructor(message: string, options: { cause?: unknown; code?: 'network' | 'timeout' } = {}) {
+    super(message, { cause: options.cause });
+    this.code = options.code ?? 'network';
   }
 }
 

@@ -6,7 +6,7 @@
 import { validateExtraHeaders } from './extra-headers';
 import { createCachedHmac } from './hmac';
 import { type OAuth1SignatureMethod, signRequest } from './oauth1-sign';
-import type { Authenticator, RequestToAuthorize } from './types';
+import type { Authenticator, RefusedRequest, RequestToAuthorize } from './types';
 
 export type {
   OAuth1Params,
@@ -36,7 +36,18 @@ export interface OAuth1Options {
   nonce?: () => string;
   /** Initial clock correction: SIS time minus our time, in milliseconds. */
   clockSkewMs?: number;
+  /**
+   * Told each correction learned from a timestamp refusal, so the caller can keep it beyond this
+   * authenticator's life (the background stores it with the connection).
+   */
+  onClockSkewChange?: (ms: number) => void;
 }
+
+/**
+ * Two measurements of the clock difference closer than this are the same: the `Date` header has
+ * one-second resolution and the answer's travel time adds to it.
+ */
+export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
 
 export interface OAuth1Authenticator extends Authenticator {
   readonly mode: 'oauth1';
@@ -52,9 +63,14 @@ export interface OAuth1Authenticator extends Authenticator {
 }
 
 /**
- * Creates the OAuth 1.0a authenticator for one connection. `onUnauthorized()` answers true only
- * when the clock skew changed since the last 401: there is no token to refresh, so re-signing
- * the same request can only help if its timestamp will differ.
+ * Creates the OAuth 1.0a authenticator for one connection.
+ *
+ * There is no token to refresh, so `onUnauthorized()` helps only with the clock: when the SIS
+ * refused a timestamp and its `Date` header shows a clock difference other than the correction
+ * in use, the new difference becomes the correction (kept, and reported to `onClockSkewChange`),
+ * and the refused request is retried if it was stamped with a different correction. Requests
+ * refused together all retry; a request stamped with the measured correction does not, so a SIS
+ * that refuses a right timestamp cannot cause a loop.
  * @throws {AuthConfigError} for invalid extra headers.
  */
 export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authenticator {
@@ -63,7 +79,8 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
   const now = options.now ?? Date.now;
   const nonce = options.nonce ?? randomNonce;
   let skewMs = checkedSkew(options.clockSkewMs ?? 0);
-  let skewChangedSince401 = false;
+  // The correction each request's timestamp carried, by the headers object `authorize` returned.
+  const stampedWith = new WeakMap<object, number>();
   // The connection's signing key, imported into WebCrypto once; it ends with this authenticator.
   const hmac = createCachedHmac();
 
@@ -73,30 +90,36 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
       return skewMs;
     },
     setClockSkewMs(ms) {
-      if (checkedSkew(ms) !== skewMs) skewChangedSince401 = true;
-      skewMs = ms;
+      skewMs = checkedSkew(ms);
     },
     async authorize(request: RequestToAuthorize, signal?: AbortSignal) {
       signal?.throwIfAborted();
+      const stampSkewMs = skewMs; // another refusal may change it while this one is signed
       const { authorization } = await signRequest(
         { method: request.method, url: request.url },
         {
           oauth_consumer_key: options.consumerKey,
           oauth_nonce: nonce(),
           oauth_signature_method: method,
-          oauth_timestamp: String(Math.floor((now() + skewMs) / 1000)),
+          oauth_timestamp: String(Math.floor((now() + stampSkewMs) / 1000)),
           // Optional in RFC 5849, but sent by the vectors verified against oauthlib (§E).
           oauth_version: '1.0',
         },
         { consumerSecret: options.consumerSecret },
         hmac,
       );
-      return { ...extraHeaders, Authorization: authorization };
+      const headers = { ...extraHeaders, Authorization: authorization };
+      stampedWith.set(headers, stampSkewMs);
+      return headers;
     },
-    async onUnauthorized() {
-      const retry = skewChangedSince401;
-      skewChangedSince401 = false;
-      return retry;
+    async onUnauthorized({ sent, serverClockSkewMs: measured }: RefusedRequest) {
+      if (measured === undefined || !Number.isFinite(measured)) return false;
+      const used = stampedWith.get(sent) ?? skewMs;
+      if (Math.abs(measured - skewMs) > CLOCK_SKEW_TOLERANCE_MS) {
+        skewMs = measured;
+        options.onClockSkewChange?.(measured);
+      }
+      return Math.abs(measured - used) > CLOCK_SKEW_TOLERANCE_MS;
     },
   };
 }

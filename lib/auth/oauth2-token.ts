@@ -2,9 +2,13 @@
  * One OAuth 2 client-credentials token request (RFC 6749 §4.4) and the parsing of its answer.
  * Caching, retries and the choice of client authentication live in `oauth2.ts`.
  */
+import { readTextCapped } from '../read-text-capped';
 import { z } from '../zod';
 import { AuthNetworkError, AuthTokenError } from './errors';
 import { percentEncode } from './percent-encode';
+
+/** A token answer is a small JSON object; even a JWT with many claims is a few KiB. */
+export const MAX_TOKEN_RESPONSE_BYTES = 256 * 1024;
 
 /** The scopes Google's OneRoster 1.1 conformance suite requests (oneroster-research.md §A). */
 export const ONEROSTER_SCOPES: readonly string[] = [
@@ -58,14 +62,19 @@ export interface TokenRequest {
   scopes: readonly string[];
   style: ClientAuthStyle;
   fetch: FetchLike;
+  /** Gives up (answer and body included) after this many milliseconds. */
+  timeoutMs: number;
 }
 
 /**
  * POSTs one client-credentials request. A 400 or 401 is returned as a value, since the caller may
  * retry with the other client authentication style; anything else that is not a token throws.
- * @throws {AuthNetworkError} when no HTTP answer arrives.
- * @throws {AuthTokenError} 'token-endpoint-status' for other non-2xx statuses,
- *   'token-endpoint-invalid' for a 2xx answer that is not a valid token.
+ * Redirects are refused, not followed: a 307/308 would re-send the form body, which may hold the
+ * client secret, to wherever the endpoint points.
+ * @throws {AuthNetworkError} 'network' when no HTTP answer arrives, 'timeout' when it does not
+ *   arrive (body included) within `timeoutMs`.
+ * @throws {AuthTokenError} 'token-endpoint-status' for other non-2xx statuses and redirects,
+ *   'token-endpoint-invalid' for a 2xx answer that is not a valid token or is too large.
  */
 export async function requestToken(request: TokenRequest): Promise<TokenAttempt> {
   const form: Array<[string, string]> = [['grant_type', 'client_credentials']];
@@ -80,6 +89,9 @@ export async function requestToken(request: TokenRequest): Promise<TokenAttempt>
     form.push(['client_id', request.clientId], ['client_secret', request.clientSecret]);
   }
 
+  // Not tied to any caller: the request is shared, and its own deadline ends it for everyone.
+  const deadline = AbortSignal.timeout(request.timeoutMs);
+  const send = <T>(step: () => Promise<T>) => sendStep(step, deadline, request.timeoutMs);
   // The URL goes out exactly as entered: Infinite Campus needs its `?appName=…` there (§B).
   const response = await send(() =>
     request.fetch(request.tokenUrl, {
@@ -89,9 +101,27 @@ export async function requestToken(request: TokenRequest): Promise<TokenAttempt>
       // The district's own session cookies have no business at the token endpoint.
       credentials: 'omit',
       cache: 'no-store',
+      redirect: 'manual',
+      signal: deadline,
     }),
   );
-  const text = await send(() => response.text());
+  // Browsers hide a manual redirect as an 'opaqueredirect' with status 0; Node shows the 3xx.
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel();
+    throw new AuthTokenError(
+      'token-endpoint-status',
+      `Token endpoint answered with a redirect (HTTP ${response.status}), which is not followed`,
+      { status: response.status, redirect: true },
+    );
+  }
+  const text = await send(() => readTextCapped(response, MAX_TOKEN_RESPONSE_BYTES));
+  if (text === undefined) {
+    throw new AuthTokenError(
+      'token-endpoint-invalid',
+      `Token endpoint answered with more than ${MAX_TOKEN_RESPONSE_BYTES} bytes`,
+      { status: response.status },
+    );
+  }
 
   if (response.status === 400 || response.status === 401) {
     return { ok: false, status: response.status, oauthError: oauthErrorCode(text) };
@@ -149,12 +179,21 @@ function oauthErrorCode(text: string): string | undefined {
   }
 }
 
-/** Runs a network step; a rejection other than an abort means no HTTP answer arrived. */
-async function send<T>(step: () => Promise<T>): Promise<T> {
+/** Runs a network step; any rejection means no (complete) HTTP answer arrived. */
+async function sendStep<T>(
+  step: () => Promise<T>,
+  deadline: AbortSignal,
+  timeoutMs: number,
+): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (deadline.aborted) {
+      throw new AuthNetworkError(`Token endpoint did not answer within ${timeoutMs} ms`, {
+        cause: error,
+        code: 'timeout',
+      });
+    }
     throw new AuthNetworkError('Token endpoint could not be reached', { cause: error });
   }
 }

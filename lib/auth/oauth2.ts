@@ -13,7 +13,7 @@ import {
   requestToken,
   type TokenAttempt,
 } from './oauth2-token';
-import type { Authenticator, RequestToAuthorize } from './types';
+import type { Authenticator, RefusedRequest, RequestToAuthorize } from './types';
 
 export type { ClientAuthStyle, FetchLike } from './oauth2-token';
 export { ONEROSTER_SCOPES, TokenResponseSchema } from './oauth2-token';
@@ -22,6 +22,12 @@ export { ONEROSTER_SCOPES, TokenResponseSchema } from './oauth2-token';
 export const DEFAULT_TOKEN_LIFETIME_S = 15 * 60;
 /** A token is replaced this long before it expires, so it never expires mid-request. */
 export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+/**
+ * How long one token request may take. Shorter than the OneRoster client's 30 s per-request
+ * timeout, so a stalled endpoint fails the shared request (and the next caller starts afresh)
+ * rather than only the callers waiting on it.
+ */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 20_000;
 
 export interface OAuth2Options {
   /** Used exactly as entered, query included. */
@@ -38,6 +44,8 @@ export interface OAuth2Options {
   now?: () => number;
   /** The client authentication to try first, e.g. the `clientAuth` a previous session learned. */
   clientAuth?: ClientAuthStyle;
+  /** Per token request; defaults to {@link DEFAULT_TOKEN_TIMEOUT_MS}. */
+  tokenTimeoutMs?: number;
 }
 
 /** What the last token grant said, for "Test connection" and to persist what worked. */
@@ -69,10 +77,10 @@ interface CachedToken {
  * - Tries HTTP Basic first (as Google's suite does); if the endpoint answers 400/401, retries once
  *   with `client_id`/`client_secret` in the form body, and keeps whichever style worked.
  * - Concurrent callers share one in-flight token request.
- * - `onUnauthorized()` drops the cached token and answers true once per token, so the client
- *   retries a 401 exactly once and a token the SIS keeps refusing cannot cause a loop. When several
- *   requests are refused with the same token, only the first call gets true: the authenticator
- *   cannot tell which token a request carried.
+ * - `onUnauthorized()` is token-aware: a 401 for the current token drops it (the next request
+ *   fetches one new token, shared by all); a 401 for a token already replaced just retries with
+ *   the current one. The transport retries a request once at most, so a token the SIS keeps
+ *   refusing cannot cause a loop.
  *
  * `authorize` throws {@link AuthTokenError} or {@link AuthNetworkError} when no token can be had.
  * @throws {AuthConfigError} for invalid extra headers.
@@ -88,8 +96,18 @@ export function createOAuth2Authenticator(options: OAuth2Options): OAuth2Authent
   let last: GrantInfo | undefined;
 
   const { tokenUrl, clientId, clientSecret } = options;
+  const timeoutMs = options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) throw new RangeError('tokenTimeoutMs must be positive');
   const attempt = (withStyle: ClientAuthStyle) =>
-    requestToken({ tokenUrl, clientId, clientSecret, scopes, style: withStyle, fetch: doFetch });
+    requestToken({
+      tokenUrl,
+      clientId,
+      clientSecret,
+      scopes,
+      style: withStyle,
+      fetch: doFetch,
+      timeoutMs,
+    });
 
   async function fetchToken(): Promise<CachedToken> {
     const startedAt = now();
@@ -110,7 +128,9 @@ export function createOAuth2Authenticator(options: OAuth2Options): OAuth2Authent
 
   function currentToken(signal?: AbortSignal): Promise<CachedToken> {
     if (cached && now() < cached.grant.refreshAt) return Promise.resolve(cached);
-    // Not tied to any caller's signal: one caller giving up must not fail the others.
+    // Not tied to any caller's signal: one caller giving up must not fail the others. The
+    // request's own deadline ends it, and then (success or failure) the next caller starts a
+    // fresh one: a stalled endpoint cannot hold every later request hostage.
     inFlight ??= fetchToken().finally(() => {
       inFlight = undefined;
     });
@@ -125,9 +145,13 @@ export function createOAuth2Authenticator(options: OAuth2Options): OAuth2Authent
       const { accessToken } = await currentToken(signal);
       return { ...extraHeaders, Authorization: `Bearer ${accessToken}` };
     },
-    async onUnauthorized() {
-      if (!cached) return false;
-      cached = undefined;
+    async onUnauthorized({ sent }: RefusedRequest) {
+      const refused = /^Bearer (\S+)$/.exec(sent.Authorization ?? '')?.[1];
+      if (refused === undefined) return false;
+      // Only a refusal of the current token retires it, so the requests that were in flight with
+      // it when it was revoked cause one refresh between them, not one each; the others retry
+      // with whatever is current (or being fetched) by then.
+      if (cached?.accessToken === refused) cached = undefined;
       return true;
     },
   };

@@ -35,6 +35,8 @@ export interface ErrorAnswer {
   /** What a 404 means here: an unknown entity, or a URL that is not a OneRoster service. */
   notFound: 'not-found' | 'not-oneroster';
   authMode: 'oauth1' | 'oauth2';
+  /** OAuth 1.0a: the correction our request timestamps carry (see Authenticator.clockSkewMs). */
+  clockCorrectionMs?: number;
   now: number;
 }
 
@@ -92,9 +94,10 @@ function unauthorized(answer: ErrorAnswer, failure: HttpFailure, said: string) {
   }
   const skewMs = serverClockSkewMs(answer.headers, answer.now);
   // Only OAuth 1.0a signs our clock into the request; with bearer tokens a skewed Date header
-  // is a curiosity, not the cause.
-  const measuredSkew =
-    answer.authMode === 'oauth1' && skewMs !== undefined && Math.abs(skewMs) > CLOCK_SKEW_LIMIT_MS;
+  // is a curiosity, not the cause. What the SIS saw is our clock plus the correction, so a
+  // stale correction is as suspect as a wrong clock, and a correct one clears a wrong clock.
+  const stampOffMs = skewMs === undefined ? 0 : skewMs - (answer.clockCorrectionMs ?? 0);
+  const measuredSkew = answer.authMode === 'oauth1' && Math.abs(stampOffMs) > CLOCK_SKEW_LIMIT_MS;
   if (CLOCK_HINT.test(said) || measuredSkew) {
     return new SisClockSkewError(failure, answer.request, skewMs);
   }

@@ -13,7 +13,30 @@ import {
   TooManyPagesError,
 } from './errors';
 
-const MINUTE = 60_000;
+/** A measured difference under this means this computer's clock is right (Date has 1 s steps). */
+export const CLOCK_RIGHT_MS = 60_000;
+
+/**
+ * A clock difference as words: "75 seconds", "20 minutes", "3 hours", "2 days". Each unit takes
+ * over at 1.5 of itself (90 s, 90 min, 36 h), so the count is never 1 and the plural always fits.
+ */
+export function describeClockOffset(ms: number): string {
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  if (seconds < 90) return t('clockOffsetSeconds', seconds);
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return t('clockOffsetMinutes', minutes);
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return t('clockOffsetHours', hours);
+  return t('clockOffsetDays', Math.round(hours / 24));
+}
+
+/** Why a timestamp was refused: this computer's clock (and by how much), or not the clock at all. */
+function describeClockSkew(skewMs: number | undefined): string {
+  if (skewMs === undefined) return t('sisErrorClockSkewUnmeasured');
+  // The request was already retried with a correction measured from the same Date header.
+  if (Math.abs(skewMs) < CLOCK_RIGHT_MS) return t('sisErrorClockSkewClockRight');
+  return t('sisErrorClockSkew', describeClockOffset(skewMs));
+}
 
 function schemaDetail(error: OneRosterError): string {
   // The log message already names the failing field (`users.3.sourcedId: …`); drop the URL.
@@ -51,12 +74,8 @@ function describeKnown(error: OneRosterError): string {
       return t('sisErrorNetwork');
     case 'timeout':
       return t('sisErrorTimeout');
-    case 'clock-skew': {
-      const skewMs = error instanceof SisClockSkewError ? error.skewMs : undefined;
-      return skewMs === undefined
-        ? t('sisErrorClockSkewUnmeasured')
-        : t('sisErrorClockSkew', Math.max(1, Math.round(Math.abs(skewMs) / MINUTE)));
-    }
+    case 'clock-skew':
+      return describeClockSkew(error instanceof SisClockSkewError ? error.skewMs : undefined);
     case 'schema-mismatch':
       return t('sisErrorSchemaMismatch', schemaDetail(error));
     case 'missing-vendor-authorization':
@@ -69,7 +88,9 @@ function describeKnown(error: OneRosterError): string {
 }
 
 function describeAuth(error: AuthTokenError | AuthNetworkError | AuthConfigError): string {
-  if (error instanceof AuthNetworkError) return t('sisErrorNetwork');
+  if (error instanceof AuthNetworkError) {
+    return error.code === 'timeout' ? t('sisErrorTokenTimeout') : t('sisErrorNetwork');
+  }
   if (error instanceof AuthConfigError) return t('sisErrorAuthConfig', error.message);
   switch (error.code) {
     case 'token-rejected':
@@ -77,7 +98,9 @@ function describeAuth(error: AuthTokenError | AuthNetworkError | AuthConfigError
     case 'token-endpoint-invalid':
       return t('sisErrorTokenEndpointInvalid');
     case 'token-endpoint-status':
-      return t('sisErrorTokenEndpointStatus', error.status ?? 0);
+      return error.redirect
+        ? t('sisErrorTokenRedirect')
+        : t('sisErrorTokenEndpointStatus', error.status ?? 0);
     case 'token-scope':
       return t('sisErrorTokenScope');
   }

@@ -1,13 +1,13 @@
 /**
  * Sends one OneRoster request: asks the authenticator for headers for the exact URL, fetches it
- * under a per-request timeout (combined with the caller's signal), reads the body, refreshes
- * credentials once on a 401, and turns failures into typed errors.
+ * under a per-request timeout (combined with the caller's signal), reads the body, retries once on
+ * a 401 when the authenticator says that may help, and turns failures into typed errors.
  * No other retries: PUT/DELETE retry policy belongs to the export engine, which sees
  * `retryAfterMs` on rate-limited and server errors.
  */
-import type { Authenticator, HttpMethod } from '../auth/types';
+import type { Authenticator, HttpMethod, RefusedRequest } from '../auth/types';
 import { errorForAnswer, failureInSuccess } from './classify-response';
-import { type FailedRequest, SisNetworkError } from './errors';
+import { type FailedRequest, SisClockSkewError, SisNetworkError } from './errors';
 import { readBodyCapped } from './read-body';
 
 /** A successful (or explicitly accepted) answer with its body already read. */
@@ -29,6 +29,15 @@ export interface SendOptions {
 }
 
 export type Send = (method: HttpMethod, url: string, options: SendOptions) => Promise<Answer>;
+
+/** One attempt's answer and how it was authorised. */
+interface Attempt {
+  answer: Answer;
+  /** The headers the authenticator gave the request. */
+  sent: Readonly<Record<string, string>>;
+  /** The clock correction its OAuth 1.0a timestamp carried. */
+  correction: number | undefined;
+}
 
 export interface TransportOptions {
   auth: Authenticator;
@@ -59,11 +68,14 @@ function deadline(timeoutMs: number, callerSignal: AbortSignal | undefined) {
 }
 
 export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: TransportOptions): Send {
-  async function attempt(method: HttpMethod, url: string, options: SendOptions): Promise<Answer> {
+  /** One request, and what the authenticator gave it, to tell it apart if it is refused. */
+  async function attempt(method: HttpMethod, url: string, options: SendOptions): Promise<Attempt> {
     const request = { method, url };
     const limit = deadline(timeoutMs, options.signal);
     let fetching = false;
     try {
+      // Read as authorize stamps the request, so a 401 is judged by the time the SIS saw.
+      const correction = auth.clockSkewMs;
       const authHeaders = await auth.authorize({ method, url }, limit.signal);
       const hasBody = options.body !== undefined;
       fetching = true;
@@ -83,7 +95,11 @@ export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: Transp
         redirect: 'error',
       });
       const text = await readBodyCapped(response, request);
-      return { status: response.status, headers: response.headers, text, request };
+      return {
+        answer: { status: response.status, headers: response.headers, text, request },
+        sent: authHeaders,
+        correction,
+      };
     } catch (error) {
       // A cancelled export is the caller's decision, not a SIS failure: rethrow its reason.
       if (options.signal?.aborted) throw options.signal.reason;
@@ -111,12 +127,35 @@ export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: Transp
     }
   }
 
+  /** The typed error for a failed attempt. */
+  const errorFor = ({ answer, correction }: Attempt, notFound: SendOptions['notFound']) =>
+    errorForAnswer({
+      ...answer,
+      notFound,
+      authMode: auth.mode,
+      clockCorrectionMs: correction,
+      now: now(),
+    });
+
+  /** What the authenticator needs to know about a 401: the request's credentials, and the clock. */
+  function refusalOf(refused: Attempt): RefusedRequest {
+    const { sent } = refused;
+    if (auth.mode !== 'oauth1') return { sent };
+    const error = errorFor(refused, 'not-found');
+    return error instanceof SisClockSkewError && error.skewMs !== undefined
+      ? { sent, serverClockSkewMs: error.skewMs }
+      : { sent };
+  }
+
   return async function send(method, url, options) {
-    let answer = await attempt(method, url, options);
-    // Exactly one refresh: an OAuth 2 token may have expired; a second 401 is final.
-    if (answer.status === 401 && (await auth.onUnauthorized())) {
-      answer = await attempt(method, url, options);
+    let done = await attempt(method, url, options);
+    // At most one retry, so credentials the SIS keeps refusing cannot cause a loop. The
+    // authenticator says whether it may help: an OAuth 2 token that is (now) replaced, a clock
+    // correction that changed since this request was stamped.
+    if (done.answer.status === 401 && (await auth.onUnauthorized(refusalOf(done)))) {
+      done = await attempt(method, url, options);
     }
+    const { answer } = done;
     const { status } = answer;
     if (status >= 200 && status < 300) {
       const hidden = failureInSuccess(answer);
@@ -124,11 +163,6 @@ export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: Transp
       return answer;
     }
     if (options.accept?.includes(status)) return answer;
-    throw errorForAnswer({
-      ...answer,
-      notFound: options.notFound,
-      authMode: auth.mode,
-      now: now(),
-    });
+    throw errorFor(done, options.notFound);
   };
 }

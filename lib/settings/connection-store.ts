@@ -40,6 +40,19 @@ export async function saveAuthorizedConnection(
 }
 
 /**
+ * Keeps a clock correction (OAuth 1.0a) re-measured after the SIS refused a timestamp, so the
+ * next worker starts with it. Only on the stored connection it was learned with: not on one
+ * authorized since, and never after Disconnect.
+ */
+export async function saveClockSkew(learnedWith: StoredConnection, ms: number): Promise<void> {
+  const stored = await connectionSetting.get();
+  if (stored?.verifiedAt !== learnedWith.verifiedAt || stored.hostUrl !== learnedWith.hostUrl) {
+    return;
+  }
+  await connectionSetting.set({ ...stored, clockSkewMs: ms });
+}
+
+/**
  * Forgets the connection, its secrets and the teacher permission (on again after the next
  * connect). Export rules and class links stay: a reconnect exports to the same line items.
  */

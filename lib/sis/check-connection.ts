@@ -6,7 +6,7 @@
  */
 import type { ClientAuthStyle } from '../auth/oauth2';
 import type { OneRosterClient } from '../oneroster/client';
-import { isOneRosterError, SisClockSkewError } from '../oneroster/errors';
+import { isOneRosterError } from '../oneroster/errors';
 import type { CategoryOption, ConnectionFields } from './settings-shapes';
 import { type ConnectionSecrets, createSisClient } from './sis-client';
 
@@ -62,20 +62,9 @@ export async function checkSisConnection(
   const { fetch, now, clockSkewMs } = dependencies;
   const { auth, client } = createSisClient(fields, secrets, { fetch, now, clockSkewMs });
 
-  let info: Awaited<ReturnType<OneRosterClient['checkConnection']>>;
-  try {
-    info = await client.checkConnection();
-  } catch (error) {
-    // A school laptop's clock can be minutes off; OAuth 1.0a can correct for it once measured.
-    if (
-      !(error instanceof SisClockSkewError) ||
-      error.skewMs === undefined ||
-      auth.mode !== 'oauth1'
-    )
-      throw error;
-    auth.setClockSkewMs(error.skewMs);
-    info = await client.checkConnection();
-  }
+  // A school laptop's clock can be minutes off: on a timestamp refusal the OAuth 1.0a
+  // authenticator measures the difference from the SIS's Date header, and the request is retried.
+  const info = await client.checkConnection();
 
   let clientAuth: ClientAuthStyle | undefined;
   if (auth.mode === 'oauth2') {

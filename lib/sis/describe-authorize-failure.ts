@@ -29,7 +29,7 @@ export function describeAuthorizeFailure(error: unknown): AuthorizeFailure {
   if (isOneRosterError(error) || error instanceof AuthTokenError) {
     return { code: error.code, message };
   }
-  if (error instanceof AuthNetworkError) return { code: 'network', message };
+  if (error instanceof AuthNetworkError) return { code: error.code, message };
   if (error instanceof AuthConfigError) return { code: 'auth-config-invalid', message };
   return { code: 'internal', message };
 }

@@ -24,6 +24,8 @@ export interface SisClientOptions {
   now?: () => number;
   /** Correction learned at Authorize (OAuth 1.0a). */
   clockSkewMs?: number;
+  /** Told each clock correction re-measured after a timestamp refusal, to keep it (OAuth 1.0a). */
+  onClockSkewChange?: (ms: number) => void;
   /** OAuth 2 client authentication that worked at Authorize, tried first. */
   clientAuth?: ClientAuthStyle;
 }
@@ -61,11 +63,12 @@ export function createSisClient(
   secrets: ConnectionSecrets,
   options: SisClientOptions = {},
 ) {
-  const { fetch, now, clockSkewMs, clientAuth } = options;
+  const { fetch, now, clockSkewMs, onClockSkewChange, clientAuth } = options;
   const auth = createAuthenticator(authConfigFor(fields, secrets), {
     fetch,
     now,
     clockSkewMs,
+    onClockSkewChange,
     clientAuth,
   });
   const client = createOneRosterClient({ baseUrl: fields.hostUrl, auth, fetch, now });

@@ -244,3 +244,51 @@ describe('the engine against the sandbox SIS', () => {
     expect(sis.requestLog.entries.every((e) => e.fault === 'error')).toBe(true);
   });
 });
+
+describe('an OAuth 2 token revoked mid-export', () => {
+  /** A new client with its own OAuth 2 authenticator (no token yet). */
+  const oauth2Client = () =>
+    createOneRosterClient({
+      baseUrl: sis.baseUrl,
+      auth: createAuthenticator({
+        mode: 'oauth2',
+        tokenUrl: sis.tokenUrl,
+        ...sis.credentials.oauth2,
+      }),
+      fetch,
+      timeoutMs: 5000,
+    });
+  const tokenRequests = () =>
+    sis.requestLog.entries.filter((e) => e.path === new URL(sis.tokenUrl).pathname);
+
+  it.each([4, 8])(
+    'completes exactly at concurrency %i, with one token refresh',
+    async (concurrency) => {
+      const before = sisState();
+      for (const item of before.items) sis.data.lineItems.delete(item.sourcedId);
+      for (const result of before.results) sis.data.results.delete(result.sourcedId);
+      sis.requestLog.clear();
+      // Every request in flight when the token dies carries it: all of them get a 401. The
+      // latency (spent before the token is checked) keeps several in flight at that moment.
+      sis.setFaults({ latencyMs: 10 });
+      sis.revokeTokens({ requests: 30, counting: 'writes' });
+      const summary = await run(operations, 6, concurrency, oauth2Client());
+
+      expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+      expect(summary.created).toBe(operations.length);
+      const refused = sis.requestLog.entries.filter((e) => e.status === 401);
+      expect(refused.length).toBeGreaterThanOrEqual(concurrency - 1);
+      expect(tokenRequests()).toHaveLength(2);
+      const { items, results } = sisState();
+      expect(items).toHaveLength(LINE_ITEMS);
+      const expected = operations.flatMap((op) => (op.kind === 'put-result' ? [op.result] : []));
+      expect(results).toHaveLength(expected.length);
+      for (const want of expected) {
+        expect(sis.data.results.get(want.sourcedId)).toMatchObject({
+          score: want.score,
+          scoreStatus: want.scoreStatus,
+        });
+      }
+    },
+  );
+});

@@ -4,8 +4,10 @@
  * the Classroom ids only); and a service worker stopped mid-export, resumed at the next start.
  */
 import { describe, expect, it } from 'vitest';
+import type { Preview } from '@/lib/messaging/panel-protocol';
 import type { ReplyOf } from '@/lib/messaging/protocol';
-import { createHarness, OPTIONS_SENDER } from '../support/teacher-harness';
+import { connectionSetting } from '@/lib/settings/items';
+import { createHarness, FAST_ENGINE, OPTIONS_SENDER } from '../support/teacher-harness';
 import {
   COURSE,
   expectSisToHold,
@@ -18,6 +20,7 @@ import {
 } from './teacher-scene';
 
 const scene = setUpTeacherScene();
+const MINUTE = 60_000;
 
 describe('teacher export against a failing, reconnected or restarted background', () => {
   it('ends exact, without duplicates, despite 500s, 429s and dropped connections', async () => {
@@ -35,6 +38,74 @@ describe('teacher export against a failing, reconnected or restarted background'
     const want = expectSisToHold(snap);
     // Retried PUTs land on the same ids: each line item and result exists once.
     expect(sisState().results).toHaveLength(want.results.length);
+  });
+  it.each([4, 8])(
+    'previews and exports exactly at concurrency %i when the OAuth 2 token is revoked mid-way',
+    async (concurrency) => {
+      scene.restart({ engine: { ...FAST_ENGINE, concurrency } });
+      await linkClass('oauth2');
+      const tokenPath = new URL(scene.sis.tokenUrl).pathname;
+      const tokenRequests = () => scene.sis.requestLog.entries.filter((e) => e.path === tokenPath);
+      const refused = () => scene.sis.requestLog.entries.filter((e) => e.status === 401);
+      const snap = snapshot();
+
+      // Every parallel read of the preview carries the revoked token.
+      scene.sis.requestLog.clear();
+      scene.sis.revokeTokens();
+      const preview = await scene.h.ask<Preview>('previewExport', {
+        courseId: COURSE,
+        snapshot: snap,
+        choices: NO_CHOICES,
+      });
+      expect(preview.coursework.length).toBeGreaterThan(0);
+      expect(refused().length).toBeGreaterThan(1);
+      expect(tokenRequests()).toHaveLength(1);
+
+      // And the writes in flight when it dies mid-export (the latency keeps several in flight).
+      scene.sis.setFaults({ latencyMs: 10 });
+      scene.sis.requestLog.clear();
+      scene.sis.revokeTokens({ requests: 20, counting: 'writes' });
+      const { summary } = await exportNow(snap);
+      expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+      expect(refused().length).toBeGreaterThan(1);
+      expect(tokenRequests()).toHaveLength(1);
+      const want = expectSisToHold(snap);
+      expect(sisState().results).toHaveLength(want.results.length);
+    },
+  );
+  it('re-measures the clock when it moves after Authorize, exports exactly, keeps the correction', async () => {
+    await linkClass(); // OAuth 1.0a, clocks agree: nothing to correct
+    expect((await connectionSetting.get())?.clockSkewMs).toBeUndefined();
+    scene.sis.setClockOffsetMs(20 * MINUTE); // past the SIS's 5-minute future window
+    try {
+      const snap = snapshot();
+      const { summary } = await exportNow(snap);
+      expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+      expectSisToHold(snap);
+      expect(scene.sis.requestLog.entries.some((e) => e.status === 401)).toBe(true);
+      const kept = (await connectionSetting.get())?.clockSkewMs ?? 0;
+      expect(Math.abs(kept - 20 * MINUTE)).toBeLessThan(5_000);
+    } finally {
+      scene.sis.setClockOffsetMs(0);
+    }
+  });
+  it('replaces a stale stored clock correction at the next worker start', async () => {
+    scene.sis.setClockOffsetMs(-20 * MINUTE);
+    try {
+      await linkClass(); // Authorize measures the 20 minutes and stores the correction
+    } finally {
+      scene.sis.setClockOffsetMs(0); // then the clocks agree again
+    }
+    const stale = (await connectionSetting.get())?.clockSkewMs ?? 0;
+    expect(Math.abs(stale + 20 * MINUTE)).toBeLessThan(5_000);
+    scene.restart({}); // a new worker signs with the stored, now stale, correction
+    scene.sis.requestLog.clear();
+    const snap = snapshot();
+    const { summary } = await exportNow(snap);
+    expect(summary).toMatchObject({ state: 'completed', failed: [], pending: 0 });
+    expectSisToHold(snap);
+    expect(scene.sis.requestLog.entries.some((e) => e.status === 401)).toBe(true);
+    expect(Math.abs((await connectionSetting.get())?.clockSkewMs ?? Infinity)).toBeLessThan(5_000);
   });
   it('makes no duplicates after disconnect → reconnect → re-export', async () => {
     await linkClass();

@@ -18,7 +18,12 @@ import {
   type RosterStudent,
   sandboxRoster,
 } from '../support/sandbox-snapshot';
-import { createHarness, type Harness, OPTIONS_SENDER } from '../support/teacher-harness';
+import {
+  createHarness,
+  type Harness,
+  type HarnessOptions,
+  OPTIONS_SENDER,
+} from '../support/teacher-harness';
 
 export const COURSE = '596177745468';
 const TITLE_LIMIT = 30;
@@ -186,8 +191,8 @@ export const writes = () =>
   sis.requestLog.entries.filter((e) => e.method === 'PUT' || e.method === 'DELETE');
 
 /** Connects, sets the admin's rules, finds the teacher's classes and links the first one. */
-export async function linkClass() {
-  await h.connect();
+export async function linkClass(authMode: 'oauth1' | 'oauth2' = 'oauth1') {
+  await h.connect(authMode);
   const rules = {
     categoryId: categoryOf('Projects'),
     exportDrafts: false,
@@ -237,6 +242,10 @@ export function setUpTeacherScene() {
   });
   afterAll(() => sis.close());
   return {
+    /** Replaces this test's background by one with other options (e.g. engine concurrency). */
+    restart(options: HarnessOptions) {
+      h = createHarness(sis, options);
+    },
     get sis() {
       return sis;
     },

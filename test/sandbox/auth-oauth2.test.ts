@@ -98,6 +98,37 @@ describe('OAuth 2 client credentials', () => {
   });
 });
 
+describe('token revocation', () => {
+  it('revokes every token once the given number of requests (or writes) has succeeded', async () => {
+    const client = await makeClient(sandbox, 'oauth2', { scope: ALL_SCOPES });
+    sandbox.revokeTokens({ requests: 1, counting: 'writes' });
+    expect((await client.get('/orgs')).status).toBe(200); // reads are not writes
+    expect((await client.get('/orgs')).status).toBe(200);
+    sandbox.revokeTokens({ requests: 2 }); // replaces the pending one
+    expect((await client.get('/orgs')).status).toBe(200);
+    expect((await client.get('/orgs')).status).toBe(200); // the second revokes
+    expectImsx(await client.get('/orgs'), 401, 'unauthorisedrequest', /unknown bearer token/);
+    const fresh = await makeClient(sandbox, 'oauth2', { scope: ALL_SCOPES });
+    expect((await fresh.get('/orgs')).status).toBe(200); // new tokens work
+  });
+});
+
+describe('clock offset', () => {
+  it('moves the clock behind token expiry and the Date header', async () => {
+    const client = await makeClient(sandbox, 'oauth2', { scope: ALL_SCOPES });
+    try {
+      sandbox.setClockOffsetMs(30 * 60_000);
+      const reply = await client.send('GET', apiUrl(sandbox, '/orgs'), {});
+      expect(Date.parse(reply.headers.get('date') ?? '')).toBe(
+        Math.floor((clock + 30 * 60_000) / 1000) * 1000,
+      );
+      expectImsx(await client.get('/orgs'), 401, 'unauthorisedrequest', /expired/);
+    } finally {
+      sandbox.setClockOffsetMs(0);
+    }
+  });
+});
+
 describe('auth mode switch', () => {
   it('accepts only the configured scheme', async () => {
     const oauth1 = await makeClient(sandbox, 'oauth1');

@@ -23,6 +23,8 @@ export interface HandlerDeps {
   authSetting: () => AuthSetting;
   faults: ReturnType<typeof createFaults>;
   requestLog: RequestLog;
+  /** Called with each request's log entry once it is answered (or dropped). */
+  onAnswered?: (entry: RequestLogEntry) => void;
   now: () => number;
   nextMessageRef: () => string;
 }
@@ -47,7 +49,11 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
     entry.status = status;
     entry.durationMs = Date.now() - started;
     deps.requestLog.add(entry);
+    deps.onAnswered?.(entry);
   };
+  // The SIS's own clock, not the host's: Node would stamp the real time, and clients measure
+  // their clock skew from this header.
+  res.setHeader('Date', new Date(deps.now()).toUTCString());
   try {
     try {
       entry.query = Object.fromEntries(parseQuery(rawQuery));

@@ -12,7 +12,7 @@ import type { DistrictData } from './model.ts';
 import { createOAuth1Verifier } from './oauth1.ts';
 import { createOAuth2Server } from './oauth2.ts';
 import { type Credentials, resolveOptions, type SandboxOptions } from './options.ts';
-import { RequestLog } from './request-log.ts';
+import { RequestLog, type RequestLogEntry } from './request-log.ts';
 import { gradebookRoutes } from './routes-gradebook.ts';
 import { rosterRoutes } from './routes-roster.ts';
 import { createBodyValidator } from './validate.ts';
@@ -37,8 +37,17 @@ export interface Sandbox {
   setFaults(patch: Partial<Faults>): Faults;
   /** Which auth the API accepts from now on. */
   setAuth(setting: AuthSetting): void;
-  /** Forget all issued bearer tokens (as after a server-side revocation). */
-  revokeTokens(): void;
+  /**
+   * Forget all issued bearer tokens (as after a server-side revocation): now, or once `after`
+   * more API requests (or only PUT/DELETE writes) have been answered with a 2xx, to revoke
+   * mid-export while other requests carrying the same token are in flight.
+   */
+  revokeTokens(after?: { requests: number; counting?: 'requests' | 'writes' }): void;
+  /**
+   * Moves the SIS's clock (OAuth 1.0a timestamp window, token expiry, `Date` headers) this far
+   * from the real time, as a SIS whose clock differs from the client's.
+   */
+  setClockOffsetMs(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -49,17 +58,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requestLog = new RequestLog();
   const validator = createBodyValidator(opts.openApiPath);
   let authSetting = opts.auth;
+  let clockOffsetMs = 0;
+  const now = () => opts.now() + clockOffsetMs;
   const oauth2 = createOAuth2Server({
     ...opts.credentials.oauth2,
     tokenTtlSeconds: opts.tokenTtlSeconds,
-    now: opts.now,
+    now,
   });
+  let revocation: { left: number; counting: 'requests' | 'writes' } | undefined;
+  const onAnswered = (entry: RequestLogEntry) => {
+    const counted =
+      entry.path !== opts.tokenPath &&
+      entry.status >= 200 &&
+      entry.status < 300 &&
+      (revocation?.counting === 'requests' || entry.method === 'PUT' || entry.method === 'DELETE');
+    if (!revocation || !counted) return;
+    revocation.left -= 1;
+    if (revocation.left <= 0) {
+      revocation = undefined;
+      oauth2.revokeAll();
+    }
+  };
   const authorize = createAuthorizer({
     setting: () => authSetting,
     verifyOAuth1: createOAuth1Verifier({
       ...opts.credentials.oauth1,
       signatureMethods: opts.signatureMethods,
-      now: opts.now,
+      now,
     }),
     authenticateBearer: oauth2.authenticate,
   });
@@ -68,7 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...gradebookRoutes({
       data,
       validator,
-      now: opts.now,
+      now,
       titleLimit: () => faults.get().titleLimit ?? undefined,
     }),
   ];
@@ -83,7 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       authSetting: () => authSetting,
       faults,
       requestLog,
-      now: opts.now,
+      onAnswered,
+      now,
       nextMessageRef: () => `sandbox-${++messageCounter}`,
     });
   });
@@ -108,7 +134,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setAuth: (setting) => {
       authSetting = setting;
     },
-    revokeTokens: oauth2.revokeAll,
+    revokeTokens: (after) => {
+      revocation = undefined;
+      if (!after || after.requests <= 0) oauth2.revokeAll();
+      else revocation = { left: after.requests, counting: after.counting ?? 'requests' };
+    },
+    setClockOffsetMs: (ms) => {
+      clockOffsetMs = ms;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

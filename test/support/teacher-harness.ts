@@ -113,18 +113,23 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     return reply.data as T;
   }
 
-  /** Authorizes the sandbox with OAuth 1.0a, as an admin would. */
-  async function connect() {
+  /** Authorizes the sandbox with OAuth 1.0a (or OAuth 2 client credentials), as an admin would. */
+  async function connect(authMode: 'oauth1' | 'oauth2' = 'oauth1') {
     granted.add(sis.origin);
+    const credentials =
+      authMode === 'oauth1'
+        ? {
+            accessKey: sis.credentials.oauth1.consumerKey,
+            secret: sis.credentials.oauth1.consumerSecret,
+          }
+        : {
+            tokenUrl: sis.tokenUrl,
+            accessKey: sis.credentials.oauth2.clientId,
+            secret: sis.credentials.oauth2.clientSecret,
+          };
     const reply = await send(
       'authorizeConnection',
-      {
-        partner: 'other',
-        hostUrl: sis.baseUrl,
-        authMode: 'oauth1',
-        accessKey: sis.credentials.oauth1.consumerKey,
-        secret: sis.credentials.oauth1.consumerSecret,
-      },
+      { partner: 'other', hostUrl: sis.baseUrl, authMode, ...credentials },
       OPTIONS_SENDER,
     );
     if (!reply.ok) throw new Error(`authorize: ${reply.error.message}`);

@@ -38,6 +38,8 @@ export async function startTeacherScenario(options: {
   locale?: 'en' | 'nl';
   /** One per sandbox teacher class, in the SIS's order. */
   classes: ClassSpec[];
+  /** How the admin connects (default OAuth 1.0a). */
+  authMode?: 'oauth1' | 'oauth2';
 }) {
   const locale = options.locale ?? 'en';
   const sis: Sandbox = await startSandbox({
@@ -59,13 +61,24 @@ export async function startTeacherScenario(options: {
   });
   const admin = await OptionsPage.open(browser, LABELS[locale]);
   await admin.status.waitFor();
-  await admin.fillConnection({
-    partner: LABELS[locale].other,
-    mode: 'oauth1',
-    hostUrl: sis.baseUrl,
-    accessKey: sis.credentials.oauth1.consumerKey,
-    secret: sis.credentials.oauth1.consumerSecret,
-  });
+  await admin.fillConnection(
+    options.authMode === 'oauth2'
+      ? {
+          partner: LABELS[locale].other,
+          mode: 'oauth2',
+          hostUrl: sis.baseUrl,
+          tokenUrl: sis.tokenUrl,
+          accessKey: sis.credentials.oauth2.clientId,
+          secret: sis.credentials.oauth2.clientSecret,
+        }
+      : {
+          partner: LABELS[locale].other,
+          mode: 'oauth1',
+          hostUrl: sis.baseUrl,
+          accessKey: sis.credentials.oauth1.consumerKey,
+          secret: sis.credentials.oauth1.consumerSecret,
+        },
+  );
   expect(await admin.authorize()).toBe('success');
 
   const categoryId = (title: string) =>

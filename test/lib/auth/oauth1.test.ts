@@ -80,14 +80,31 @@ describe('createOAuth1Authenticator', () => {
     expect(() => auth.setClockSkewMs(Number.NaN)).toThrow(RangeError);
   });
 
-  it('suggests a retry after a 401 only when the clock skew changed since the last one', async () => {
-    const auth = createOAuth1Authenticator(VECTOR);
-    expect(await auth.onUnauthorized()).toBe(false);
-    auth.setClockSkewMs(60_000);
-    expect(await auth.onUnauthorized()).toBe(true);
-    expect(await auth.onUnauthorized()).toBe(false);
-    auth.setClockSkewMs(60_000); // the same correction again changes nothing
-    expect(await auth.onUnauthorized()).toBe(false);
+  it('on a timestamp refusal keeps the measured skew, and retries only requests it would change', async () => {
+    const learned: number[] = [];
+    const auth = createOAuth1Authenticator({
+      ...VECTOR,
+      clockSkewMs: 20 * 60_000, // a stale correction from an earlier Authorize
+      onClockSkewChange: (ms) => learned.push(ms),
+    });
+    const sign = () => auth.authorize({ method: 'GET', url: PUT_URL });
+    // Three requests stamped with the stale correction are refused together.
+    const [a, b, c] = await Promise.all([sign(), sign(), sign()]);
+    if (!a || !b || !c) throw new Error('unsigned');
+    expect(await auth.onUnauthorized({ sent: a, serverClockSkewMs: 1_000 })).toBe(true);
+    expect(auth.clockSkewMs).toBe(1_000);
+    // The others measure the same (within the Date header's second): kept, and retried.
+    expect(await auth.onUnauthorized({ sent: b, serverClockSkewMs: 2_500 })).toBe(true);
+    expect(await auth.onUnauthorized({ sent: c, serverClockSkewMs: 500 })).toBe(true);
+    expect(auth.clockSkewMs).toBe(1_000);
+    expect(learned).toEqual([1_000]);
+    const stamp = headerParams((await sign()).Authorization).oauth_timestamp;
+    expect(stamp).toBe('1700000001');
+    // A request stamped with the measured correction and still refused: retrying cannot help.
+    expect(await auth.onUnauthorized({ sent: await sign(), serverClockSkewMs: 1_800 })).toBe(false);
+    // Not a timestamp refusal (or no Date header): nothing to correct.
+    expect(await auth.onUnauthorized({ sent: await sign() })).toBe(false);
+    expect(learned).toEqual([1_000]);
   });
 
   it('adds the extra headers next to the signature', async () => {

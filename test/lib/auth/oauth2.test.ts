@@ -6,6 +6,7 @@ import {
   type OAuth2Options,
   ONEROSTER_SCOPES,
 } from '@/lib/auth/oauth2';
+import type { RefusedRequest } from '@/lib/auth/types';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -130,16 +131,46 @@ describe('token cache', () => {
 });
 
 describe('onUnauthorized', () => {
-  it('drops the token and says "retry" once per token', async () => {
+  const refusal = (authorization?: string): RefusedRequest => ({
+    sent: authorization === undefined ? {} : { Authorization: authorization },
+  });
+
+  it('retires only the current token: requests refused together cause one refresh', async () => {
     const { fake, auth, bearer } = setup();
-    expect(await auth.onUnauthorized()).toBe(false); // no token yet: nothing to refresh
-    expect(await bearer()).toBe('Bearer token-1');
-    expect(await auth.onUnauthorized()).toBe(true);
-    expect(await auth.onUnauthorized()).toBe(false);
-    expect(await bearer()).toBe('Bearer token-2');
+    expect(await auth.onUnauthorized(refusal())).toBe(false); // no token sent: nothing to refresh
+    const first = await bearer();
+    // Four requests were in flight with token-1 when the SIS revoked it.
+    const retry = await Promise.all(
+      Array.from({ length: 4 }, () => auth.onUnauthorized(refusal(first))),
+    );
+    expect(retry).toEqual([true, true, true, true]);
+    expect(await Promise.all(Array.from({ length: 4 }, bearer))).toEqual(
+      Array(4).fill('Bearer token-2'),
+    );
+    expect(fake.calls).toHaveLength(2);
+    // A late 401 for token-1 retries with token-2 and does not retire it.
+    expect(await auth.onUnauthorized(refusal(first))).toBe(true);
     expect(await bearer()).toBe('Bearer token-2');
     expect(fake.calls).toHaveLength(2);
-    expect(await auth.onUnauthorized()).toBe(true);
+    // A 401 for the current token: one new token.
+    expect(await auth.onUnauthorized(refusal('Bearer token-2'))).toBe(true);
+    expect(await bearer()).toBe('Bearer token-3');
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it('lets 401s for the old token join the refresh already in flight', async () => {
+    const { fake, auth, bearer } = setup({ deferred: true });
+    const pending = bearer();
+    fake.release();
+    const first = await pending;
+    expect(await auth.onUnauthorized(refusal(first))).toBe(true);
+    const refreshing = bearer(); // the first retry starts the refresh…
+    expect(await auth.onUnauthorized(refusal(first))).toBe(true); // …a second 401 arrives
+    const joined = bearer();
+    await Promise.resolve();
+    fake.release();
+    expect(await Promise.all([refreshing, joined])).toEqual(['Bearer token-2', 'Bearer token-2']);
+    expect(fake.calls).toHaveLength(2);
   });
 });
 
@@ -192,6 +223,24 @@ describe('token endpoint', () => {
     const { bearer } = setup({}, { fetch });
     expect(await rejection(bearer())).toMatchObject({ code: 'token-endpoint-status', status: 502 });
     expect(calls).toBe(1);
+  });
+
+  it('refuses a redirect without following it, as a browser reports it (opaqueredirect)', async () => {
+    const inits: RequestInit[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      inits.push(init);
+      const hidden = new Response(null, { status: 200 });
+      Object.defineProperty(hidden, 'type', { value: 'opaqueredirect' });
+      return hidden;
+    };
+    const { bearer } = setup({}, { fetch });
+    expect(await rejection(bearer())).toMatchObject({
+      code: 'token-endpoint-status',
+      redirect: true,
+    });
+    expect(inits).toHaveLength(1); // not retried with the secret in the form body
+    expect(inits[0]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+    expect(inits[0]?.signal).toBeInstanceOf(AbortSignal);
   });
 
   it("reports 'network' when no answer arrives", async () => {

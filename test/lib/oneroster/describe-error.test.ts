@@ -76,6 +76,21 @@ describe('describeOneRosterError', () => {
     expect(describeOneRosterError(SAMPLES['too-many-pages'])).toContain('200 pages');
   });
 
+  it.each([
+    [20 * 60_000, 'about 20 minutes off', 'ongeveer 20 minuten af'],
+    [-20 * 60_000, 'about 20 minutes off', 'ongeveer 20 minuten af'],
+    [75_000, 'about 75 seconds off', 'ongeveer 75 seconden af'],
+    [95_000, 'about 2 minutes off', 'ongeveer 2 minuten af'],
+    [89 * 60_000, 'about 89 minutes off', 'ongeveer 89 minuten af'],
+    [3 * 3600_000, 'about 3 hours off', 'ongeveer 3 uur af'],
+    [2 * 86_400_000, 'about 2 days off', 'ongeveer 2 dagen af'],
+  ])('words a clock %i ms off from the measured difference', (skewMs, english, dutch) => {
+    const error = new SisClockSkewError({ status: 401, body: '' }, request, skewMs);
+    expect(describeOneRosterError(error)).toContain(english);
+    useLocale('nl');
+    expect(describeOneRosterError(error)).toContain(dutch);
+  });
+
   it('has fallbacks when the SIS gave no detail', () => {
     expect(describeOneRosterError(http('invalid-data', 400))).toMatch(/without saying why/);
     expect(describeOneRosterError(http('rate-limited', 429))).toMatch(/Wait a minute/);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createOAuth2Authenticator } from '@/lib/auth/oauth2';
+import { createOneRosterClient } from '@/lib/oneroster/client';
 import { SisNetworkError } from '@/lib/oneroster/errors';
-import { clientFor, imsx, json, type Route } from './fake-sis';
+import { CLIENT_ID, CLIENT_SECRET, createFakeTokenEndpoint } from '../auth/fake-token-endpoint';
+import { BASE, clientFor, fakeSis, imsx, json, type Route } from './fake-sis';
 import * as fixtures from './fixtures';
 
 const PATH = 'GET /classes/CLS_42/students';
@@ -45,6 +48,41 @@ describe('401 handling', () => {
     await expect(students()).rejects.toMatchObject({ code: 'bad-credentials' });
     expect(refreshes()).toBe(1);
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe('401 handling with the real OAuth 2 authenticator', () => {
+  /** A SIS that refuses every bearer token, behind a token endpoint that grants one per call. */
+  function refusingSis() {
+    const tokens = createFakeTokenEndpoint();
+    const sis = fakeSis({ [PATH]: () => imsx(401, 'Token revoked', 'unauthorisedrequest') });
+    const auth = createOAuth2Authenticator({
+      tokenUrl: 'https://sis.example.org/oauth/token',
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      fetch: tokens.fetch,
+    });
+    const client = createOneRosterClient({ baseUrl: BASE, auth, fetch: sis.fetch });
+    return { tokens, sis, students: () => client.listStudentsForClass('CLS_42') };
+  }
+
+  it('refreshes once and gives up on a token the SIS keeps refusing (no loop)', async () => {
+    const { tokens, sis, students } = refusingSis();
+    await expect(students()).rejects.toMatchObject({ code: 'bad-credentials' });
+    expect(sis.requests.map((r) => r.headers.get('authorization'))).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
+    expect(tokens.calls).toHaveLength(2);
+  });
+
+  it('refreshes once for many requests refused with the same token', async () => {
+    const { tokens, sis, students } = refusingSis();
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, students));
+    expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    // Six refused with token-1 and retried with token-2: one refresh between them.
+    expect(sis.requests).toHaveLength(12);
+    expect(tokens.calls).toHaveLength(2);
   });
 });
 
