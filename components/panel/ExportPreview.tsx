@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/t';
 import type { ExportChoices, Preview } from '@/lib/messaging/panel-protocol';
 import { PreviewRow } from './PreviewRow';
 import { totalsText } from './preview-text';
+import { trusted } from './trusted';
 
 export interface ExportPreviewProps {
   preview: Preview;
@@ -93,11 +94,11 @@ export function ExportPreview(props: ExportPreviewProps) {
           type="button"
           className="panel__button panel__button--primary"
           disabled={updating}
-          onClick={props.onExport}
+          onClick={trusted(props.onExport)}
         >
           {t('previewExport')}
         </button>
-        <button type="button" className="panel__button" onClick={props.onClose}>
+        <button type="button" className="panel__button" onClick={trusted(props.onClose)}>
           {t('previewClose')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { PanelState } from '@/lib/messaging/panel-protocol';
+import { trusted } from './trusted';
 
 type Progress = NonNullable<PanelState['export']['progress']>;
 
@@ -80,7 +81,7 @@ export function ExportProgress({
           className="panel__button"
           disabled={cancelling}
           aria-busy={cancelling || undefined}
-          onClick={onCancel}
+          onClick={trusted(onCancel)}
         >
           {cancelling ? t('progressCancelling') : t('progressCancel')}
         </button>

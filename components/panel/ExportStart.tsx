@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { trusted } from './trusted';
 
 export interface ExportStartProps {
   /** The Grades page has been read: there is something to preview. */
@@ -31,7 +32,7 @@ export function ExportStart({
         className="panel__button panel__button--primary"
         disabled={!gradebookRead || loading}
         aria-busy={loading || undefined}
-        onClick={onPreview}
+        onClick={trusted(onPreview)}
       >
         {t('exportGrades')}
       </button>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { SisClassOption } from '@/lib/messaging/panel-protocol';
 import { SisClassPicker } from './SisClassPicker';
+import { stayOnPage, trusted } from './trusted';
 
 /** Where looking up the teacher's SIS classes stands. */
 export type ClassSearch =
@@ -46,12 +47,7 @@ export function LinkClass(props: LinkClassProps) {
         {t('linkHeading')}
       </h3>
       <p className="panel__hint">{t('linkIntro')}</p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          props.onFind(email.trim());
-        }}
-      >
+      <form onSubmit={stayOnPage}>
         <div className="panel__field">
           <label className="panel__label" htmlFor={`${id}-email`}>
             {t('linkEmailLabel')}
@@ -66,7 +62,7 @@ export function LinkClass(props: LinkClassProps) {
             value={email}
             readOnly={!overrideAllowed}
             aria-describedby={`${id}-email-hint`}
-            onChange={(event) => setTyped(event.target.value)}
+            onChange={trusted((event) => setTyped(event.target.value))}
           />
           <span id={`${id}-email-hint`} className="panel__hint">
             {overrideAllowed ? t('linkEmailHint') : t('linkEmailOwnHint')}
@@ -77,6 +73,11 @@ export function LinkClass(props: LinkClassProps) {
           className="panel__button"
           disabled={searching || email.trim() === ''}
           aria-busy={searching || undefined}
+          // Also Enter in the field (a trusted click on this button). An invalid address is left
+          // to the submit that follows, which shows the browser's own message.
+          onClick={trusted((event) => {
+            if (event.currentTarget.form?.checkValidity() !== false) props.onFind(email.trim());
+          })}
         >
           {t('linkFind')}
         </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { ClassLinkView } from '@/lib/messaging/panel-protocol';
 import { classTitle } from './format';
+import { trusted } from './trusted';
 
 export interface LinkedClassProps {
   link: ClassLinkView;
@@ -31,7 +32,7 @@ export function LinkedClass({
           type="button"
           className="panel__button"
           disabled={!canUnlink}
-          onClick={() => setConfirming(true)}
+          onClick={trusted(() => setConfirming(true))}
         >
           {t('unlinkButton')}
         </button>
@@ -44,11 +45,15 @@ export function LinkedClass({
               className="panel__button panel__button--danger"
               disabled={unlinking}
               aria-busy={unlinking || undefined}
-              onClick={onUnlink}
+              onClick={trusted(onUnlink)}
             >
               {t('unlinkConfirmButton')}
             </button>
-            <button type="button" className="panel__button" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="panel__button"
+              onClick={trusted(() => setConfirming(false))}
+            >
               {t('unlinkKeep')}
             </button>
           </div>

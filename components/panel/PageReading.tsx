@@ -1,6 +1,7 @@
 import type { ReadFailure } from '@/lib/classroom/read-snapshot';
 import type { SnapshotSummary } from '@/lib/classroom/summarize';
 import { t } from '@/lib/i18n/t';
+import { trusted } from './trusted';
 
 /** Where reading the Classroom page stands; the content script passes it in. */
 export type PageReading =
@@ -99,7 +100,7 @@ function Diagnostics({ onCopy, copy }: { onCopy: () => void; copy: DiagnosticsCo
   return (
     <div className="panel__diagnostics">
       <p className="panel__hint">{t('panelReadHint')}</p>
-      <button type="button" className="panel__button" onClick={onCopy}>
+      <button type="button" className="panel__button" onClick={trusted(onCopy)}>
         {t('panelCopyDiagnostics')}
       </button>
       <p role="status" className="panel__hint" data-testid="panel-diagnostics-status">

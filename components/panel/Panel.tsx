@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import { type DiagnosticsCopy, type PageReading, PageReadingSection } from './PageReading';
 import { PanelAccessNotice, type PanelStatus } from './PanelAccessNotice';
+import { trusted } from './trusted';
 
 export type { PanelStatus } from './PanelAccessNotice';
 
@@ -46,7 +47,7 @@ export function Panel(props: PanelProps) {
           className="panel__toggle"
           aria-expanded={!collapsed}
           aria-controls={bodyId}
-          onClick={() => setCollapsed(!collapsed)}
+          onClick={trusted(() => setCollapsed(!collapsed))}
         >
           {collapsed ? t('panelExpand') : t('panelCollapse')}
         </button>

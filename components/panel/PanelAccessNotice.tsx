@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import type { PanelAccess } from '@/lib/messaging/panel-protocol';
+import { trusted } from './trusted';
 
 /** Whether the background answered, and whether teachers may link and export. */
 export type PanelStatus =
@@ -49,7 +50,7 @@ export function PanelAccessNotice({
             {status.message}
           </p>
           {onRetry && (
-            <button type="button" className="panel__button" onClick={onRetry}>
+            <button type="button" className="panel__button" onClick={trusted(onRetry)}>
               {t('panelRetry')}
             </button>
           )}
@@ -63,7 +64,7 @@ export function PanelAccessNotice({
               {status.setup === 'authorize' ? t('panelSetupAuthorize') : t('panelSetupHostAccess')}
             </p>
             {onOpenSettings && (
-              <button type="button" className="panel__button" onClick={onOpenSettings}>
+              <button type="button" className="panel__button" onClick={trusted(onOpenSettings)}>
                 {t('panelOpenSettings')}
               </button>
             )}

@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n/t';
 import type { Preview } from '@/lib/messaging/panel-protocol';
 import { formatTime } from './format';
 import { actionText, type CourseworkPreview, gradeCountsText } from './preview-text';
+import { trusted } from './trusted';
 
 export interface PreviewRowProps {
   row: CourseworkPreview;
@@ -32,7 +33,7 @@ export function PreviewRow(props: PreviewRowProps) {
           checked={included}
           disabled={props.disabled}
           aria-label={t('previewInclude', row.title)}
-          onChange={(event) => props.onInclude(event.target.checked)}
+          onChange={trusted((event) => props.onInclude(event.target.checked))}
         />
       </td>
       <th scope="row">
@@ -58,7 +59,7 @@ export function PreviewRow(props: PreviewRowProps) {
             aria-label={t('previewCategoryFor', row.title)}
             aria-required={needsCategory || undefined}
             aria-invalid={needsCategory || undefined}
-            onChange={(event) => props.onCategory(event.target.value)}
+            onChange={trusted((event) => props.onCategory(event.target.value))}
           >
             {category === '' && <option value="">{t('previewChooseCategory')}</option>}
             {categories.map((c) => (

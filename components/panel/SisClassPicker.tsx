@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { SisClassOption } from '@/lib/messaging/panel-protocol';
 import { matchesClassQuery } from './format';
+import { trusted } from './trusted';
 
 export interface SisClassPickerProps {
   teacherName: string;
@@ -34,7 +35,7 @@ export function SisClassPicker({ teacherName, classes, linking, onLink }: SisCla
           type="search"
           value={query}
           placeholder={t('linkFilterPlaceholder')}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={trusted((event) => setQuery(event.target.value))}
         />
       </div>
       <p className="panel__hint" aria-live="polite" data-testid="class-filter-count">
@@ -54,7 +55,7 @@ export function SisClassPicker({ teacherName, classes, linking, onLink }: SisCla
                   name={`${id}-class`}
                   value={sisClass.sourcedId}
                   checked={picked === sisClass.sourcedId}
-                  onChange={() => setPicked(sisClass.sourcedId)}
+                  onChange={trusted(() => setPicked(sisClass.sourcedId))}
                 />
                 <span>{sisClass.title}</span>
                 <span className="panel__note">
@@ -70,7 +71,7 @@ export function SisClassPicker({ teacherName, classes, linking, onLink }: SisCla
         className="panel__button panel__button--primary"
         disabled={linking || !picked || !shown.some((c) => c.sourcedId === picked)}
         aria-busy={linking || undefined}
-        onClick={() => picked && onLink(picked)}
+        onClick={trusted(() => picked && onLink(picked))}
       >
         {linking ? t('linkLinking') : t('linkButton')}
       </button>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { Preview } from '@/lib/messaging/panel-protocol';
+import { trusted } from './trusted';
 
 type Students = Preview['students'];
 /** The select's value for "this student has no SIS record" (no sourcedId can be empty). */
@@ -103,11 +104,11 @@ export function StudentMatching({
                 value={row.value}
                 disabled={busyKey === row.key}
                 aria-busy={busyKey === row.key || undefined}
-                onChange={(event) => {
+                onChange={trusted((event) => {
                   const value = event.target.value;
                   if (value === AUTOMATIC) onAutomatic(row.key);
                   else if (value !== UNCHOSEN) onMatch(row.key, value === NO_RECORD ? null : value);
-                }}
+                })}
               >
                 <option value={UNCHOSEN} disabled>
                   {t('studentsChoose')}

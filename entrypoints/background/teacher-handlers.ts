@@ -84,6 +84,7 @@ export function createTeacherHandlers(
       running: runner.isRunning(courseId),
       progress: runner.progressOf(courseId),
       journalState: journal?.state,
+      resumePending: runtime.resumePending(),
       history,
     });
   }

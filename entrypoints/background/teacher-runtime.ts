@@ -15,6 +15,7 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   const keepAlive = createKeepAlive(deps.keepAlivePing ?? pingExtensionApi);
   const runner = createExportRunner({ store, keepAlive, now });
   const sis = createSisAccess(deps);
+  let resumeDecided = false;
   return {
     store,
     runner,
@@ -23,7 +24,19 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     now,
     newExportId: deps.newExportId ?? (() => crypto.randomUUID()),
     /** Continues exports a stopped worker left running (see lib/teacher/resume-exports.ts). */
-    resumeUnfinished: () => resumeRunningExports(store, runner, sis.sessionIfAllowed),
+    async resumeUnfinished() {
+      try {
+        return await resumeRunningExports(store, runner, sis.sessionIfAllowed);
+      } finally {
+        resumeDecided = true;
+      }
+    },
+    /**
+     * True from the worker's start until its first resume has decided (index.ts starts it once
+     * storage is restricted): a panel asking meanwhile hears "resuming", not "did not finish".
+     * Every export it resumes is running by then; any other one left running waits for the teacher.
+     */
+    resumePending: () => !resumeDecided,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Picks the export part of the linked panel from the flow's mode: "Export grades", the preview
- * with student matching, the progress (also while a restarted worker is expected to resume), or
+ * with student matching, the progress (also while a restarted worker is about to resume), or
  * the summary of the export that just ended.
  */
 import { ExportPreview } from '@/components/panel/ExportPreview';
@@ -18,17 +18,9 @@ export interface ExportViewProps {
   /** courseworkId → title, to name failed coursework in the summary. */
   titles: Readonly<Record<string, string>>;
   gradebookRead: boolean;
-  waitingForResume: boolean;
 }
 
-export function ExportView({
-  flow,
-  panel,
-  names,
-  titles,
-  gradebookRead,
-  waitingForResume,
-}: ExportViewProps) {
+export function ExportView({ flow, panel, names, titles, gradebookRead }: ExportViewProps) {
   const { view } = flow;
   const latest = panel.history[0];
   const progress = (resuming: boolean, canCancel: boolean) => (
@@ -45,7 +37,7 @@ export function ExportView({
     <ExportStart
       gradebookRead={gradebookRead}
       loading={loading}
-      unfinished={panel.export.resumable && !panel.export.running && !waitingForResume}
+      unfinished={panel.export.resumable && !panel.export.resuming}
       error={flow.error}
       onPreview={() => void flow.openPreview()}
     />
@@ -53,7 +45,7 @@ export function ExportView({
 
   switch (view.mode) {
     case 'idle':
-      return waitingForResume ? progress(true, false) : start(false);
+      return start(false);
     case 'preview':
       if (!view.preview) return start(true);
       return (
@@ -81,7 +73,7 @@ export function ExportView({
     case 'starting':
       return progress(false, false);
     case 'running':
-      return progress(view.resuming, true);
+      return progress(view.resuming, panel.export.running);
     case 'done':
       return (
         <>

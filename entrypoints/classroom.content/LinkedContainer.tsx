@@ -83,7 +83,7 @@ export function LinkedContainer(props: LinkedContainerProps) {
       <LinkedClass
         link={link}
         unlinking={unlinking}
-        canUnlink={!busy && !panel.export.running && !watch.waitingForResume}
+        canUnlink={!busy && !panel.export.running && !panel.export.resuming}
         unlinkError={unlinkError}
         onUnlink={() => void unlink()}
       />
@@ -93,7 +93,6 @@ export function LinkedContainer(props: LinkedContainerProps) {
         names={names}
         titles={titles}
         gradebookRead={gradebookRead}
-        waitingForResume={watch.waitingForResume}
       />
       {flow.view.mode === 'done' && (
         <CourseworkStatus coursework={coursework} lastExported={panel.lastExported} />

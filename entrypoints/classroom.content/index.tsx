@@ -21,6 +21,10 @@ export default defineContentScript({
       position: 'inline',
       anchor: 'body',
       append: 'last',
+      // Closed (WXT's default is open): the page's own JavaScript cannot reach into the panel to
+      // read the SIS classes and roster it shows or to press its buttons (issue #11 M2). Its
+      // controls also act only on trusted events (components/panel/trusted.ts).
+      mode: 'closed',
       // Classroom has keyboard shortcuts; typing in the panel must not trigger them.
       isolateEvents: true,
       onMount: (container) => createRoot(container),

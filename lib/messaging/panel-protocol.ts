@@ -106,9 +106,10 @@ export const PanelStateSchema = z.object({
     /** An unfinished export in storage, not running here: stopped, cancelled or cut off. */
     resumable: z.boolean(),
     /**
-     * Of those, one a stopped service worker cut off: the background resumes it by itself at its
-     * next start if the class is still linked and teachers may still export, so the panel shows
-     * it as resuming (for a short while). The others wait for the teacher.
+     * Of those, one a stopped service worker cut off that this worker is about to resume (its
+     * start-up resume has not decided yet): the panel shows it as resuming and keeps asking. Once
+     * decided it is running, or (not linked to that SIS class, or exporting not allowed) it
+     * waits for the teacher like a stopped or cancelled one.
      */
     resuming: z.boolean(),
     progress: z.optional(ExportProgressSchema),

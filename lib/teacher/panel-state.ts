@@ -1,7 +1,8 @@
 /**
  * What the panel of one class shows (PanelStateSchema), from pieces the background already
  * has: whether teachers may work (and why not), the link, the class's export — running here,
- * or left unfinished in storage ("resuming" / "resume") — its latest progress, and the history.
+ * about to be resumed by this worker ("resuming"), or left unfinished in storage for the
+ * teacher ("resumable") — its latest progress, and the history.
  */
 import { isUnfinished, type JournalState } from '../export/journal';
 import type { ExportProgress } from '../export/progress';
@@ -20,6 +21,12 @@ export interface PanelStateInput {
   progress: ExportProgress | undefined;
   /** The state of the class's stored journal, if any. */
   journalState: JournalState | undefined;
+  /**
+   * This worker has not yet decided which exports a stopped worker left running it resumes
+   * (lib/teacher/resume-exports.ts, at every start): until then such a journal is about to
+   * continue, not "did not finish" (issue #11 L2).
+   */
+  resumePending: boolean;
   history: CourseHistory;
 }
 
@@ -51,7 +58,7 @@ export function buildPanelState(input: PanelStateInput): PanelState {
     export: {
       running: input.running,
       resumable,
-      resuming: resumable && input.journalState === 'running',
+      resuming: resumable && input.journalState === 'running' && input.resumePending,
       ...(input.running && input.progress ? { progress: input.progress } : {}),
     },
     history: input.history.summaries,

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type PageReading, PageReadingSection } from '@/components/panel/PageReading';
 import type { SnapshotSummary } from '@/lib/classroom/summarize';
 import { useLocale } from '../support/fake-i18n';
+import { click } from '../support/render';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -72,7 +73,7 @@ describe('PageReadingSection', () => {
     expect(text('panel-unreadable')).toBe(
       'Grade cells the extension could not read: 3. They will not be exported.',
     );
-    act(() => container.querySelector('button')?.click());
+    click(container.querySelector('button'));
     expect(onCopy).toHaveBeenCalledOnce();
   });
 

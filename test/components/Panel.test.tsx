@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
 import { useLocale } from '../support/fake-i18n';
+import { click } from '../support/render';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -70,7 +71,7 @@ describe('Panel', () => {
       const open = [...container.querySelectorAll('button')].find(
         (b) => b.textContent === "Open the extension's options",
       );
-      act(() => open?.click());
+      click(open);
       expect(onOpenSettings).toHaveBeenCalledOnce();
     },
   );
@@ -118,7 +119,7 @@ describe('Panel', () => {
     const retry = [...container.querySelectorAll('button')].find(
       (b) => b.textContent === 'Try again',
     );
-    act(() => retry?.click());
+    click(retry);
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
@@ -152,11 +153,11 @@ describe('Panel', () => {
     const body = container.querySelector('.panel__body') as HTMLElement;
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
     expect(toggle?.getAttribute('aria-controls')).toBe(body.id);
-    act(() => toggle?.click());
+    click(toggle);
     expect(toggle?.getAttribute('aria-expanded')).toBe('false');
     expect(body.hidden).toBe(true);
     expect(toggle?.textContent).toBe('Show panel');
-    act(() => toggle?.click());
+    click(toggle);
     expect(body.hidden).toBe(false);
   });
 

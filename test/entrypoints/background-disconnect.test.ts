@@ -52,18 +52,14 @@ describe('Disconnect while an export runs, the host permission kept', () => {
         ok: true,
         data: { hostAccessRevoked: false, gradeDataDeleted: false },
       });
-      const answeredAt = Date.now();
+      const sentBeforeAnswer = h.sent.length;
       expect(h.granted.has(scene.sis.origin)).toBe(true);
       // Longer than any request takes: whatever was still coming would have arrived.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      // The sandbox shares this process's event loop, so a request sent (and aborted) before the
-      // answer can be logged in the same millisecond; none of those may have been applied.
-      const late = scene.sis.requestLog.entries.filter((e) => Date.parse(e.at) > answeredAt);
-      expect(late).toEqual([]);
-      const applied = scene.sis.requestLog.entries.filter(
-        (e) => Date.parse(e.at) >= answeredAt && e.status > 0 && e.status < 300,
-      );
-      expect(applied).toEqual([]);
+      // Nothing was sent once Disconnect answered: counted where the background sends, since the
+      // sandbox shares this process's event loop and may log a request that was sent (and
+      // aborted) before the answer only after it.
+      expect(h.sent.slice(sentBeforeAnswer)).toEqual([]);
       const sent = scene.sis.requestLog.entries.filter((e) => WRITES.has(e.method)).length;
       expect(sent).toBeLessThan(started.operations);
 

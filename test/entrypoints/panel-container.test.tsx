@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelContainer } from '@/entrypoints/classroom.content/PanelContainer';
 import type { ExportSummaryView, PanelState } from '@/lib/messaging/panel-protocol';
+import { userClick } from '../support/render';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -87,7 +88,7 @@ describe('PanelContainer', () => {
     const retry = [...container.querySelectorAll('button')].find(
       (b) => b.textContent === 'Try again',
     );
-    await act(async () => retry?.click());
+    await act(async () => userClick(retry));
     expect(container.querySelector('[data-testid=panel-status]')?.textContent).toContain(
       'has not connected',
     );
@@ -106,7 +107,7 @@ describe('PanelContainer', () => {
     const open = [...container.querySelectorAll('button')].find(
       (b) => b.textContent === "Open the extension's options",
     );
-    await act(async () => open?.click());
+    await act(async () => userClick(open));
     expect(opened).toEqual([{ type: 'openSettings', data: {} }]);
     expect(asked).toBe(1);
     // Authorized in the options tab; back on Classroom, the panel asks again and opens up.
@@ -157,12 +158,84 @@ describe('PanelContainer', () => {
     expect(asked).toBe(polls); // polling stopped with the export
   });
 
-  it('waits briefly for a restarted worker to resume an unfinished export, then says it is unfinished', async () => {
-    answers = [{ ...LINKED, export: { running: false, resumable: true, resuming: true } }];
+  it('follows an export it watched through a worker restart to its summary, never calling it unfinished', async () => {
+    const progress = {
+      phase: 'grades' as const,
+      done: 3,
+      total: 10,
+      failed: 0,
+      retrying: 0,
+      concurrency: 4,
+    };
+    answers = [
+      { ...LINKED, export: { running: true, resumable: false, resuming: false, progress } },
+      // The worker stopped; the new one has not yet decided to resume the journal it left.
+      { ...LINKED, export: { running: false, resumable: true, resuming: true } },
+      { ...LINKED, export: { running: false, resumable: true, resuming: true } },
+      {
+        ...LINKED,
+        export: {
+          running: true,
+          resumable: false,
+          resuming: false,
+          progress: { ...progress, done: 8 },
+        },
+      },
+      { ...LINKED, history: [SUMMARY], lastExported: {} },
+    ];
+    await renderContainer();
+    expect(container.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('3');
+    for (const _ of [1, 2]) {
+      await advance(500);
+      expect(container.querySelector('h3')?.textContent).toBe('Resuming export…');
+      expect(container.querySelector('[data-testid=export-unfinished]')).toBeNull();
+      expect(container.querySelector('[data-testid=export-summary]')).toBeNull();
+    }
+    await advance(500);
+    expect(container.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')).toBe('8');
+    await advance(500);
+    expect(container.querySelector('[data-testid=export-summary] h3')?.textContent).toBe(
+      'Export finished',
+    );
+    expect(container.querySelector('[data-testid=export-unfinished]')).toBeNull();
+    const polls = asked;
+    await advance(3_000);
+    expect(asked).toBe(polls); // polling stopped with the export
+  });
+
+  it('opened while a restarted worker is about to resume, shows it resuming until it runs', async () => {
+    answers = [
+      { ...LINKED, export: { running: false, resumable: true, resuming: true } },
+      { ...LINKED, export: { running: false, resumable: true, resuming: true } },
+      { ...LINKED, export: { running: true, resumable: false, resuming: false } },
+      { ...LINKED, history: [SUMMARY], lastExported: {} },
+    ];
     await renderContainer();
     expect(text()).toContain('Resuming export…');
-    await advance(10_500);
-    expect(asked).toBeGreaterThan(10); // polled meanwhile
+    // Nothing runs yet to cancel, and nothing to unlink while it is about to run.
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).not.toContain(
+      'Cancel export',
+    );
+    await advance(500);
+    expect(text()).toContain('Resuming export…');
+    await advance(500);
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toContain(
+      'Cancel export',
+    );
+    await advance(500);
+    expect(container.querySelector('[data-testid=export-summary] h3')?.textContent).toBe(
+      'Export finished',
+    );
+  });
+
+  it('says an export is unfinished once the restarted worker decided not to resume it', async () => {
+    answers = [
+      { ...LINKED, export: { running: false, resumable: true, resuming: true } },
+      { ...LINKED, export: { running: false, resumable: true, resuming: false } },
+    ];
+    await renderContainer();
+    expect(text()).toContain('Resuming export…');
+    await advance(500);
     expect(text()).not.toContain('Resuming export…');
     expect(container.querySelector('[data-testid=export-unfinished]')?.textContent).toContain(
       'The last export did not finish',

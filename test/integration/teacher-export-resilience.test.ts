@@ -182,6 +182,11 @@ describe('teacher export against a failing, reconnected or restarted background'
     });
     expect(pending.export).toMatchObject({ running: false, resumable: true, resuming: true });
     expect(await restarted.runtime.resumeUnfinished()).toEqual([COURSE]);
+    // Decided and resumed: the panel follows a running export (issue #11 L2).
+    const resumed = await restarted.ask<ReplyOf<'getPanelState'>>('getPanelState', {
+      courseId: COURSE,
+    });
+    expect(resumed.export).toMatchObject({ running: true, resumable: false, resuming: false });
     expect(await store.load('999')).toBeUndefined();
     const state = await restarted.waitForExport(COURSE);
     expect(state.export.resumable).toBe(false);

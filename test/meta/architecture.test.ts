@@ -53,6 +53,18 @@ describe('architecture', () => {
     ).toEqual([]);
   });
 
+  it('every control of the panel acts on trusted events only (issue #11 M2)', () => {
+    // A DOM handler not wrapped in trusted() would let page script press it; a form's submit
+    // (trusted even when script calls requestSubmit()) only stays on the page.
+    const unguarded = files('components/panel').flatMap(({ path, text }) =>
+      [
+        ...text.matchAll(/\bon(?:Click|Change|Input|KeyDown|Submit)=\{(?!trusted\(|stayOnPage\})/g),
+      ].map((match) => `${path}: ${match[0]}`),
+    );
+    expect(unguarded).toEqual([]);
+    expect(offenders('components/panel', /onSubmit=\{(?!stayOnPage\})/)).toEqual([]);
+  });
+
   it('the content script never touches settings or secrets', () => {
     expect(
       offenders('entrypoints/classroom.content', /lib\/settings|storage\.(local|session|managed)/),

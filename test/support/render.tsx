@@ -12,6 +12,16 @@ export function render(element: ReactElement): { container: HTMLElement; root: R
   return { container, root };
 }
 
+/**
+ * Marks an event as the user's, as the browser does for a real click or key press. happy-dom's
+ * events have no `isTrusted` at all, and the panel ignores every event that is not trusted
+ * (components/panel/trusted.ts); an event left unmarked is what page script could send.
+ */
+export function asUser<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
 /** Types into an input or picks a select option: React listens for the native events. */
 export function change(element: Element | null, value: string) {
   if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) {
@@ -22,14 +32,23 @@ export function change(element: Element | null, value: string) {
   act(() => {
     setter?.call(element, value);
     element.dispatchEvent(
-      new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+      asUser(
+        new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+      ),
     );
   });
 }
 
-export function click(element: Element | null | undefined) {
+/** A user's click (a checkbox toggles, a submit button submits, as with `.click()`). */
+export function userClick(element: Element | null | undefined) {
   if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
-  act(() => element.click());
+  element.dispatchEvent(
+    asUser(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })),
+  );
+}
+
+export function click(element: Element | null | undefined) {
+  act(() => userClick(element));
 }
 
 /** The button whose text is exactly `text`. */

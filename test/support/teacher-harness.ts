@@ -77,9 +77,16 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     pings: 0,
     optionsOpened: 0,
     runtime: undefined as unknown as TeacherRuntime,
+    /** Every request the background sent, in order, as its fetch was called. */
+    sent: [] as Array<{ method: string; url: string }>,
   };
   const deps = {
     hostAccess,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      harness.sent.push({ method: init?.method ?? 'GET', url });
+      return fetch(input, init);
+    },
     readPolicy: async () => harness.policy,
     engine: options.engine ?? FAST_ENGINE,
     keepAlivePing: async () => {

@@ -38,6 +38,38 @@ export type PanelLabels = (typeof PANEL_LABELS)[keyof typeof PANEL_LABELS];
 /** Linking and exporting can take a few seconds against a slowed-down sandbox. */
 const SLOW = { timeout: 30_000 };
 
+/**
+ * Picks an option as a user does, with keys: Alt+↓ opens the list, arrows move (skipping
+ * disabled options), Enter picks, one trusted change. The panel ignores the untrusted change
+ * event Playwright's selectOption dispatches (components/panel/trusted.ts).
+ */
+async function chooseOption(
+  select: Locator,
+  wanted: (option: { value: string; label: string }) => boolean,
+) {
+  await select.waitFor(SLOW);
+  const options = await select.evaluate((element) =>
+    [...(element as HTMLSelectElement).options].map((o) => ({
+      value: o.value,
+      label: o.label,
+      disabled: o.disabled,
+      selected: o.selected,
+    })),
+  );
+  const target = options.findIndex(wanted);
+  const from = options.findIndex((o) => o.selected);
+  if (target < 0) throw new Error(`no such option in ${JSON.stringify(options)}`);
+  if (target === from) return;
+  const down = target > from;
+  const passed = down ? options.slice(from + 1, target + 1) : options.slice(target, from);
+  const steps = passed.filter((o) => !o.disabled).length;
+  const { keyboard } = select.page();
+  await select.focus();
+  await keyboard.press('Alt+ArrowDown');
+  for (let i = 0; i < steps; i++) await keyboard.press(down ? 'ArrowDown' : 'ArrowUp');
+  await keyboard.press('Enter');
+}
+
 export class TeacherPanel {
   constructor(
     readonly classroom: ClassroomPage,
@@ -106,16 +138,18 @@ export class TeacherPanel {
 
   /** Picks the SIS student for a Classroom student by its sourcedId ('' = no SIS record). */
   async matchStudent(studentKey: string, sisStudentId: string) {
-    await this.panel
-      .locator(`[data-student-key="${studentKey}"] select`)
-      .selectOption(sisStudentId);
+    await chooseOption(
+      this.panel.locator(`[data-student-key="${studentKey}"] select`),
+      (option) => option.value === sisStudentId,
+    );
     await this.waitForPreview();
   }
 
   async chooseCategory(courseworkTitle: string, category: string) {
-    await this.panel
-      .getByLabel(this.labels.category(courseworkTitle))
-      .selectOption({ label: category });
+    await chooseOption(
+      this.panel.getByLabel(this.labels.category(courseworkTitle)),
+      (option) => option.label === category,
+    );
     await this.waitForPreview();
   }
 

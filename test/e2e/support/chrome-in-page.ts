@@ -8,6 +8,7 @@ export interface ChromeInPage {
   runtime: {
     getManifest(): { name: string; version: string };
     sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: (message: unknown) => void): void };
   };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;

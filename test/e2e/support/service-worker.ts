@@ -32,7 +32,10 @@ export async function isWorkerRunning(page: Page, extensionId: string): Promise<
   return (await workerTargets(page, extensionId)).length > 0;
 }
 
-/** Terminates the extension's worker and waits until Chromium no longer lists it. */
+/**
+ * Terminates the extension's worker and waits until Chromium no longer lists it (a new worker
+ * may already be running by then, started by a message from an open panel).
+ */
 export async function stopWorker(page: Page, extensionId: string): Promise<void> {
   const [worker] = await workerTargets(page, extensionId);
   if (!worker) throw new Error('the extension has no running service worker to stop');
@@ -45,7 +48,9 @@ export async function stopWorker(page: Page, extensionId: string): Promise<void>
   } finally {
     await cdp.detach();
   }
-  for (let tries = 0; await isWorkerRunning(page, extensionId); tries++) {
+  const listed = async () =>
+    (await workerTargets(page, extensionId)).some((t) => t.targetId === worker.targetId);
+  for (let tries = 0; await listed(); tries++) {
     if (tries > 50) throw new Error('the service worker is still running');
     await page.waitForTimeout(100);
   }

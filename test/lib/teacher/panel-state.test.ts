@@ -31,6 +31,7 @@ const base = {
   running: false,
   progress: undefined,
   journalState: undefined,
+  resumePending: false,
   history: EMPTY,
 };
 
@@ -54,9 +55,24 @@ describe('buildPanelState', () => {
       { running: true, resumable: false, resuming: false, progress: PROGRESS },
     ],
     [
-      'left running by a stopped worker',
-      { journalState: 'running' },
+      'left running by a stopped worker, while this worker is deciding to resume it',
+      { journalState: 'running', resumePending: true },
       { running: false, resumable: true, resuming: true },
+    ],
+    [
+      'left running by a stopped worker and resumed here',
+      { running: true, journalState: 'running', resumePending: false },
+      { running: true, resumable: false, resuming: false, progress: PROGRESS },
+    ],
+    [
+      'left running by a stopped worker that this worker did not resume (not allowed, relinked)',
+      { journalState: 'running', resumePending: false },
+      { running: false, resumable: true, resuming: false },
+    ],
+    [
+      'stopped, while this worker is still deciding what to resume',
+      { journalState: 'stopped', resumePending: true },
+      { running: false, resumable: true, resuming: false },
     ],
     [
       'stopped (credentials)',
