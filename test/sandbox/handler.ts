@@ -150,7 +150,9 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
       err instanceof ImsxError
         ? err
         : new ImsxError(500, 'internal_server_error', `sandbox bug: ${(err as Error).message}`);
-    if (!(err instanceof ImsxError))
+    // A client that hangs up mid-request (an aborted fetch) is no sandbox bug: nothing to print.
+    const clientGone = (err as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed;
+    if (!(err instanceof ImsxError) && !clientGone)
       process.stderr.write(`oneroster-sandbox: ${(err as Error).stack}\n`);
     entry.error = error.message;
     if (!res.headersSent && !res.destroyed) {
