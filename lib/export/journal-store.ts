@@ -1,9 +1,11 @@
 /**
- * Where journals live: one per Classroom course. Both implementations validate on read, so a
- * corrupt entry is treated as absent (and reported) instead of being resumed.
+ * Where journals live: one per Classroom course. Both implementations store the compact format
+ * (journal-codec.ts) and validate on read, so a corrupt entry is treated as absent (and
+ * reported) instead of being resumed; the previous version's format is read too.
  */
 import { type ExportJournal, isUnfinished } from './journal';
-import { ExportJournalSchema } from './journal-schema';
+import { decodeJournal, encodeJournal, fromFormat1 } from './journal-codec';
+import { Format1JournalSchema, StoredJournalSchema } from './journal-schema';
 
 /** Persistence of export journals, keyed by Classroom course id. */
 export interface JournalStore {
@@ -39,10 +41,19 @@ export function readJournal(
   report: CorruptJournalReporter,
 ): ExportJournal | undefined {
   if (raw === undefined || raw === null) return undefined;
-  const parsed = ExportJournalSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  report(key, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return undefined;
+  const format1 = typeof raw === 'object' && 'version' in raw && raw.version === 1;
+  const parsed = format1 ? Format1JournalSchema.safeParse(raw) : StoredJournalSchema.safeParse(raw);
+  if (!parsed.success) {
+    report(key, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    return undefined;
+  }
+  try {
+    return 'operations' in parsed.data ? fromFormat1(parsed.data) : decodeJournal(parsed.data);
+  } catch (error) {
+    // A reference into the tables that points nowhere: as corrupt as a failed schema.
+    report(key, String(error));
+    return undefined;
+  }
 }
 
 /** The readable journals among raw stored values (corrupt ones are reported and skipped). */
@@ -74,7 +85,7 @@ export function createMemoryJournalStore(report: CorruptJournalReporter = report
       return readJournal(courseId, structuredClone(raw.get(courseId)), report);
     },
     async save(journal) {
-      raw.set(journal.courseId, structuredClone(journal));
+      raw.set(journal.courseId, structuredClone(encodeJournal(journal)));
     },
     async remove(courseId) {
       raw.delete(courseId);

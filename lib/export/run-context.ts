@@ -7,6 +7,7 @@ import { t } from '../i18n/t';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 import { type AdaptiveLimiter, createAdaptiveLimiter } from './concurrency';
 import type { ExportJournal, JournalOp } from './journal';
+import { encodeJournal } from './journal-codec';
 import { createJournalWriter, type JournalWriter } from './journal-writer';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import type { RunExportOptions } from './run';
@@ -52,6 +53,31 @@ export function settle(
   ctx.progress.finished(entry.status === 'done');
 }
 
+/**
+ * True for the browser saying its storage is full: storage.local's "QUOTA_BYTES quota exceeded"
+ * (MV2) / "Resource::kQuotaBytes quota exceeded" (MV3), IndexedDB's QuotaExceededError.
+ */
+export function isQuotaError(error: unknown): boolean {
+  return (
+    (error instanceof Error || error instanceof DOMException) &&
+    (error.name === 'QuotaExceededError' || /quota/i.test(error.message))
+  );
+}
+
+/** Says what is too large: this export's journal, its writes and its stored size. */
+function tooLarge(journal: ExportJournal): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(encodeJournal(journal))).length;
+  const size =
+    bytes >= 1024 * 1024
+      ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+      : `${Math.ceil(bytes / 1024)} KB`;
+  const sent = journal.ops.some((op) => op.attempts > 0);
+  const count = journal.ops.length;
+  return sent
+    ? t('exportStoppedJournalTooLargeMidway', count, size)
+    : t('exportStoppedJournalTooLarge', count, size);
+}
+
 /** Wires up one run: limiter, progress, writer, and the stop signal joined to the caller's. */
 export function createRunContext(
   options: RunExportOptions,
@@ -74,13 +100,15 @@ export function createRunContext(
     journal,
     clock,
     options.saveIntervalMs,
-    // E.g. storage.local is full. Stop sending at once: the summary then comes from the journal
-    // in memory, and says exactly what reached the SIS.
+    // Stop sending at once: the summary then comes from the journal in memory, and says
+    // exactly what reached the SIS.
     (error) =>
-      ctx.stop('extension-error', {
-        code: 'unexpected-error',
-        message: t('exportStoppedExtensionError', String(error)),
-      }),
+      isQuotaError(error)
+        ? ctx.stop('journal-too-large', { code: 'unexpected-error', message: tooLarge(journal) })
+        : ctx.stop('extension-error', {
+            code: 'unexpected-error',
+            message: t('exportStoppedExtensionError', String(error)),
+          }),
   );
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   let giveUps = 0;

@@ -8,7 +8,7 @@
  * stop everything, leaving the rest pending for `resumeExport` once the admin fixed them.
  */
 import type { RetryPolicy } from './backoff';
-import type { ExportJournal } from './journal';
+import { copyJournalState, type ExportJournal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { ProgressListener } from './progress';
 import { type EngineClock, systemClock } from './run-clock';
@@ -51,7 +51,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   const clock = options.clock ?? systemClock;
   const runStartedAt = clock.now();
   const max = checkConcurrency(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const journal = structuredClone(options.journal);
+  const journal = copyJournalState(options.journal);
   journal.state = 'running';
   delete journal.stop;
 
@@ -61,7 +61,8 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   // A journal write that failed has already stopped the run (run-context.ts); the summary then
   // comes from the journal in memory. Any other failure is the caller's to handle.
   const unlessStoppedForIt = (error: unknown) => {
-    if (journal.stop?.code !== 'extension-error') throw error;
+    const code = journal.stop?.code;
+    if (code !== 'extension-error' && code !== 'journal-too-large') throw error;
   };
 
   // 'running' is on disk before the first request: the lock and a resume rely on it. If it
