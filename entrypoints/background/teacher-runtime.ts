@@ -15,6 +15,14 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   const keepAlive = createKeepAlive(deps.keepAlivePing ?? pingExtensionApi);
   const runner = createExportRunner({ store, keepAlive, now });
   const sis = createSisAccess(deps);
+  // One resume pass at a time: the worker's start and the browser's start both ask for one.
+  let resuming: Promise<string[]> | undefined;
+  const resumeUnfinished = () => {
+    resuming ??= resumeRunningExports(store, runner, sis.sessionIfAllowed).finally(() => {
+      resuming = undefined;
+    });
+    return resuming;
+  };
   return {
     store,
     runner,
@@ -22,8 +30,11 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     keepAlive,
     now,
     newExportId: deps.newExportId ?? (() => crypto.randomUUID()),
-    /** Continues exports a stopped worker left running (see lib/teacher/resume-exports.ts). */
-    resumeUnfinished: () => resumeRunningExports(store, runner, sis.sessionIfAllowed),
+    /**
+     * Continues exports a stopped worker left running (see lib/teacher/resume-exports.ts); a
+     * call during a pass joins it.
+     */
+    resumeUnfinished,
   };
 }
 

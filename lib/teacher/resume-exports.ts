@@ -26,10 +26,11 @@ export async function resumeRunningExports(
   if (!sis) return [];
   const resumed: string[] = [];
   for (const journal of journals) {
-    if (runner.isRunning(journal.courseId)) continue;
     // Unlinked or relinked to another SIS class since: its writes are no longer wanted there.
     const link = await getClassLink(journal.courseId);
     if (link?.sisClassId !== journal.sisClassId) continue;
+    // Checked last, after every await: a run started meanwhile (another pass, the teacher) owns it.
+    if (runner.isRunning(journal.courseId)) continue;
     void runner.resume(journal.courseId, sis.client, sis.engine);
     resumed.push(journal.courseId);
   }

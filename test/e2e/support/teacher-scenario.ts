@@ -4,7 +4,8 @@
  * the SIS on the real options page. Also the steps every teacher test repeats.
  */
 import { expect } from 'vitest';
-import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import type { SandboxClassInput } from '../../fixtures/classroom/sandbox-class';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/index.ts';
 import { ClassroomPage } from '../pages/classroom-page';
 import { LABELS, OptionsPage } from '../pages/options-page';
 import { PANEL_LABELS, TeacherPanel } from '../pages/teacher-panel';
@@ -31,6 +32,8 @@ export interface ClassSpec {
   courseId: string;
   renamed?: number[];
   visitors?: string[];
+  coursework?: SandboxClassInput['coursework'];
+  cell?: SandboxClassInput['cell'];
 }
 
 export async function startTeacherScenario(options: {
@@ -38,11 +41,14 @@ export async function startTeacherScenario(options: {
   locale?: 'en' | 'nl';
   /** One per sandbox teacher class, in the SIS's order. */
   classes: ClassSpec[];
+  /** District size (e.g. students, classSize) and faults, over the defaults. */
+  sandbox?: Omit<SandboxOptions, 'seed'>;
 }) {
   const locale = options.locale ?? 'en';
   const sis: Sandbox = await startSandbox({
-    seed: options.seed,
     faults: { latencyMs: LATENCY.normal },
+    ...options.sandbox,
+    seed: options.seed,
   });
   const taught = teacherClasses(sis);
   const fixtures = options.classes.map((spec, i) => {
