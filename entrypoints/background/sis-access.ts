@@ -50,7 +50,10 @@ export function createSisAccess(deps: BackgroundDependencies) {
           clockSkewMs: connection.clockSkewMs,
           clientAuth: connection.clientAuth,
         });
-        cached = { key, session: createSisSession(client, deps.engine) };
+        // The engine asks on a network failure whether the browser still lets us reach the
+        // SIS: a permission taken back mid-export stops it at once, saying why (issue #11).
+        const hostPermission = { origins, isGranted: () => deps.hostAccess.has(origins) };
+        cached = { key, session: createSisSession(client, { ...deps.engine, hostPermission }) };
       } catch (error) {
         throw asRequestError(error);
       }

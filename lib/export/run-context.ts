@@ -33,6 +33,12 @@ export interface RunContext {
   onSuccess(): void;
   /** An operation gave up on transient errors; enough in a row stop the export. */
   onGiveUp(failure: ExportFailureInfo): void;
+  /**
+   * After a network failure: true when the SIS host permission is gone, and then the export is
+   * stopped ('host-permission-missing'). One check at a time: the requests in flight fail
+   * together and share it.
+   */
+  hostPermissionLost(): Promise<boolean>;
 }
 
 /** Marks `entry` done or failed, and tells the journal writer and the progress bar. */
@@ -112,6 +118,19 @@ export function createRunContext(
   );
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   let giveUps = 0;
+  let checking: Promise<boolean> | undefined;
+  const { hostPermission } = options;
+  const checkHostPermission = async () => {
+    if (!hostPermission) return false;
+    // A check that fails says nothing about the permission: keep the network failure's course.
+    const granted = await hostPermission.isGranted().catch(() => true);
+    if (granted) return false;
+    ctx.stop('host-permission-missing', {
+      code: 'network',
+      message: t('exportStoppedHostPermission', hostPermission.origins.join(' ')),
+    });
+    return true;
+  };
   const ctx: RunContext = {
     client: options.client,
     clock,
@@ -133,6 +152,12 @@ export function createRunContext(
     },
     onGiveUp(failure) {
       if (++giveUps >= policy.stopAfterGiveUps) ctx.stop('sis-unavailable', failure);
+    },
+    hostPermissionLost() {
+      checking ??= checkHostPermission().finally(() => {
+        checking = undefined;
+      });
+      return checking;
     },
   };
   return { ctx, progress, writer };

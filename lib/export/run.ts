@@ -17,6 +17,16 @@ import { PHASES, phaseCounts, runPhase, skipGradesOfFailedLineItems } from './ru
 import type { ExportClient } from './run-send';
 import { type ExportSummary, outcomeOf, summarizeJournal } from './run-summary';
 
+/**
+ * The browser's permission to reach the SIS's origins (lib/sis/host-access.ts behind it), so the
+ * engine can tell a permission taken back mid-export from a network failure: Chrome then refuses
+ * every request like a network error (CORS), and retrying them is useless.
+ */
+export interface HostPermissionCheck {
+  origins: readonly string[];
+  isGranted(): Promise<boolean>;
+}
+
 /** Requests in flight at most, unless the partner profile says otherwise. */
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -35,6 +45,8 @@ export interface RunExportOptions {
   /** Uniform in [0, 1), for jitter. Default Math.random. */
   random?: () => number;
   onProgress?: ProgressListener;
+  /** Asked on a network failure; when the permission is gone the export stops at once. */
+  hostPermission?: HostPermissionCheck;
   progressIntervalMs?: number;
   saveIntervalMs?: number;
 }

@@ -49,6 +49,8 @@ export type PanelRequest = { courseId: string } & Record<string, unknown>;
 
 export interface HarnessOptions {
   engine?: EngineOptions;
+  /** The SIS client's fetch (default the global one). */
+  fetch?: typeof fetch;
 }
 
 export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
@@ -73,6 +75,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     hostAccess,
     readPolicy: async () => harness.policy,
     engine: options.engine ?? FAST_ENGINE,
+    fetch: options.fetch,
     keepAlivePing: async () => {
       harness.pings++;
     },
