@@ -53,9 +53,9 @@ export function createTeacherHandlers(
   async function panelState(courseId: string) {
     const settings = await readSettings(deps.readPolicy);
     const { connection } = settings;
-    const [link, journal, history, hostAccess] = await Promise.all([
+    const [link, journalState, history, hostAccess] = await Promise.all([
       getClassLink(courseId),
-      store.load(courseId),
+      store.stateOf(courseId),
       readExportHistory(courseId),
       settings.connected && connection
         ? deps.hostAccess.has(connectionOrigins(connection))
@@ -69,7 +69,7 @@ export function createTeacherHandlers(
       link,
       running: runner.isRunning(courseId),
       progress: runner.progressOf(courseId),
-      journalState: journal?.state,
+      journalState,
       history,
     });
   }

@@ -34,26 +34,27 @@ import type { ExportFailureInfo } from './run-codes';
 const KINDS = ['put-line-item', 'put-result', 'delete-result'] as const;
 const STATUSES: readonly JournalOpStatus[] = ['pending', 'done', 'failed'];
 
-/** kind, line item (index), status, attempts, outcome (0 none, 1 true, 2 false), failure (0 none, n: failures[n-1]). */
-type Head = [
+/**
+ * One operation: kind (0 put-line-item, 1 put-result, 2 delete-result), line item (index),
+ * status (0 pending, 1 done, 2 failed), attempts, outcome (0 unknown, 1 true, 2 false: created
+ * for a PUT, deleted for a DELETE), failure (0 none, n: failures[n - 1]); then for a result its
+ * student (index) and id, and for a put-result its score, score status (index into
+ * SCORE_STATUSES) and, only when the shared fields cannot rebuild it, its whole payload. One
+ * tuple shape for every kind: a schema without a union checks 20,000 of them quickly.
+ */
+export type StoredOp = [
   kind: number,
   line: number,
   status: number,
   attempts: number,
   outcome: number,
   failure: number,
-];
-export type StoredLineItemOp = [...Head];
-export type StoredResultOp = [
-  ...Head,
-  student: number,
-  id: string,
-  score: number,
-  scoreStatus: number,
+  student?: number,
+  id?: string,
+  score?: number,
+  scoreStatus?: number,
   payload?: ResultToPut,
 ];
-export type StoredDeleteOp = [...Head, student: number, id: string];
-export type StoredOp = StoredLineItemOp | StoredResultOp | StoredDeleteOp;
 
 /** A line item the export writes, or writes results under: [courseworkId, lineItemId, payload?]. */
 export type StoredLineItem =
@@ -71,14 +72,23 @@ export interface StoredJournal extends Omit<ExportJournal, 'ops' | 'operations'>
   ops: StoredOp[];
 }
 
-/** Index of `key` in `table`, adding `value()` when new. */
+/**
+ * Index of the entry keyed (a, b) in `table`, adding `value()` when new. Two map levels rather
+ * than one joined key: the ids are strings V8 has already hashed, a joined one it must hash anew
+ * for each of 20,000 operations at every save.
+ */
 function indexer<T>(table: T[]) {
-  const seen = new Map<string, number>();
-  return (key: string, value: () => T) => {
-    let index = seen.get(key);
+  const seen = new Map<string, Map<string, number>>();
+  return (a: string, b: string, value: () => T) => {
+    let inner = seen.get(a);
+    if (!inner) {
+      inner = new Map();
+      seen.set(a, inner);
+    }
+    let index = inner.get(b);
     if (index === undefined) {
       index = table.push(value()) - 1;
-      seen.set(key, index);
+      inner.set(b, index);
     }
     return index;
   };
@@ -87,52 +97,71 @@ function indexer<T>(table: T[]) {
 type Shared = NonNullable<StoredJournal['resultFields']>;
 
 const outcomeOf = (value: boolean | undefined) => (value === undefined ? 0 : value ? 1 : 2);
-const outcomeValue = (code: number) => (code === 0 ? undefined : code === 1);
 
 function rebuildResult(
-  op: { id: string; lineItemId: string; sisStudentId: string },
+  id: string,
+  lineItemId: string,
+  sisStudentId: string,
   written: { score: number; scoreStatus: ScoreStatus },
   shared: Shared,
 ): ResultToPut {
-  return {
-    sourcedId: op.id,
-    lineItem: { sourcedId: op.lineItemId },
-    student: { sourcedId: op.sisStudentId },
+  const result: ResultToPut = {
+    sourcedId: id,
+    lineItem: { sourcedId: lineItemId },
+    student: { sourcedId: sisStudentId },
     scoreStatus: written.scoreStatus,
     score: written.score,
     scoreDate: shared.scoreDate,
-    ...(shared.comment === undefined ? {} : { comment: shared.comment }),
   };
+  if (shared.comment !== undefined) result.comment = shared.comment;
+  return result;
 }
 
-/** True when rebuilding `result` from its parts gives it back exactly (key order aside). */
-function isRebuildable(result: ResultToPut, op: Operation, shared: Shared): boolean {
-  if (op.kind !== 'put-result') return false;
-  const rebuilt = rebuildResult(
-    { id: op.id, lineItemId: op.lineItemId, sisStudentId: result.student.sourcedId },
-    result,
-    shared,
-  );
-  return sameJson(result, rebuilt);
+const definedKeys = (value: object) =>
+  Object.values(value).filter((field) => field !== undefined).length;
+
+// Payloads never change once planned, and a running export is saved every second: remember
+// the answer, for the shared fields it was given for.
+const rebuildable = new WeakMap<ResultToPut, { shared: Shared; ok: boolean }>();
+
+/** True when rebuildResult gives `result` back exactly: no field it would not set or set otherwise. */
+function isRebuildable(
+  result: ResultToPut,
+  op: { id: string; lineItemId: string },
+  shared: Shared,
+): boolean {
+  const known = rebuildable.get(result);
+  if (known?.shared.scoreDate === shared.scoreDate && known.shared.comment === shared.comment) {
+    return known.ok;
+  }
+  const ok = checkRebuildable(result, op, shared);
+  rebuildable.set(result, { shared, ok });
+  return ok;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+function checkRebuildable(
+  result: ResultToPut,
+  op: { id: string; lineItemId: string },
+  shared: Shared,
+): boolean {
   return (
-    keysA.length === keysB.length &&
-    keysA.every((k) =>
-      sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
+    definedKeys(result) === (shared.comment === undefined ? 6 : 7) &&
+    result.sourcedId === op.id &&
+    definedKeys(result.lineItem) === 1 &&
+    result.lineItem.sourcedId === op.lineItemId &&
+    definedKeys(result.student) === 1 &&
+    typeof result.student.sourcedId === 'string' &&
+    result.scoreDate === shared.scoreDate &&
+    result.comment === shared.comment
   );
 }
 
-/** The journal in format 2. Throws RangeError if a pending operation has no payload. */
+/**
+ * The journal in format 2. `operations` must hold, in the order of `ops`, at least the payload of
+ * every pending operation (as every journal does); throws RangeError otherwise.
+ */
 export function encodeJournal(journal: ExportJournal): StoredJournal {
   const { ops, operations, ...header } = journal;
-  const payloads = new Map(operations.map((op) => [op.id, op]));
   const lineItems: StoredLineItem[] = [];
   const students: Array<[string, string]> = [];
   const failures: ExportFailureInfo[] = [];
@@ -145,38 +174,43 @@ export function encodeJournal(journal: ExportJournal): StoredJournal {
     ...(first.comment === undefined ? {} : { comment: first.comment }),
   };
 
+  let next = 0; // `operations` is `ops`' payloads in the same order, some left out
   const stored = ops.map((op): StoredOp => {
-    const payload = op.status === 'pending' ? payloads.get(op.id) : undefined;
+    let payload: Operation | undefined;
+    if (operations[next]?.id === op.id) payload = operations[next++];
     if (op.status === 'pending' && !payload) {
       throw new RangeError(`journal: pending operation ${op.id} has no payload`);
     }
+    if (op.status !== 'pending') payload = undefined; // never sent again: not stored
     const lineItemId = op.kind === 'put-line-item' ? op.id : (op.lineItemId ?? '');
+    // A pending line item's entry carries its payload: keyed apart from the plain one.
     const lineIndex =
       payload?.kind === 'put-line-item'
-        ? line(`+${op.id}`, () => [op.courseworkId, lineItemId, payload.lineItem])
-        : line(`${op.courseworkId}\u0000${lineItemId}`, () => [op.courseworkId, lineItemId]);
+        ? line(lineItemId, `+${op.courseworkId}`, () => [
+            op.courseworkId,
+            lineItemId,
+            payload.lineItem,
+          ])
+        : line(lineItemId, op.courseworkId, () => [op.courseworkId, lineItemId]);
     const { error } = op;
-    const head: Head = [
+    const tuple: StoredOp = [
       KINDS.indexOf(op.kind),
       lineIndex,
       STATUSES.indexOf(op.status),
       op.attempts,
       outcomeOf(op.kind === 'delete-result' ? op.deleted : op.created),
-      error ? failure(`${error.code}\u0000${error.message}`, () => error) + 1 : 0,
+      error ? failure(error.code, error.message, () => error) + 1 : 0,
     ];
-    if (op.kind === 'put-line-item') return head;
+    if (op.kind === 'put-line-item') return tuple;
     const key = op.studentKey ?? '';
     const sisId = op.sisStudentId ?? '';
-    const studentIndex = student(`${key}\u0000${sisId}`, () => [key, sisId]);
-    if (op.kind === 'delete-result') return [...head, studentIndex, op.id];
-    if (!op.written) throw new RangeError(`journal: result ${op.id} has no score`);
-    const tuple: StoredResultOp = [
-      ...head,
-      studentIndex,
+    tuple.push(
+      student(key, sisId, () => [key, sisId]),
       op.id,
-      op.written.score,
-      SCORE_STATUSES.indexOf(op.written.scoreStatus),
-    ];
+    );
+    if (op.kind === 'delete-result') return tuple;
+    if (!op.written) throw new RangeError(`journal: result ${op.id} has no score`);
+    tuple.push(op.written.score, SCORE_STATUSES.indexOf(op.written.scoreStatus));
     if (
       payload?.kind === 'put-result' &&
       !(shared && isRebuildable(payload.result, payload, shared))
@@ -207,8 +241,8 @@ export function decodeJournal(stored: StoredJournal): ExportJournal {
     ops: tuples,
     ...header
   } = stored;
-  const at = <T>(table: readonly T[], index: number, what: string): T => {
-    const value = table[index];
+  const at = <T>(table: readonly T[], index: number | undefined, what: string): T => {
+    const value = index === undefined ? undefined : table[index];
     if (value === undefined) throw new RangeError(`journal: no ${what} #${index}`);
     return value;
   };
@@ -219,46 +253,37 @@ export function decodeJournal(stored: StoredJournal): ExportJournal {
     const kind = at(KINDS, kindCode, 'operation kind');
     const [courseworkId, lineItemId, lineItem] = at(lineItems, lineIndex, 'line item');
     const status = at(STATUSES, statusCode, 'status');
-    const error = failureCode === 0 ? undefined : at(failures, failureCode - 1, 'failure');
-    const outcomeField = kind === 'delete-result' ? 'deleted' : 'created';
-    const value = outcomeValue(outcome);
-    const base: JournalOp = {
-      id: lineItemId,
-      kind,
-      courseworkId,
-      status,
-      attempts,
-      ...(value === undefined ? {} : { [outcomeField]: value }),
-      ...(error ? { error: { ...error } } : {}),
-    };
+    const op: JournalOp = { id: lineItemId, kind, courseworkId, status, attempts };
+    if (outcome !== 0) op[kind === 'delete-result' ? 'deleted' : 'created'] = outcome === 1;
+    if (failureCode !== 0) op.error = { ...at(failures, failureCode - 1, 'failure') };
+    ops.push(op);
+    const pending = status === 'pending';
     if (kind === 'put-line-item') {
-      ops.push(base);
-      if (status !== 'pending') continue;
+      if (!pending) continue;
       if (!lineItem)
         throw new RangeError(`journal: pending line item ${lineItemId} has no payload`);
       operations.push({ kind, id: lineItemId, courseworkId, lineItem });
       continue;
     }
-    const [, , , , , , studentIndex, id] = tuple as StoredDeleteOp;
+    const [, , , , , , studentIndex, id, score, statusIndex, payload] = tuple;
     const [studentKey, sisStudentId] = at(students, studentIndex, 'student');
-    const grade = { id, courseworkId, studentKey, lineItemId };
+    if (id === undefined) throw new RangeError(`journal: a ${kind} has no id`);
+    Object.assign(op, { id, studentKey, lineItemId });
     if (kind === 'delete-result') {
-      ops.push({ ...base, ...grade });
-      if (status === 'pending') operations.push({ kind, ...grade });
+      if (pending) operations.push({ kind, id, courseworkId, studentKey, lineItemId });
       continue;
     }
-    const [, , , , , , , , score, statusIndex, payload] = tuple as StoredResultOp;
+    if (score === undefined) throw new RangeError(`journal: result ${id} has no score`);
     const written = { score, scoreStatus: at(SCORE_STATUSES, statusIndex, 'score status') };
-    ops.push({ ...base, ...grade, sisStudentId, written });
-    if (status !== 'pending') continue;
+    Object.assign(op, { sisStudentId, written });
+    if (!pending) continue;
     if (!payload && !resultFields) throw new RangeError(`journal: result ${id} has no payload`);
     const result =
-      payload ?? rebuildResult({ id, lineItemId, sisStudentId }, written, resultFields as Shared);
-    operations.push({ kind, ...grade, result });
+      payload ?? rebuildResult(id, lineItemId, sisStudentId, written, resultFields as Shared);
+    operations.push({ kind, id, courseworkId, studentKey, lineItemId, result });
   }
   return { ...header, ops, operations };
 }
-
 /** A format-1 journal (every payload in full) in memory: its records gain what format 2 keeps. */
 export function fromFormat1(
   journal: Omit<ExportJournal, 'ops'> & { version: 1; ops: JournalOp[] },

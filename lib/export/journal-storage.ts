@@ -20,6 +20,7 @@ import {
   journalsOf,
   readJournal,
   reportToConsole,
+  stateOfStored,
   unfinished,
 } from './journal-store';
 
@@ -34,6 +35,9 @@ export function createStorageJournalStore(
     async load(courseId) {
       const key = keyFor(courseId);
       return readJournal(key, await readStored(key), report);
+    },
+    async stateOf(courseId) {
+      return stateOfStored(await readStored(keyFor(courseId)));
     },
     async save(journal) {
       await writeStored(keyFor(journal.courseId), encodeJournal(journal));

@@ -11,6 +11,7 @@ export interface ChromeInPage {
   };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
   };
   storage: {
     local: {

@@ -3,6 +3,9 @@
  * teacher's classes served as Classroom, Chromium with the extension, and the admin connecting
  * the SIS on the real options page. Also the steps every teacher test repeats.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { SandboxClassInput } from '../../fixtures/classroom/sandbox-class';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/index.ts';
@@ -11,6 +14,7 @@ import { LABELS, OptionsPage } from '../pages/options-page';
 import { PANEL_LABELS, TeacherPanel } from '../pages/teacher-panel';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { type ClassroomServer, startClassroomServer } from './classroom-server';
+import { grantHostAccessInProfile } from './granted-host-access';
 import {
   type ClassFixture,
   expectedSisState,
@@ -43,6 +47,12 @@ export async function startTeacherScenario(options: {
   classes: ClassSpec[];
   /** District size (e.g. students, classSize) and faults, over the defaults. */
   sandbox?: Omit<SandboxOptions, 'seed'>;
+  /**
+   * Reach the SIS as `localhost`, an optional permission in the e2e build (unlike its
+   * pre-granted 127.0.0.1, which Chromium refuses to remove), granted in the profile as if the
+   * admin had accepted the prompt: a test can then take it back with permissions.remove.
+   */
+  removableHostAccess?: boolean;
 }) {
   const locale = options.locale ?? 'en';
   const sis: Sandbox = await startSandbox({
@@ -59,16 +69,16 @@ export async function startTeacherScenario(options: {
   const classroom: ClassroomServer = await startClassroomServer(
     Object.fromEntries(fixtures.map((fixture) => [fixture.page.path, fixture.file])),
   );
-  const browser: ExtensionBrowser = await launchWithExtension({
-    classroomPort: classroom.port,
-    locale,
-  });
+  const sisOrigin = options.removableHostAccess ? `http://localhost:${sis.port}` : sis.origin;
+  const browser: ExtensionBrowser = options.removableHostAccess
+    ? await launchWithSeededGrant(classroom.port, locale, `${sisOrigin}/*`)
+    : await launchWithExtension({ classroomPort: classroom.port, locale });
   const admin = await OptionsPage.open(browser, LABELS[locale]);
   await admin.status.waitFor();
   await admin.fillConnection({
     partner: LABELS[locale].other,
     mode: 'oauth1',
-    hostUrl: sis.baseUrl,
+    hostUrl: `${sisOrigin}${new URL(sis.baseUrl).pathname}`,
     accessKey: sis.credentials.oauth1.consumerKey,
     secret: sis.credentials.oauth1.consumerSecret,
   });
@@ -79,6 +89,8 @@ export async function startTeacherScenario(options: {
 
   const scenario = {
     sis,
+    /** The SIS origin the extension was connected with. */
+    sisOrigin,
     browser,
     /** The admin's options page, kept open (it also hosts the CDP sessions). */
     admin,
@@ -131,3 +143,19 @@ export async function startTeacherScenario(options: {
 }
 
 export type TeacherScenario = Awaited<ReturnType<typeof startTeacherScenario>>;
+
+/** Launches once to register the extension in a fresh profile, grants `pattern`, relaunches. */
+async function launchWithSeededGrant(classroomPort: number, locale: string, pattern: string) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sis-export-profile-'));
+  const first = await launchWithExtension({ classroomPort, locale, userDataDir });
+  await first.close();
+  grantHostAccessInProfile(userDataDir, first.extensionId, pattern);
+  const browser = await launchWithExtension({ classroomPort, locale, userDataDir });
+  return {
+    ...browser,
+    close: async () => {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

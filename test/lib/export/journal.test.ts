@@ -93,6 +93,9 @@ describe('the storage.local journal store', () => {
     );
     expect((await store.load('d'))?.state).toBe('completed');
     expect(await store.load('zzz')).toBeUndefined();
+    // The panel's question, answered from the header alone.
+    expect(await store.stateOf('b')).toBe('stopped');
+    expect(await store.stateOf('zzz')).toBeUndefined();
     const unfinished = await store.listUnfinished();
     expect(unfinished.map((j) => j.courseId).sort()).toEqual(['a', 'b', 'c']);
     await store.remove('a');
@@ -121,6 +124,7 @@ describe('the storage.local journal store', () => {
     await writeStored('local:exportJournal:x', value);
     expect(await store.load('x')).toBeUndefined();
     expect(await store.listUnfinished()).toEqual([]);
+    if (value === 'garbage') expect(await store.stateOf('x')).toBeUndefined();
     expect(report).toHaveBeenCalledWith('local:exportJournal:x', expect.any(String));
   });
 });
