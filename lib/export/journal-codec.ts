@@ -3,7 +3,7 @@
  * operation twice, its record and its whole payload, ~0.6 KB per operation; a 200-student ×
  * 100-coursework class (20,100 operations) came to 12 MB, over storage.local's 10 MB, and the
  * export stopped before sending anything. Format 2 stores only what a resume needs and what
- * proves the export exact, ~55 bytes per operation (`npm run bench`, journal):
+ * proves the export exact, ~66 bytes per operation (`npm run bench`, journal):
  *
  * - per operation, a short tuple: kind, status, attempts, outcome, failure, and for a result its
  *   id, student and score. Strings any two operations share are stored once, in tables: line
