@@ -81,9 +81,12 @@ describe('the SIS host permission taken back mid-export', () => {
     await admin.page.waitForTimeout(3000);
     sis.setFaults({ latencyMs: LATENCY.normal });
     expect(sis.requestLog.entries.length - loggedAtRemoval).toBeLessThanOrEqual(8);
-    // What reached the SIS is what the summary counts; the rest waits, resumable.
+    // What reached the SIS: what the summary counts, plus at most the requests in flight when
+    // the export stopped (aborted then, so still pending; the next export sends them again).
     const held = sisStateOf(sis, fixture.klass.sourcedId);
-    expect(summary?.created).toBe(held.lineItems.length + held.results.length);
+    const written = held.lineItems.length + held.results.length;
+    expect(written).toBeGreaterThanOrEqual(summary?.created ?? 0);
+    expect(written - (summary?.created ?? 0)).toBeLessThanOrEqual(4);
     expect(summary?.failedCount).toBe(0);
     expect(summary?.pending).toBeGreaterThan(0);
   }, 180_000);

@@ -35,8 +35,11 @@ async function exportCutOff() {
   await scene.h.waitForExport(COURSE);
   await store.save(left);
   scene.sis.setFaults({ latencyMs: 5 });
-  // Requests the cancel aborted still land in the sandbox after its 60 ms latency.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Requests the cancel aborted still land in the sandbox after its latency: wait for quiet.
+  for (let logged = -1; logged !== scene.sis.requestLog.entries.length; ) {
+    logged = scene.sis.requestLog.entries.length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   scene.sis.requestLog.clear();
   return { snap, left };
 }

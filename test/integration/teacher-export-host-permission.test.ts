@@ -52,10 +52,13 @@ describe('the SIS host permission taken back mid-export', () => {
     // At most the requests already on their way (concurrency 4), no retries.
     expect(refused).toBeGreaterThanOrEqual(1);
     expect(refused).toBeLessThanOrEqual(4);
-    // What reached the SIS is counted, exactly: the requests in flight at the revoke landed.
+    // What reached the SIS: what the summary counts, plus at most the requests in flight when
+    // the export stopped (aborted here, so still pending; a later export sends them again).
     const puts = scene.sis.requestLog.entries.filter((e) => e.method === 'PUT').length;
     expect(puts - putsBefore).toBeLessThanOrEqual(4);
-    expect(state.history[0]?.created).toBe(puts);
+    const created = state.history[0]?.created ?? 0;
+    expect(puts).toBeGreaterThanOrEqual(created);
+    expect(puts - created).toBeLessThanOrEqual(4);
     expect(state.export.resumable).toBe(true);
   });
 });
