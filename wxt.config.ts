@@ -17,7 +17,11 @@ const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
 // Manifest facts that matter for safety:
 // - no host permissions in the production build: the SIS origin is requested per connection at
 //   Authorize time and given back on Disconnect;
-// - managed storage schema so a district can configure every teacher's browser by policy.
+// - managed storage schema so a district can configure every teacher's browser by policy;
+// - unlimitedStorage (no install warning): without it storage.local stops at 10 MB, and a large
+//   class's export journal plus export histories (every result written, per class) can pass that.
+//   Kept in storage.local, not IndexedDB: one store, restricted to trusted contexts at every
+//   start (DESIGN.md), with WXT's fake browser in the unit tests (lib/export/journal-storage.ts).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode }) => ({
@@ -27,7 +31,7 @@ export default defineConfig({
     // storage.local.setAccessLevel (secrets stay out of content scripts) needs Chrome 102;
     // 116 is the first version whose MV3 service worker lifetime rules we rely on.
     minimum_chrome_version: '116',
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage'],
     optional_host_permissions: SIS_ORIGINS,
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     storage: { managed_schema: 'managed-schema.json' },

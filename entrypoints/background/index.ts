@@ -1,6 +1,7 @@
 import { createRouter } from '@/lib/messaging/router';
 import { restrictLocalStorageToTrustedContexts } from '@/lib/settings/access-level';
 import { browserDependencies, createHandlers } from './handlers';
+import { resumeOnStart } from './resume-on-start';
 import { createTeacherRuntime } from './teacher-runtime';
 
 export default defineBackground(() => {
@@ -14,9 +15,7 @@ export default defineBackground(() => {
   // Returning the promise is how webextension-polyfill sends the reply (it calls Chrome's
   // sendResponse for us and keeps the channel open until the promise settles).
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  // An export a stopped worker left running continues now, once storage is restricted (its
-  // credentials are read from there). Not awaited: messages are answered meanwhile.
-  void storageTrusted
-    .then(() => teacher.resumeUnfinished())
-    .catch((error: unknown) => console.error('[sis-export] resuming exports failed', error));
+  // Exports a stopped worker or a closed browser left unfinished continue now and at every
+  // browser start.
+  resumeOnStart(teacher, storageTrusted);
 });

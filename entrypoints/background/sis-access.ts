@@ -71,7 +71,11 @@ export function createSisAccess(deps: BackgroundDependencies) {
           },
           clientAuth: connection.clientAuth,
         });
-        cached = { key, session: { ...createSisSession(client, deps.engine), revoked: signal } };
+        // The engine asks on a network failure whether the browser still lets us reach the
+        // SIS: a permission taken back mid-export stops it at once, saying why (issue #11).
+        const hostPermission = { origins, isGranted: () => deps.hostAccess.has(origins) };
+        const session = createSisSession(client, { ...deps.engine, hostPermission });
+        cached = { key, session: { ...session, revoked: signal } };
       } catch (error) {
         throw asRequestError(error);
       }

@@ -66,9 +66,9 @@ export function createTeacherHandlers(
   async function panelState(courseId: string) {
     const settings = await readSettings(deps.readPolicy);
     const { connection } = settings;
-    const [link, journal, history, hostAccess] = await Promise.all([
+    const [link, journalState, history, hostAccess] = await Promise.all([
       getClassLink(courseId),
-      store.load(courseId),
+      store.stateOf(courseId),
       readExportHistory(courseId),
       settings.connected && connection
         ? deps.hostAccess.has(connectionOrigins(connection))
@@ -83,7 +83,7 @@ export function createTeacherHandlers(
       link,
       running: runner.isRunning(courseId),
       progress: runner.progressOf(courseId),
-      journalState: journal?.state,
+      journalState,
       resumePending: runtime.resumePending(),
       history,
     });

@@ -15,7 +15,16 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   const keepAlive = createKeepAlive(deps.keepAlivePing ?? pingExtensionApi);
   const runner = createExportRunner({ store, keepAlive, now });
   const sis = createSisAccess(deps);
+  // One resume pass at a time: the worker's start and the browser's start both ask for one.
+  let resuming: Promise<string[]> | undefined;
   let resumeDecided = false;
+  const resumeUnfinished = () => {
+    resuming ??= resumeRunningExports(store, runner, sis.sessionIfAllowed).finally(() => {
+      resuming = undefined;
+      resumeDecided = true;
+    });
+    return resuming;
+  };
   return {
     store,
     runner,
@@ -23,18 +32,15 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     keepAlive,
     now,
     newExportId: deps.newExportId ?? (() => crypto.randomUUID()),
-    /** Continues exports a stopped worker left running (see lib/teacher/resume-exports.ts). */
-    async resumeUnfinished() {
-      try {
-        return await resumeRunningExports(store, runner, sis.sessionIfAllowed);
-      } finally {
-        resumeDecided = true;
-      }
-    },
     /**
-     * True from the worker's start until its first resume has decided (index.ts starts it once
-     * storage is restricted): a panel asking meanwhile hears "resuming", not "did not finish".
-     * Every export it resumes is running by then; any other one left running waits for the teacher.
+     * Continues exports a stopped worker or a closed browser left running (see
+     * lib/teacher/resume-exports.ts); a call during a pass joins it.
+     */
+    resumeUnfinished,
+    /**
+     * True from the worker's start until its first resume pass has decided (index.ts starts it
+     * once storage is restricted): a panel asking meanwhile hears "resuming", not "did not
+     * finish". Every export it resumes is running by then; any other one waits for the teacher.
      */
     resumePending: () => !resumeDecided,
   };

@@ -2,16 +2,25 @@
  * Journals in the extension's `storage.local`, one key per course: `local:exportJournal:<id>`.
  * Background only: storage.local is restricted to trusted contexts at every start (DESIGN.md),
  * and only the background runs exports.
+ *
+ * Why storage.local with `unlimitedStorage` (wxt.config.ts) rather than IndexedDB: the compact
+ * journal (journal-codec.ts) of a 200 × 100 class is ~1 MB, which storage.local holds; the
+ * permission lifts its 10 MB cap for the rest (several large classes, their histories). One
+ * store for everything keeps one access rule (trusted contexts only) and one way to delete
+ * (Disconnect), and the unit tests run it under WXT's fake browser. A write the browser still
+ * refuses (a full disk) stops the export before anything is sent, saying so (run-context.ts).
  */
 
 import { readArea, readStored, removeStored, writeStored } from '../settings/storage-item';
 import { isUnfinished } from './journal';
+import { encodeJournal } from './journal-codec';
 import {
   type CorruptJournalReporter,
   type JournalStore,
   journalsOf,
   readJournal,
   reportToConsole,
+  stateOfStored,
   unfinished,
 } from './journal-store';
 
@@ -27,8 +36,11 @@ export function createStorageJournalStore(
       const key = keyFor(courseId);
       return readJournal(key, await readStored(key), report);
     },
+    async stateOf(courseId) {
+      return stateOfStored(await readStored(keyFor(courseId)));
+    },
     async save(journal) {
-      await writeStored(keyFor(journal.courseId), journal);
+      await writeStored(keyFor(journal.courseId), encodeJournal(journal));
     },
     async remove(courseId) {
       await removeStored(keyFor(courseId));

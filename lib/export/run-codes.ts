@@ -32,10 +32,14 @@ export const EXPORT_STOP_CODES = [
   /** The SIS is down or overloaded: many operations in a row gave up, or it asked us to come
    * back later than an operation may wait (a long Retry-After). */
   'sis-unavailable',
-  /** The extension itself failed mid-export, e.g. storage.local was full: nothing more was sent. */
+  /** The extension itself failed mid-export: nothing more was sent. */
   'extension-error',
   /** The admin disconnected the SIS: requests in flight were aborted, nothing more was sent. */
   'disconnected',
+  /** The journal did not fit in the browser's storage (a quota error): nothing (more) was sent. */
+  'journal-too-large',
+  /** The browser no longer lets the extension reach the SIS (its host permission was taken back). */
+  'host-permission-missing',
 ] as const;
 export type ExportStopCode = (typeof EXPORT_STOP_CODES)[number];
 

@@ -7,6 +7,7 @@ import { t } from '../i18n/t';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 import { type AdaptiveLimiter, createAdaptiveLimiter } from './concurrency';
 import type { ExportJournal, JournalOp } from './journal';
+import { encodeJournal } from './journal-codec';
 import { createJournalWriter, type JournalWriter } from './journal-writer';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import type { RunExportOptions } from './run';
@@ -32,6 +33,12 @@ export interface RunContext {
   onSuccess(): void;
   /** An operation gave up on transient errors; enough in a row stop the export. */
   onGiveUp(failure: ExportFailureInfo): void;
+  /**
+   * After a network failure: true when the SIS host permission is gone, and then the export is
+   * stopped ('host-permission-missing'). One check at a time: the requests in flight fail
+   * together and share it.
+   */
+  hostPermissionLost(): Promise<boolean>;
 }
 
 /** Marks `entry` done or failed, and tells the journal writer and the progress bar. */
@@ -50,6 +57,31 @@ export function settle(
   }
   ctx.writer.changed();
   ctx.progress.finished(entry.status === 'done');
+}
+
+/**
+ * True for the browser saying its storage is full: storage.local's "QUOTA_BYTES quota exceeded"
+ * (MV2) / "Resource::kQuotaBytes quota exceeded" (MV3), IndexedDB's QuotaExceededError.
+ */
+export function isQuotaError(error: unknown): boolean {
+  return (
+    (error instanceof Error || error instanceof DOMException) &&
+    (error.name === 'QuotaExceededError' || /quota/i.test(error.message))
+  );
+}
+
+/** Says what is too large: this export's journal, its writes and its stored size. */
+function tooLarge(journal: ExportJournal): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(encodeJournal(journal))).length;
+  const size =
+    bytes >= 1024 * 1024
+      ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+      : `${Math.ceil(bytes / 1024)} KB`;
+  const sent = journal.ops.some((op) => op.attempts > 0);
+  const count = journal.ops.length;
+  return sent
+    ? t('exportStoppedJournalTooLargeMidway', count, size)
+    : t('exportStoppedJournalTooLarge', count, size);
 }
 
 /** Wires up one run: limiter, progress, writer, and the stop signal joined to the caller's. */
@@ -74,16 +106,31 @@ export function createRunContext(
     journal,
     clock,
     options.saveIntervalMs,
-    // E.g. storage.local is full. Stop sending at once: the summary then comes from the journal
-    // in memory, and says exactly what reached the SIS.
+    // Stop sending at once: the summary then comes from the journal in memory, and says
+    // exactly what reached the SIS.
     (error) =>
-      ctx.stop('extension-error', {
-        code: 'unexpected-error',
-        message: t('exportStoppedExtensionError', String(error)),
-      }),
+      isQuotaError(error)
+        ? ctx.stop('journal-too-large', { code: 'unexpected-error', message: tooLarge(journal) })
+        : ctx.stop('extension-error', {
+            code: 'unexpected-error',
+            message: t('exportStoppedExtensionError', String(error)),
+          }),
   );
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   let giveUps = 0;
+  let checking: Promise<boolean> | undefined;
+  const { hostPermission } = options;
+  const checkHostPermission = async () => {
+    if (!hostPermission) return false;
+    // A check that fails says nothing about the permission: keep the network failure's course.
+    const granted = await hostPermission.isGranted().catch(() => true);
+    if (granted) return false;
+    ctx.stop('host-permission-missing', {
+      code: 'network',
+      message: t('exportStoppedHostPermission', hostPermission.origins.join(' ')),
+    });
+    return true;
+  };
   const ctx: RunContext = {
     client: options.client,
     clock,
@@ -105,6 +152,12 @@ export function createRunContext(
     },
     onGiveUp(failure) {
       if (++giveUps >= policy.stopAfterGiveUps) ctx.stop('sis-unavailable', failure);
+    },
+    hostPermissionLost() {
+      checking ??= checkHostPermission().finally(() => {
+        checking = undefined;
+      });
+      return checking;
     },
   };
   return { ctx, progress, writer };

@@ -59,6 +59,8 @@ export async function runOperation(op: Operation, entry: JournalOp, ctx: RunCont
       settle(ctx, entry, { failure: verdict.failure });
       return;
     }
+    // A taken-back host permission fails every request like a network error: no use retrying.
+    if (verdict.failure.code === 'network' && (await ctx.hostPermissionLost())) return;
     // Asked to come back later than any operation may wait: pausing every request that long
     // would freeze the export, so stop it, resumable, and keep this operation pending.
     if ((verdict.retryAfterMs ?? 0) > policy.giveUpAfterMs) {

@@ -30,10 +30,8 @@ export function skipGradesOfFailedLineItems(ctx: RunContext) {
       .map((op) => op.id),
   );
   if (failed.size === 0) return;
-  for (const op of ctx.journal.operations) {
-    const entry = ctx.entries.get(op.id);
-    if (op.kind === 'put-line-item' || entry?.status !== 'pending' || !failed.has(op.lineItemId))
-      continue;
+  for (const entry of ctx.journal.ops) {
+    if (entry.status !== 'pending' || !entry.lineItemId || !failed.has(entry.lineItemId)) continue;
     entry.status = 'failed';
     entry.error = { code: 'line-item-failed', message: 'line item failed' };
   }

@@ -8,7 +8,7 @@
  * stop everything, leaving the rest pending for `resumeExport` once the admin fixed them.
  */
 import type { RetryPolicy } from './backoff';
-import type { ExportJournal } from './journal';
+import { copyJournalState, type ExportJournal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { ProgressListener } from './progress';
 import { type EngineClock, systemClock } from './run-clock';
@@ -17,6 +17,16 @@ import { createRunContext } from './run-context';
 import { PHASES, phaseCounts, runPhase, skipGradesOfFailedLineItems } from './run-phase';
 import type { ExportClient } from './run-send';
 import { type ExportSummary, outcomeOf, summarizeJournal } from './run-summary';
+
+/**
+ * The browser's permission to reach the SIS's origins (lib/sis/host-access.ts behind it), so the
+ * engine can tell a permission taken back mid-export from a network failure: Chrome then refuses
+ * every request like a network error (CORS), and retrying them is useless.
+ */
+export interface HostPermissionCheck {
+  origins: readonly string[];
+  isGranted(): Promise<boolean>;
+}
 
 /** Requests in flight at most, unless the partner profile says otherwise. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -36,6 +46,8 @@ export interface RunExportOptions {
   /** Uniform in [0, 1), for jitter. Default Math.random. */
   random?: () => number;
   onProgress?: ProgressListener;
+  /** Asked on a network failure; when the permission is gone the export stops at once. */
+  hostPermission?: HostPermissionCheck;
   progressIntervalMs?: number;
   saveIntervalMs?: number;
 }
@@ -52,7 +64,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   const clock = options.clock ?? systemClock;
   const runStartedAt = clock.now();
   const max = checkConcurrency(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const journal = structuredClone(options.journal);
+  const journal = copyJournalState(options.journal);
   journal.state = 'running';
   delete journal.stop;
 
@@ -62,7 +74,8 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   // A journal write that failed has already stopped the run (run-context.ts); the summary then
   // comes from the journal in memory. Any other failure is the caller's to handle.
   const unlessStoppedForIt = (error: unknown) => {
-    if (journal.stop?.code !== 'extension-error') throw error;
+    const code = journal.stop?.code;
+    if (code !== 'extension-error' && code !== 'journal-too-large') throw error;
   };
 
   // 'running' is on disk before the first request: the lock and a resume rely on it. If it

@@ -5,9 +5,8 @@
  * running until its outcome is recorded, so the panel never sees "not running" without a summary.
  *
  * A finished export's journal is deleted once its outcome is in the history: nothing in it is
- * left to resume, and at about 0.6 KB per grade, keeping one per class would fill
- * storage.local's 10 MB within a few large classes (stopped and cancelled ones stay to resume,
- * except one stopped because its journal could not be saved).
+ * left to resume (stopped and cancelled ones stay to resume, except one stopped because its
+ * journal could not be saved).
  */
 
 import { type ExportJournal, isUnfinished } from '../export/journal';
@@ -102,7 +101,9 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     // Finished: the outcome is in the history now. Stopped because the journal could not be
     // saved: the stored copy lags behind what was sent, so a new export (which reads the SIS)
     // continues it, not a resume of that copy; removing it also frees the storage.
-    if (!isUnfinished(journal.state) || summary.stop?.code === 'extension-error') {
+    const unsaved =
+      summary.stop?.code === 'extension-error' || summary.stop?.code === 'journal-too-large';
+    if (!isUnfinished(journal.state) || unsaved) {
       await store.remove(courseId);
     }
   }

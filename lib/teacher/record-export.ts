@@ -53,14 +53,11 @@ function applyJournal(
   finishedAt: string,
 ): CourseHistory {
   const previousResults = { ...history.previousResults };
-  journal.operations.forEach((op, index) => {
-    if (journal.ops[index]?.status !== 'done') return;
-    if (op.kind === 'put-result') {
-      previousResults[op.id] = { score: op.result.score, scoreStatus: op.result.scoreStatus };
-    } else if (op.kind === 'delete-result') {
-      delete previousResults[op.id];
-    }
-  });
+  for (const op of journal.ops) {
+    if (op.status !== 'done') continue;
+    if (op.kind === 'put-result' && op.written) previousResults[op.id] = { ...op.written };
+    else if (op.kind === 'delete-result') delete previousResults[op.id];
+  }
   const lastExported = { ...history.lastExported };
   for (const courseworkId of pending?.courseworkIds ?? []) {
     const ops = journal.ops.filter((op) => op.courseworkId === courseworkId);

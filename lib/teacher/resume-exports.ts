@@ -1,10 +1,11 @@
 /**
- * At every service-worker start: the journals of finished exports (which earlier versions kept,
- * ~0.6 KB per grade against storage.local's 10 MB) are deleted, and exports a stopped worker
- * left 'running' in storage are continued from their journals (pending operations only, no
- * re-planning), so a restart in the middle of an export ends with exactly what was planned. Stopped ('credentials rejected') and
- * cancelled exports wait for the teacher; so does everything while teachers may not export
- * (not connected, exporting turned off): those stay resumable and the panel says so.
+ * At every service-worker start and browser start (entrypoints/background/resume-on-start.ts):
+ * the journals of finished exports (which earlier versions kept) are deleted, and exports a
+ * stopped worker or a closed browser left 'running' in storage are continued from their journals
+ * (pending operations only, no re-planning), so a restart in the middle of an export ends with
+ * exactly what was planned. Stopped ('credentials rejected') and cancelled exports wait for the
+ * teacher; so does everything while teachers may not export (not connected, exporting turned
+ * off): those stay resumable and the panel says so.
  */
 import type { JournalStore } from '../export/journal-store';
 import { getClassLink } from '../settings/class-links';
@@ -26,10 +27,12 @@ export async function resumeRunningExports(
   if (!sis) return [];
   const resumed: string[] = [];
   for (const journal of journals) {
-    if (runner.isRunning(journal.courseId) || sis.revoked?.aborted) continue;
     // Unlinked or relinked to another SIS class since: its writes are no longer wanted there.
     const link = await getClassLink(journal.courseId);
     if (link?.sisClassId !== journal.sisClassId) continue;
+    // Checked last, after every await: a run started meanwhile (another pass, the teacher) owns
+    // it, and a Disconnect since makes the session unusable.
+    if (runner.isRunning(journal.courseId) || sis.revoked?.aborted) continue;
     void runner.resume(journal.courseId, sis.client, sis.engine);
     resumed.push(journal.courseId);
   }

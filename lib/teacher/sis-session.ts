@@ -12,11 +12,20 @@ import { isOneRosterError } from '../oneroster/errors';
 import { describeAuthorizeFailure } from '../sis/describe-authorize-failure';
 import { withReadRetries } from './read-retry';
 
-/** Engine settings tests shorten (retry waits, clock); production uses the engine's defaults. */
+/**
+ * Engine settings: the connection's host permission check, and what tests shorten (retry
+ * waits, clock); production uses the engine's defaults for the rest.
+ */
 export type EngineOptions = Partial<
   Pick<
     RunExportOptions,
-    'retry' | 'concurrency' | 'clock' | 'random' | 'progressIntervalMs' | 'saveIntervalMs'
+    | 'retry'
+    | 'concurrency'
+    | 'clock'
+    | 'random'
+    | 'progressIntervalMs'
+    | 'saveIntervalMs'
+    | 'hostPermission'
   >
 >;
 

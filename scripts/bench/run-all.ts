@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: every benchmark of issue #7, figures printed, nothing asserted. The last line
- * is a one-line summary of the figures (recorded in the README).
+ * `npm run bench`: every benchmark of issues #7 and #11 (the journal), figures printed, nothing
+ * asserted. The last line is a one-line summary of the figures (recorded in the README).
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { benchExport } from './export';
+import { benchJournal, printJournalFigures } from './journal';
 import { benchMemory } from './memory';
 import { measureSizes } from './sizes';
 
@@ -41,8 +42,14 @@ const memory = await benchMemory();
 console.log(`heap after each export (KB): ${memory.heapsKb.map((kb) => kb.toFixed(0)).join(', ')}`);
 console.log(`growth from export 1 to 10: ${memory.growthKb.toFixed(0)} KB`);
 
+console.log(
+  '\n== 6. Export journal: bytes per operation (200 × 100), memory of a 500 × 200 plan ==',
+);
+const journal = await benchJournal();
+printJournalFigures(journal);
+
 const atDefault = exportFigures.rows.find((r) => r.concurrency === 4);
 const gzip = (name: string) => KB(sizes.entries.find((e) => e.name === name)?.gzip ?? 0);
 console.log(
-  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports`,
+  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap`,
 );

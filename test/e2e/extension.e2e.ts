@@ -29,7 +29,7 @@ describe('the built extension', () => {
   it('ships an MV3 manifest with storage, the Classroom content script and no host permissions', () => {
     const manifest = readManifest(PRODUCTION_DIR);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
     // SIS origins are asked for one by one from the Authorize click, never granted up front.
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest.optional_host_permissions).toEqual([

@@ -35,9 +35,10 @@ describe('release', () => {
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
   });
 
-  it('asks for the minimal permissions: storage, and SIS host access only on request', () => {
+  it('asks for the minimal permissions: storage (unlimited), and SIS host access only on request', () => {
     const m = manifest();
-    expect(m.permissions).toEqual(['storage']);
+    // unlimitedStorage (issue #11, M4) shows no install warning; it lifts storage.local's 10 MB.
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toEqual([
       'https://*/*',

@@ -35,6 +35,15 @@ describe('background', () => {
     );
   });
 
+  it('listens for the browser’s start at once, so an export cut off by closing it resumes', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Synchronously, in the worker's first turn: Chrome only starts a worker for the listeners
+    // it registered then.
+    const listen = vi.spyOn(fakeBrowser.runtime.onStartup, 'addListener');
+    background.main();
+    expect(listen).toHaveBeenCalledOnce();
+  });
+
   it('refuses a message from a page that is neither Classroom nor the options page', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     background.main();

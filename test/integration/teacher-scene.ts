@@ -223,7 +223,7 @@ export async function exportNow(snap: CourseSnapshot) {
 }
 
 /** Registers the scene's hooks (a fresh SIS gradebook and background per test). */
-export function setUpTeacherScene() {
+export function setUpTeacherScene(options: HarnessOptions = {}) {
   beforeAll(async () => {
     sis = await startSandbox({ seed: 23, schoolYear: 2026, students: 60, classes: 6 });
     classId = firstActiveClass(sis).sourcedId;
@@ -238,7 +238,7 @@ export function setUpTeacherScene() {
     sis.data.lineItems.clear();
     sis.data.results.clear();
     sis.requestLog.clear();
-    h = createHarness(sis);
+    h = createHarness(sis, options);
   });
   afterAll(() => sis.close());
   return {

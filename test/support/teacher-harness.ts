@@ -52,6 +52,8 @@ export interface HarnessOptions {
   engine?: EngineOptions;
   /** Revoking the host permission fails and keeps it, as for a pre-granted origin (issue #11, L3). */
   keepHostAccess?: boolean;
+  /** The SIS client's fetch (default the global one). */
+  fetch?: typeof fetch;
 }
 
 export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
@@ -85,7 +87,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => {
       const url = input instanceof Request ? input.url : String(input);
       harness.sent.push({ method: init?.method ?? 'GET', url });
-      return fetch(input, init);
+      return (options.fetch ?? fetch)(input, init);
     },
     readPolicy: async () => harness.policy,
     engine: options.engine ?? FAST_ENGINE,

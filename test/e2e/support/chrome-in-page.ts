@@ -12,6 +12,7 @@ export interface ChromeInPage {
   };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
   };
   storage: {
     local: {

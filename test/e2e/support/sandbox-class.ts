@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { lineItemIdFor, resultIdFor } from '../../../lib/export/ids';
 import {
   buildSandboxClassPage,
+  type SandboxClassInput,
   type SandboxClassPage,
 } from '../../fixtures/classroom/sandbox-class';
 import type { Klass, Sandbox, User } from '../../sandbox/index.ts';
@@ -53,7 +54,12 @@ export function writeClassFixture(
   sis: Sandbox,
   klass: { klass: Klass; students: User[] },
   courseId: string,
-  options: { renamed?: number[]; visitors?: string[] } = {},
+  options: {
+    renamed?: number[];
+    visitors?: string[];
+    coursework?: SandboxClassInput['coursework'];
+    cell?: SandboxClassInput['cell'];
+  } = {},
 ): ClassFixture {
   const teacher = [...sis.data.users.values()].find((u) => u.email === sis.teacherEmail);
   const rows: Array<User | undefined> = [
@@ -75,6 +81,8 @@ export function writeClassFixture(
       email: sis.teacherEmail,
     },
     students: names.map((name) => ({ name })),
+    coursework: options.coursework,
+    cell: options.cell,
   });
   mkdirSync(PAGES_DIR, { recursive: true });
   const file = join(PAGES_DIR, `grades-${courseId}.html`);

@@ -3,13 +3,18 @@
  * teacher's classes served as Classroom, Chromium with the extension, and the admin connecting
  * the SIS on the real options page. Also the steps every teacher test repeats.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import type { SandboxClassInput } from '../../fixtures/classroom/sandbox-class';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/index.ts';
 import { ClassroomPage } from '../pages/classroom-page';
 import { LABELS, OptionsPage } from '../pages/options-page';
 import { PANEL_LABELS, TeacherPanel } from '../pages/teacher-panel';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { type ClassroomServer, startClassroomServer } from './classroom-server';
+import { grantHostAccessInProfile } from './granted-host-access';
 import {
   type ClassFixture,
   expectedSisState,
@@ -31,6 +36,8 @@ export interface ClassSpec {
   courseId: string;
   renamed?: number[];
   visitors?: string[];
+  coursework?: SandboxClassInput['coursework'];
+  cell?: SandboxClassInput['cell'];
 }
 
 export async function startTeacherScenario(options: {
@@ -40,11 +47,20 @@ export async function startTeacherScenario(options: {
   classes: ClassSpec[];
   /** How the admin connects (default OAuth 1.0a). */
   authMode?: 'oauth1' | 'oauth2';
+  /** District size (e.g. students, classSize) and faults, over the defaults. */
+  sandbox?: Omit<SandboxOptions, 'seed'>;
+  /**
+   * Reach the SIS as `localhost`, an optional permission in the e2e build (unlike its
+   * pre-granted 127.0.0.1, which Chromium refuses to remove), granted in the profile as if the
+   * admin had accepted the prompt: a test can then take it back with permissions.remove.
+   */
+  removableHostAccess?: boolean;
 }) {
   const locale = options.locale ?? 'en';
   const sis: Sandbox = await startSandbox({
-    seed: options.seed,
     faults: { latencyMs: LATENCY.normal },
+    ...options.sandbox,
+    seed: options.seed,
   });
   const taught = teacherClasses(sis);
   const fixtures = options.classes.map((spec, i) => {
@@ -55,26 +71,27 @@ export async function startTeacherScenario(options: {
   const classroom: ClassroomServer = await startClassroomServer(
     Object.fromEntries(fixtures.map((fixture) => [fixture.page.path, fixture.file])),
   );
-  const browser: ExtensionBrowser = await launchWithExtension({
-    classroomPort: classroom.port,
-    locale,
-  });
+  const sisOrigin = options.removableHostAccess ? `http://localhost:${sis.port}` : sis.origin;
+  const browser: ExtensionBrowser = options.removableHostAccess
+    ? await launchWithSeededGrant(classroom.port, locale, `${sisOrigin}/*`)
+    : await launchWithExtension({ classroomPort: classroom.port, locale });
   const admin = await OptionsPage.open(browser, LABELS[locale]);
   await admin.status.waitFor();
+  const hostUrl = `${sisOrigin}${new URL(sis.baseUrl).pathname}`;
   await admin.fillConnection(
     options.authMode === 'oauth2'
       ? {
           partner: LABELS[locale].other,
           mode: 'oauth2',
-          hostUrl: sis.baseUrl,
-          tokenUrl: sis.tokenUrl,
+          hostUrl,
+          tokenUrl: `${sisOrigin}${new URL(sis.tokenUrl).pathname}`,
           accessKey: sis.credentials.oauth2.clientId,
           secret: sis.credentials.oauth2.clientSecret,
         }
       : {
           partner: LABELS[locale].other,
           mode: 'oauth1',
-          hostUrl: sis.baseUrl,
+          hostUrl,
           accessKey: sis.credentials.oauth1.consumerKey,
           secret: sis.credentials.oauth1.consumerSecret,
         },
@@ -86,6 +103,8 @@ export async function startTeacherScenario(options: {
 
   const scenario = {
     sis,
+    /** The SIS origin the extension was connected with. */
+    sisOrigin,
     browser,
     /** The admin's options page, kept open (it also hosts the CDP sessions). */
     admin,
@@ -138,3 +157,19 @@ export async function startTeacherScenario(options: {
 }
 
 export type TeacherScenario = Awaited<ReturnType<typeof startTeacherScenario>>;
+
+/** Launches once to register the extension in a fresh profile, grants `pattern`, relaunches. */
+async function launchWithSeededGrant(classroomPort: number, locale: string, pattern: string) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sis-export-profile-'));
+  const first = await launchWithExtension({ classroomPort, locale, userDataDir });
+  await first.close();
+  grantHostAccessInProfile(userDataDir, first.extensionId, pattern);
+  const browser = await launchWithExtension({ classroomPort, locale, userDataDir });
+  return {
+    ...browser,
+    close: async () => {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

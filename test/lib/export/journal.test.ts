@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJournal, type ExportJournal } from '@/lib/export/journal';
+import { encodeJournal } from '@/lib/export/journal-codec';
 import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import { createMemoryJournalStore, type JournalStore } from '@/lib/export/journal-store';
 import { createJournalWriter } from '@/lib/export/journal-writer';
@@ -28,7 +29,6 @@ describe('createJournal', () => {
       now: 5,
     });
     expect(journal).toMatchObject({
-      version: 1,
       state: 'running',
       startedAt: 5,
       updatedAt: 5,
@@ -41,14 +41,18 @@ describe('createJournal', () => {
         kind: 'put-result',
         courseworkId: 'cw-1',
         studentKey: 's1',
+        lineItemId: 'li-1',
+        sisStudentId: 'student-1',
         status: 'pending',
         attempts: 0,
+        written: { score: 1, scoreStatus: 'fully graded' },
       },
       {
         id: 'd-1-1',
         kind: 'delete-result',
         courseworkId: 'cw-1',
         studentKey: 's1',
+        lineItemId: 'li-1',
         status: 'pending',
         attempts: 0,
       },
@@ -89,6 +93,9 @@ describe('the storage.local journal store', () => {
     );
     expect((await store.load('d'))?.state).toBe('completed');
     expect(await store.load('zzz')).toBeUndefined();
+    // The panel's question, answered from the header alone.
+    expect(await store.stateOf('b')).toBe('stopped');
+    expect(await store.stateOf('zzz')).toBeUndefined();
     const unfinished = await store.listUnfinished();
     expect(unfinished.map((j) => j.courseId).sort()).toEqual(['a', 'b', 'c']);
     await store.remove('a');
@@ -104,24 +111,36 @@ describe('the storage.local journal store', () => {
 
   it.each([
     ['not a journal at all', 'garbage'],
-    ['an unknown version', { ...withState('running', 'x'), version: 2 }],
+    ['an unknown version', { ...encodeJournal(withState('running', 'x')), version: 3 }],
     ['a score that is not a number', corruptScore()],
-    ['ops that do not match the operations', { ...withState('running', 'x'), ops: [] }],
+    ['a line item reference that points nowhere', danglingLineItem()],
+    [
+      'format-1 ops that do not match its operations',
+      { ...withState('running', 'x'), version: 1, ops: [] },
+    ],
   ])('ignores and reports a stored journal with %s', async (_name, value) => {
     const report = vi.fn();
     const store = createStorageJournalStore(report);
     await writeStored('local:exportJournal:x', value);
     expect(await store.load('x')).toBeUndefined();
     expect(await store.listUnfinished()).toEqual([]);
+    if (value === 'garbage') expect(await store.stateOf('x')).toBeUndefined();
     expect(report).toHaveBeenCalledWith('local:exportJournal:x', expect.any(String));
   });
 });
 
 function corruptScore() {
-  const journal = withState('running', 'x');
-  const op = journal.operations[1];
-  if (op?.kind === 'put-result') Object.assign(op.result, { score: 'ten' });
-  return journal;
+  const stored = encodeJournal(withState('running', 'x'));
+  const op = stored.ops[1];
+  if (op) op[8] = 'ten' as unknown as number;
+  return stored;
+}
+
+function danglingLineItem() {
+  const stored = encodeJournal(withState('running', 'x'));
+  const op = stored.ops[1];
+  if (op) op[1] = 99;
+  return stored;
 }
 
 describe('the memory journal store', () => {
@@ -144,7 +163,7 @@ describe('the memory journal store', () => {
   it('ignores a corrupt entry the same way', async () => {
     const report = vi.fn();
     const store = createMemoryJournalStore(report);
-    store.raw.set('m', { version: 1 });
+    store.raw.set('m', { version: 2 });
     expect(await store.load('m')).toBeUndefined();
     expect(report).toHaveBeenCalledOnce();
   });

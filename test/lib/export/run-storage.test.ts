@@ -1,6 +1,7 @@
 /**
- * A journal that cannot be saved (storage.local full) stops the export at once: nothing more is
- * sent, and the summary, from the journal in memory, says exactly what reached the SIS.
+ * A journal that cannot be saved (storage full, or any other failure) stops the export at once:
+ * nothing more is sent, and the summary, from the journal in memory, says exactly what reached
+ * the SIS. A full storage is named as such (journal-too-large), not "export again".
  */
 import { describe, expect, it } from 'vitest';
 import { runExport } from '@/lib/export/run';
@@ -29,11 +30,10 @@ describe('a journal that cannot be saved', () => {
     });
 
     expect(summary.state).toBe('stopped');
-    expect(summary.stop).toEqual({
-      code: 'extension-error',
-      message:
-        'The export stopped because the extension ran into a problem: Error: QUOTA_BYTES quota exceeded. Nothing more was sent; export again to continue.',
-    });
+    expect(summary.stop?.code).toBe('journal-too-large');
+    expect(summary.stop?.message).toMatch(
+      /^This export grew too large for the storage the browser gives the extension: the record of its 210 writes \(about \d+ KB\) could no longer be saved, so nothing more was sent\./,
+    );
     const sent = rig.fake.calls.filter((call) => call.outcome === 'ok').length;
     expect(sent).toBeGreaterThan(0);
     expect(summary.created + summary.updated).toBe(sent);
@@ -42,7 +42,7 @@ describe('a journal that cannot be saved', () => {
     expect(rig.fake.calls.length).toBeLessThan(105);
   });
 
-  it('sends nothing when not even the first write lands', async () => {
+  it('sends nothing when not even the first write lands, and says why', async () => {
     const rig = engineRig();
     const summary = await runExport({
       client: rig.fake.client,
@@ -50,13 +50,17 @@ describe('a journal that cannot be saved', () => {
       store: {
         ...rig.store,
         save: async () => {
-          throw QUOTA;
+          throw new Error('IO error: LOCK held by another process');
         },
       },
       clock: rig.clock,
     });
     expect(rig.fake.calls).toEqual([]);
     expect(summary).toMatchObject({ state: 'stopped', created: 0, pending: 15 });
-    expect(summary.stop?.code).toBe('extension-error');
+    expect(summary.stop).toEqual({
+      code: 'extension-error',
+      message:
+        'The export stopped because the extension ran into a problem: Error: IO error: LOCK held by another process. Nothing more was sent; export again to continue.',
+    });
   });
 });
