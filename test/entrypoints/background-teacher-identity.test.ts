@@ -42,6 +42,28 @@ const writes = () =>
 const withAccount = (snap: ReturnType<typeof snapshot>, email?: string) =>
   email === undefined ? snap : { ...snap, teacherEmail: email };
 
+/** Signed in as me: finds `teacher`'s classes, links `sisClassId`, exports and waits for the end. */
+async function linkAndExport(teacherEmail: string, sisClassId: string) {
+  const found = await scene.h.ask<ReplyOf<'findTeacherClasses'>>('findTeacherClasses', {
+    courseId: COURSE,
+    email: teacherEmail,
+    accountEmail: me(),
+  });
+  await scene.h.ask('linkClass', {
+    courseId: COURSE,
+    sisClassId,
+    teacherSourcedId: found.teacher.sourcedId,
+    teacherEmail,
+    accountEmail: me(),
+  });
+  await scene.h.ask('startExport', {
+    courseId: COURSE,
+    snapshot: withAccount(snapshot(), me()),
+    choices: NO_CHOICES,
+  });
+  return { found, after: await scene.h.waitForExport(COURSE) };
+}
+
 beforeEach(async () => {
   scene.h.signedIn = 'page';
   await scene.h.connect();
@@ -137,25 +159,8 @@ describe('the admin’s override', () => {
     });
     expect(state.access.teacherOverrideAllowed).toBe(true);
 
-    const found = await scene.h.ask<ReplyOf<'findTeacherClasses'>>('findTeacherClasses', {
-      courseId: COURSE,
-      email: other.email,
-      accountEmail: me(),
-    });
+    const { found, after } = await linkAndExport(other.email, other.classId);
     expect(found.teacher.sourcedId).toBe(other.sourcedId);
-    await scene.h.ask('linkClass', {
-      courseId: COURSE,
-      sisClassId: other.classId,
-      teacherSourcedId: other.sourcedId,
-      teacherEmail: other.email,
-      accountEmail: me(),
-    });
-    await scene.h.ask('startExport', {
-      courseId: COURSE,
-      snapshot: withAccount(snapshot(), me()),
-      choices: NO_CHOICES,
-    });
-    const after = await scene.h.waitForExport(COURSE);
     expect(writes().length).toBeGreaterThan(0);
     expect(after.history[0]).toMatchObject({
       state: 'completed',
@@ -165,24 +170,7 @@ describe('the admin’s override', () => {
 
   it('records no override when the teacher exports their own class', async () => {
     await scene.h.send('saveTeacherPermission', { allowTeacherOverride: true }, OPTIONS_SENDER);
-    const found = await scene.h.ask<ReplyOf<'findTeacherClasses'>>('findTeacherClasses', {
-      courseId: COURSE,
-      email: me(),
-      accountEmail: me(),
-    });
-    await scene.h.ask('linkClass', {
-      courseId: COURSE,
-      sisClassId: scene.classId,
-      teacherSourcedId: found.teacher.sourcedId,
-      teacherEmail: me(),
-      accountEmail: me(),
-    });
-    await scene.h.ask('startExport', {
-      courseId: COURSE,
-      snapshot: withAccount(snapshot(), me()),
-      choices: NO_CHOICES,
-    });
-    const after = await scene.h.waitForExport(COURSE);
+    const { after } = await linkAndExport(me(), scene.classId);
     expect(after.history[0]?.state).toBe('completed');
     expect(after.history[0]).not.toHaveProperty('override');
   });
