@@ -11,8 +11,25 @@ import {
   teacherPermissionSetting,
 } from './items';
 import { type CredentialsUpdate, deleteCredentials, updateCredentials } from './secrets';
+import { createSerialQueue } from './serial-updates';
 
-export async function saveAuthorizedConnection(
+/**
+ * Every write of the stored connection, one at a time: a clock correction read-modify-written
+ * while an admin re-authorizes or disconnects must not write the old connection back beside the
+ * new (or deleted) secret.
+ */
+const connectionWrites = createSerialQueue();
+
+export function saveAuthorizedConnection(
+  fields: ConnectionFields,
+  check: ConnectionCheck,
+  credentials: CredentialsUpdate,
+  now: Date,
+): Promise<StoredConnection> {
+  return connectionWrites(() => saveConnection(fields, check, credentials, now));
+}
+
+async function saveConnection(
   fields: ConnectionFields,
   check: ConnectionCheck,
   credentials: CredentialsUpdate,
@@ -44,22 +61,26 @@ export async function saveAuthorizedConnection(
  * next worker starts with it. Only on the stored connection it was learned with: not on one
  * authorized since, and never after Disconnect.
  */
-export async function saveClockSkew(learnedWith: StoredConnection, ms: number): Promise<void> {
-  const stored = await connectionSetting.get();
-  if (stored?.verifiedAt !== learnedWith.verifiedAt || stored.hostUrl !== learnedWith.hostUrl) {
-    return;
-  }
-  await connectionSetting.set({ ...stored, clockSkewMs: ms });
+export function saveClockSkew(learnedWith: StoredConnection, ms: number): Promise<void> {
+  return connectionWrites(async () => {
+    const stored = await connectionSetting.get();
+    if (stored?.verifiedAt !== learnedWith.verifiedAt || stored.hostUrl !== learnedWith.hostUrl) {
+      return;
+    }
+    await connectionSetting.set({ ...stored, clockSkewMs: ms });
+  });
 }
 
 /**
  * Forgets the connection, its secrets and the teacher permission (on again after the next
  * connect). Export rules and class links stay: a reconnect exports to the same line items.
  */
-export async function removeConnection(): Promise<void> {
-  await Promise.all([
-    connectionSetting.remove(),
-    deleteCredentials(),
-    teacherPermissionSetting.remove(),
-  ]);
+export function removeConnection(): Promise<void> {
+  return connectionWrites(async () => {
+    await Promise.all([
+      connectionSetting.remove(),
+      deleteCredentials(),
+      teacherPermissionSetting.remove(),
+    ]);
+  });
 }
