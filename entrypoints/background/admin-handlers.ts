@@ -50,8 +50,7 @@ function keptSecrets(current: ResolvedSettings) {
  * API, so it holds wherever they keep their data.
  */
 async function deleteGrades(store: JournalStore): Promise<void> {
-  // sweep() drops the finished journals and returns the others.
-  for (const journal of await store.sweep()) await store.remove(journal.courseId);
+  await store.removeAll();
   await deleteHistoryGrades();
 }
 
@@ -162,13 +161,17 @@ export function createAdminHandlers(
       // First the stored connection, so nothing read from now on is connected; then, at once,
       // every running export and every client (secrets, OAuth 2 token) made before: no write
       // reaches the SIS once this answers, even where the browser keeps the host permission.
-      await removeConnection();
-      const stopped = teacher.runner.stopAll({
-        code: 'disconnected',
-        message: t('exportStoppedDisconnected'),
-      });
-      teacher.sis.forget();
-      await stopped;
+      try {
+        await removeConnection();
+      } finally {
+        // Even when storage failed: the secret must leave memory and the SIS hear nothing more.
+        const stopped = teacher.runner.stopAll({
+          code: 'disconnected',
+          message: t('exportStoppedDisconnected'),
+        });
+        teacher.sis.forget();
+        await stopped;
+      }
       if (deleteGradeData) await deleteGrades(teacher.store);
       const hostAccessRevoked = origins.length === 0 || (await deps.hostAccess.revoke(origins));
       return { hostAccessRevoked, gradeDataDeleted: deleteGradeData, state: await adminState() };

@@ -55,15 +55,18 @@ export function createStorageJournalStore(
       }
       return unfinished(journals);
     },
+    async removeAll() {
+      for (const [key] of await storedJournals()) await removeStored(key);
+    },
   };
 }
 
 /** Every stored journal entry, as `[key, raw value]`. */
-async function storedJournals(): Promise<Array<[string, unknown]>> {
+async function storedJournals(): Promise<Array<[`local:${string}`, unknown]>> {
   // readArea() reads the whole area (secrets included); only our keys are looked at.
   const all = await readArea('local');
   // `…$` keys are version metadata (storage-item.ts), never journals.
   return Object.entries(all)
     .filter(([key]) => key.startsWith(PREFIX) && !key.endsWith('$'))
-    .map(([key, value]) => [`local:${key}`, value]);
+    .map(([key, value]) => [`local:${key}` as const, value]);
 }

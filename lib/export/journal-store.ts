@@ -26,10 +26,15 @@ export interface JournalStore {
   listUnfinished(): Promise<ExportJournal[]>;
   /**
    * At worker start: deletes the journals of finished exports (completed, with or without
-   * errors), which earlier versions kept and whose outcomes are in the export history, and
-   * returns the unfinished ones, like `listUnfinished`, from the same single read.
+   * errors), whose outcomes are in the export history, and returns the unfinished ones, like
+   * `listUnfinished`, from the same single read.
    */
   sweep(): Promise<ExportJournal[]>;
+  /**
+   * Deletes every journal, unreadable ones included (Disconnect's "delete the grades"): they
+   * may hold grades too, so none is parsed first.
+   */
+  removeAll(): Promise<void>;
 }
 
 /** Told about a stored journal that failed validation and is being ignored. */
@@ -113,6 +118,9 @@ export function createMemoryJournalStore(report: CorruptJournalReporter = report
         if (!isUnfinished(journal.state)) raw.delete(journal.courseId);
       }
       return unfinished(journals);
+    },
+    async removeAll() {
+      raw.clear();
     },
   };
   return store;

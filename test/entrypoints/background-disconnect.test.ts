@@ -5,6 +5,7 @@
  * this browser, by the admin's choice.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReplyOf } from '@/lib/messaging/protocol';
 import { readExportHistory } from '@/lib/settings/export-history';
 import { createHarness, type Harness, OPTIONS_SENDER } from '../support/teacher-harness';
@@ -123,6 +124,8 @@ describe('the grades kept in this browser, by the admin’s choice at Disconnect
       try {
         await gradesKept(h);
         scene.sis.data.results.clear();
+        // A journal this version cannot read may hold grades all the same.
+        await fakeBrowser.storage.local.set({ 'exportJournal:999': { grades: [{ score: 7 }] } });
         await exportInFlight(h, 1);
         expect(await disconnect(h, deleteGradeData)).toMatchObject({
           ok: true,
@@ -132,11 +135,13 @@ describe('the grades kept in this browser, by the admin’s choice at Disconnect
         const journal = await h.runtime.store.load(COURSE);
         if (deleteGradeData) {
           expect(journal).toBeUndefined();
+          expect(await fakeBrowser.storage.local.get('exportJournal:999')).toEqual({});
           expect(await h.runtime.store.sweep()).toEqual([]);
           expect(history.previousResults).toEqual({});
           expect(history.pending).toBeUndefined();
         } else {
           expect(journal?.state).toBe('stopped');
+          expect(await fakeBrowser.storage.local.get('exportJournal:999')).not.toEqual({});
           expect(Object.keys(history.previousResults).length).toBeGreaterThan(0);
         }
         // Summaries (counts, no grades) and the class link stay.
