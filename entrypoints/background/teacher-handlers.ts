@@ -66,9 +66,11 @@ export function createTeacherHandlers(
   async function panelState(courseId: string) {
     const settings = await readSettings(deps.readPolicy);
     const { connection } = settings;
+    const running = runner.isRunning(courseId);
     const [link, journalState, history, hostAccess] = await Promise.all([
       getClassLink(courseId),
-      store.stateOf(courseId),
+      // The poll's hot path: while the runner has the export, its stored journal says nothing new.
+      running ? undefined : store.stateOf(courseId),
       readExportHistory(courseId),
       settings.connected && connection
         ? deps.hostAccess.has(connectionOrigins(connection))
@@ -81,7 +83,7 @@ export function createTeacherHandlers(
       setup: setupNeeded(settings, hostAccess),
       teacherOverrideAllowed: settings.teacherOverrideAllowed,
       link,
-      running: runner.isRunning(courseId),
+      running,
       progress: runner.progressOf(courseId),
       journalState,
       resumePending: runtime.resumePending(),
