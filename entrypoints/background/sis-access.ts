@@ -13,6 +13,7 @@ import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { createSisClient } from '@/lib/sis/sis-client';
+import type { ResumeAccess } from '@/lib/teacher/resume-exports';
 import { asRequestError, createSisSession, type SisSession } from '@/lib/teacher/sis-session';
 import type { BackgroundDependencies } from './context';
 
@@ -83,10 +84,17 @@ export function createSisAccess(deps: BackgroundDependencies) {
     return cached.session;
   }
 
-  /** For resuming at start: the session, or undefined when teachers may not export now. */
-  async function sessionIfAllowed(): Promise<SisSession | undefined> {
+  /**
+   * For resuming at start: the session and whether the admin allows exports for another SIS
+   * teacher, or undefined when teachers may not export now.
+   */
+  async function sessionIfAllowed(): Promise<ResumeAccess | undefined> {
     try {
-      return await sessionFor(await allowedSettings());
+      const settings = await allowedSettings();
+      return {
+        sis: await sessionFor(settings),
+        teacherOverrideAllowed: settings.teacherOverrideAllowed,
+      };
     } catch (error) {
       if (error instanceof RequestError) return undefined;
       throw error;

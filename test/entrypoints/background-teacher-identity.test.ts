@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyOf } from '@/lib/messaging/protocol';
-import { OPTIONS_SENDER } from '../support/teacher-harness';
+import { createHarness, OPTIONS_SENDER } from '../support/teacher-harness';
 import {
   COURSE,
   errorOf,
@@ -173,5 +173,50 @@ describe('the admin’s override', () => {
     const { after } = await linkAndExport(me(), scene.classId);
     expect(after.history[0]?.state).toBe('completed');
     expect(after.history[0]).not.toHaveProperty('override');
+  });
+});
+
+describe('an export for another SIS teacher, cut off by a stopped worker', () => {
+  it('is not continued at the next start once the admin has turned the override off', async () => {
+    const other = otherTeacher();
+    await scene.h.send('saveTeacherPermission', { allowTeacherOverride: true }, OPTIONS_SENDER);
+    const found = await scene.h.ask<ReplyOf<'findTeacherClasses'>>('findTeacherClasses', {
+      courseId: COURSE,
+      email: other.email,
+      accountEmail: me(),
+    });
+    await scene.h.ask('linkClass', {
+      courseId: COURSE,
+      sisClassId: other.classId,
+      teacherSourcedId: found.teacher.sourcedId,
+      teacherEmail: other.email,
+      accountEmail: me(),
+    });
+    scene.sis.setFaults({ latencyMs: 40 });
+    try {
+      await scene.h.ask('startExport', {
+        courseId: COURSE,
+        snapshot: withAccount(snapshot(), me()),
+        choices: NO_CHOICES,
+      });
+      // What a stopped worker leaves: the journal as it stood, still 'running'.
+      const left = await scene.h.runtime.store.load(COURSE);
+      scene.h.runtime.runner.cancel(COURSE);
+      await scene.h.waitForExport(COURSE);
+      if (!left) throw new Error('no journal');
+      await scene.h.runtime.store.save(left);
+    } finally {
+      scene.sis.setFaults({ latencyMs: 0 });
+    }
+
+    await scene.h.send('saveTeacherPermission', { allowTeacherOverride: false }, OPTIONS_SENDER);
+    const restarted = createHarness(scene.sis);
+    expect(await restarted.runtime.resumeUnfinished()).toEqual([]);
+    expect(restarted.runtime.runner.isRunning(COURSE)).toBe(false);
+
+    await scene.h.send('saveTeacherPermission', { allowTeacherOverride: true }, OPTIONS_SENDER);
+    const allowed = createHarness(scene.sis);
+    expect(await allowed.runtime.resumeUnfinished()).toEqual([COURSE]);
+    await allowed.waitForExport(COURSE);
   });
 });
