@@ -2,9 +2,11 @@
  * The teacher panel's messages. Each first checks that the sender's page is a page of the class
  * the message is about ('wrong-course'), then — all but getPanelState and cancelExport — that
  * teachers may export at all (connected, export allowed; hidden buttons are no permission
- * check), and that the signed-in account may act as the SIS teacher concerned
- * (lib/teacher/teacher-identity.ts). cancelExport only stops sending, so it stays possible whatever the settings. The work
- * itself lives in lib/teacher.
+ * check). Every message that reads or writes an SIS teacher's class also checks that the
+ * signed-in account may act as that teacher (lib/teacher/teacher-identity.ts); unlinking, which
+ * only forgets this browser's link, stays possible so a teacher can relink to their own class.
+ * cancelExport only stops sending, so it stays possible whatever the settings. The work itself
+ * lives in lib/teacher.
  */
 
 import type { SnapshotRequest } from '@/lib/messaging/panel-protocol';
@@ -124,14 +126,16 @@ export function createTeacherHandlers(
     },
 
     async setStudentMatch(request, context) {
-      const { sis: client } = await session(context, request.courseId);
+      const { settings, sis: client } = await session(context, request.courseId);
       const link = await requireLink(request.courseId);
+      await checkTeacher(settings, link.teacherEmail, request.accountEmail);
       return { matches: await setStudentMatch(client, link, request) };
     },
 
     async resetStudentMatch(request, context) {
-      await allowed(context, request.courseId);
+      const settings = await allowed(context, request.courseId);
       const link = await requireLink(request.courseId);
+      await checkTeacher(settings, link.teacherEmail, request.accountEmail);
       return { matches: await resetStudentMatch(link, request) };
     },
 

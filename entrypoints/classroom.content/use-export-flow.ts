@@ -29,6 +29,8 @@ export interface ExportFlowInput {
 }
 
 export function useExportFlow({ courseId, snapshot, savedChoices, reload }: ExportFlowInput) {
+  // The signed-in account as the page shows it: the background checks it against the link.
+  const account = snapshot?.teacherEmail ? { accountEmail: snapshot.teacherEmail } : {};
   const [view, setView] = useState<ExportView>({ mode: 'idle' });
   const [choices, setChoices] = useState<ExportChoices>(savedChoices ?? NO_CHOICES);
   const [error, setError] = useState<string>();
@@ -84,11 +86,13 @@ export function useExportFlow({ courseId, snapshot, savedChoices, reload }: Expo
 
     match: (studentKey: string, sisStudentId: string | null) =>
       changeMatch(studentKey, () =>
-        sendRequest('setStudentMatch', { courseId, studentKey, sisStudentId }),
+        sendRequest('setStudentMatch', { courseId, studentKey, sisStudentId, ...account }),
       ),
 
     matchAutomatically: (studentKey: string) =>
-      changeMatch(studentKey, () => sendRequest('resetStudentMatch', { courseId, studentKey })),
+      changeMatch(studentKey, () =>
+        sendRequest('resetStudentMatch', { courseId, studentKey, ...account }),
+      ),
 
     async start() {
       if (!snapshot || !shown) return;

@@ -172,11 +172,13 @@ export const StudentMatchRequestSchema = z.strictObject({
   studentKey: StudentKey,
   /** null: "this student has no SIS record" (never exported). */
   sisStudentId: z.nullable(SourcedId),
+  accountEmail: z.optional(Email),
 });
 
 export const StudentKeyRequestSchema = z.strictObject({
   courseId: NumericIdSchema,
   studentKey: StudentKey,
+  accountEmail: z.optional(Email),
 });
 
 /** The link's manual matches after the change: student key → SIS student id, or null. */

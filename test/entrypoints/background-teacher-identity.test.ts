@@ -129,6 +129,14 @@ describe('the SIS teacher is the signed-in account', () => {
     };
     expect(await errorOf('previewExport', request)).toMatchObject({ code: 'teacher-not-you' });
     expect(await errorOf('startExport', request)).toMatchObject({ code: 'teacher-not-you' });
+    // Matching would tell whether a student is in that class's SIS roster.
+    const match = { courseId: COURSE, studentKey: 'id:1', accountEmail: me() };
+    expect(await errorOf('setStudentMatch', { ...match, sisStudentId: 'x' })).toMatchObject({
+      code: 'teacher-not-you',
+    });
+    expect(await errorOf('resetStudentMatch', match)).toMatchObject({ code: 'teacher-not-you' });
+    // Unlinking only forgets this browser's link: the way back to one's own class.
+    expect(await errorOf('unlinkClass', { courseId: COURSE })).toBeUndefined();
     expect(sisRequests()).toBe(0);
     expect(writes()).toEqual([]);
   });
