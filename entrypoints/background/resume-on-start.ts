@@ -1,9 +1,9 @@
 /**
  * When the background continues exports a stopped worker or a closed browser left unfinished:
- * at every worker start, and at every browser start (runtime.onStartup). Without the latter an
- * export cut off by closing the browser waited until a Classroom page happened to wake the
- * worker (issue #11). Both fire at a browser start; the runtime runs one resume pass at a time,
- * and a pass skips a class whose export already runs, so each journal is resumed once.
+ * at every worker start. A browser start starts the worker only for an event it listens to, so
+ * the worker listens to runtime.onStartup; the worker's start then does the one resume pass (a
+ * second pass from the event could sweep a journal that a resumed run has just finished, before
+ * its outcome is recorded).
  */
 import type { TeacherRuntime } from './teacher-runtime';
 
@@ -15,13 +15,12 @@ export function resumeOnStart(
   teacher: Pick<TeacherRuntime, 'resumeUnfinished'>,
   storageTrusted: Promise<boolean>,
 ) {
+  browser.runtime.onStartup.addListener(() => {
+    // Nothing more to do: being woken is the point; the start below resumes.
+  });
   // Once storage is restricted (the credentials are read from there). Not awaited: messages
   // are answered meanwhile.
-  const resume = () => {
-    void storageTrusted
-      .then(() => teacher.resumeUnfinished())
-      .catch((error: unknown) => console.error('[sis-export] resuming exports failed', error));
-  };
-  browser.runtime.onStartup.addListener(resume);
-  resume();
+  void storageTrusted
+    .then(() => teacher.resumeUnfinished())
+    .catch((error: unknown) => console.error('[sis-export] resuming exports failed', error));
 }

@@ -1,8 +1,8 @@
 /**
- * An export cut off by closing the browser resumes when the browser starts again (issue #11,
- * "Also"), not only when a Classroom page wakes the worker: the background listens for
- * runtime.onStartup. The worker's own start resumes too, and both fire at a browser start, so a
- * resume must happen once per journal, however often it is asked for.
+ * An export cut off by closing the browser resumes when the browser starts again, not only when
+ * a Classroom page wakes the worker: the background listens for runtime.onStartup, which starts
+ * the worker, and the worker's start resumes. However often a resume is asked for, it happens
+ * once per journal.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -54,7 +54,7 @@ function writesPerPath() {
 }
 
 describe('resuming at browser start', () => {
-  it('resumes at runtime.onStartup, once, though the worker start and the event both ask', async () => {
+  it('resumes at a browser start (runtime.onStartup), once per journal', async () => {
     const { snap, left } = await exportCutOff();
     const errors = vi.spyOn(console, 'error');
     const restarted = createHarness(scene.sis); // the browser started again: nothing in memory
