@@ -62,3 +62,9 @@ export interface ExportFailureInfo {
   code: ExportFailureCode;
   message: string;
 }
+
+/** Stops that mean the journal could not be saved: the stored copy lags behind what was sent. */
+export const JOURNAL_UNSAVED_STOPS: ReadonlySet<ExportStopCode> = new Set([
+  'extension-error',
+  'journal-too-large',
+]);

@@ -12,7 +12,7 @@ import { copyJournalState, type ExportJournal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { ProgressListener } from './progress';
 import { type EngineClock, systemClock } from './run-clock';
-import { ExportStopRequest } from './run-codes';
+import { ExportStopRequest, JOURNAL_UNSAVED_STOPS } from './run-codes';
 import { createRunContext } from './run-context';
 import { PHASES, phaseCounts, runPhase, skipGradesOfFailedLineItems } from './run-phase';
 import type { ExportClient } from './run-send';
@@ -75,7 +75,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   // comes from the journal in memory. Any other failure is the caller's to handle.
   const unlessStoppedForIt = (error: unknown) => {
     const code = journal.stop?.code;
-    if (code !== 'extension-error' && code !== 'journal-too-large') throw error;
+    if (!code || !JOURNAL_UNSAVED_STOPS.has(code)) throw error;
   };
 
   // 'running' is on disk before the first request: the lock and a resume rely on it. If it

@@ -10,6 +10,7 @@ import type { Preview, SnapshotRequest } from '../messaging/panel-protocol';
 import { RequestError } from '../messaging/router';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
 import { readExportHistory } from '../settings/export-history';
+import { exportRefusal } from '../settings/export-permission';
 import type { ExportDefaults } from '../sis/settings-shapes';
 import type { ExportRunner } from './export-runner';
 import {
@@ -97,7 +98,7 @@ export async function startCourseExport(
   const { plan, link, override } = await planNow(sis, request, defaults, now, deps.teacher);
   deps.runner.refuseIfRunning(courseId); // one may have started while we read the SIS
   // Disconnected while we read the SIS: its client may send nothing more.
-  if (sis.revoked?.aborted) throw new RequestError('not-connected', t('errorNotConnected'));
+  if (sis.revoked?.aborted) throw exportRefusal({ connected: false, exportEnabled: true });
   const exportId = deps.newExportId();
   const pending = {
     exportId,

@@ -13,7 +13,7 @@ import { type ExportJournal, isUnfinished } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
 import type { Operation } from '../export/operations';
 import type { ExportProgress } from '../export/progress';
-import { type ExportStopCode, ExportStopRequest } from '../export/run-codes';
+import { type ExportStopCode, ExportStopRequest, JOURNAL_UNSAVED_STOPS } from '../export/run-codes';
 import {
   cancelExport as cancelRun,
   ExportControlError,
@@ -101,8 +101,7 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
     // Finished: the outcome is in the history now. Stopped because the journal could not be
     // saved: the stored copy lags behind what was sent, so a new export (which reads the SIS)
     // continues it, not a resume of that copy; removing it also frees the storage.
-    const unsaved =
-      summary.stop?.code === 'extension-error' || summary.stop?.code === 'journal-too-large';
+    const unsaved = summary.stop !== undefined && JOURNAL_UNSAVED_STOPS.has(summary.stop.code);
     if (!isUnfinished(journal.state) || unsaved) {
       await store.remove(courseId);
     }

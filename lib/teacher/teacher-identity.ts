@@ -9,6 +9,7 @@
  * script read from the Classroom page; a Google-verified identity (the teacher's own token) plugs
  * in through the same seam, and `source` says which one vouched.
  */
+import { emailKey } from '../export/names';
 import { t } from '../i18n/t';
 import { RequestError } from '../messaging/router';
 
@@ -33,8 +34,6 @@ export interface TeacherOverride {
   sisTeacher: string;
 }
 
-const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
  * Checks that the signed-in account may act as the SIS teacher with `sisTeacherEmail`.
  * Returns undefined when it is that teacher, the override to record when the admin allows
@@ -45,7 +44,8 @@ export function checkSisTeacher(
   sisTeacherEmail: string,
   overrideAllowed: boolean,
 ): TeacherOverride | undefined {
-  if (account.email && sameEmail(account.email, sisTeacherEmail)) return undefined;
+  const key = emailKey(account.email);
+  if (key && key === emailKey(sisTeacherEmail)) return undefined;
   if (overrideAllowed) return { account: account.email ?? '', sisTeacher: sisTeacherEmail };
   if (!account.email) throw new RequestError('account-unknown', t('errorAccountUnknown'));
   throw new RequestError(
