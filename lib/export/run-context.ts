@@ -73,12 +73,14 @@ export function isQuotaError(error: unknown): boolean {
 /** Says what is too large: this export's journal, its writes and its stored size. */
 function tooLarge(journal: ExportJournal): string {
   const bytes = new TextEncoder().encode(JSON.stringify(encodeJournal(journal))).length;
+  // The browser's own locale (as the panel's dates): "1,3 MB" and "20.100" in Dutch.
+  const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
   const size =
     bytes >= 1024 * 1024
-      ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-      : `${Math.ceil(bytes / 1024)} KB`;
+      ? `${number.format(bytes / 1024 / 1024)} MB`
+      : `${number.format(Math.ceil(bytes / 1024))} KB`;
   const sent = journal.ops.some((op) => op.attempts > 0);
-  const count = journal.ops.length;
+  const count = number.format(journal.ops.length);
   return sent
     ? t('exportStoppedJournalTooLargeMidway', count, size)
     : t('exportStoppedJournalTooLarge', count, size);
