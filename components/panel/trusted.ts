@@ -1,5 +1,5 @@
 /**
- * The panel acts only on what the teacher really did (issue #11 M2). Page JavaScript can
+ * The panel acts only on what the teacher really did. Page JavaScript can
  * dispatch events into reach and call `.click()`; the browser marks those events untrusted
  * (`isTrusted`, an unforgeable property only it sets), while a real click, key press or an
  * assistive technology's action is trusted. Every control's handler is wrapped in `trusted`.

@@ -31,7 +31,7 @@ type AdminHandlers = Pick<
 
 /**
  * The secrets Authorize may use without their being typed again, each bound to the connection it
- * was saved with, or to the policy's own values (H1 of issue #11).
+ * was saved with, or to the policy's own values.
  */
 function keptSecrets(current: ResolvedSettings) {
   return {

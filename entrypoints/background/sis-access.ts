@@ -73,7 +73,7 @@ export function createSisAccess(deps: BackgroundDependencies) {
           clientAuth: connection.clientAuth,
         });
         // The engine asks on a network failure whether the browser still lets us reach the
-        // SIS: a permission taken back mid-export stops it at once, saying why (issue #11).
+        // SIS: a permission taken back mid-export stops it at once, saying why.
         const hostPermission = { origins, isGranted: () => deps.hostAccess.has(origins) };
         const session = createSisSession(client, { ...deps.engine, hostPermission });
         cached = { key, session: { ...session, revoked: signal } };

@@ -22,7 +22,7 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       // Closed (WXT's default is open): the page's own JavaScript cannot reach into the panel to
-      // read the SIS classes and roster it shows or to press its buttons (issue #11 M2). Its
+      // read the SIS classes and roster it shows or to press its buttons. Its
       // controls also act only on trusted events (components/panel/trusted.ts).
       mode: 'closed',
       // Classroom has keyboard shortcuts; typing in the panel must not trigger them.

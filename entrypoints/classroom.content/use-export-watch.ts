@@ -3,7 +3,7 @@
  * reload, another tab, a worker that restarted and resumed its journal) is shown as resuming; so
  * is one a restarted worker is about to resume (`resuming`: its start-up resume has not decided
  * yet), whether the panel was open through the restart or opened after it, and the panel keeps
- * asking until the run ends (issue #11 L2). A run that stops being reported, and is not about to
+ * asking until the run ends. A run that stops being reported, and is not about to
  * be resumed, has ended and its summary is in the history. Stopped and cancelled exports wait for
  * the teacher.
  */

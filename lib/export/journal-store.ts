@@ -1,7 +1,7 @@
 /**
  * Where journals live: one per Classroom course. Both implementations store the compact format
  * (journal-codec.ts) and validate on read, so a corrupt entry is treated as absent (and
- * reported) instead of being resumed; the previous version's format is read too.
+ * reported) instead of being resumed; format 1 is read too.
  */
 import { type ExportJournal, isUnfinished, type JournalState } from './journal';
 import { decodeJournal, encodeJournal, fromFormat1 } from './journal-codec';

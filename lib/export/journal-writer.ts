@@ -18,9 +18,8 @@ import { createThrottle } from './run-throttle';
 
 /**
  * Default minimum time between two journal writes. Each write serialises the whole journal
- * (~66 bytes per operation since format 2, journal-codec.ts; ~600 before, when at 250 ms the
- * writes took ~10 % of the worker's CPU in the export benchmark). A second keeps that small,
- * and a crash costs at most a second of idempotent re-sends.
+ * (~66 bytes per operation, journal-codec.ts); a second keeps that cost small, and a crash
+ * costs at most a second of idempotent re-sends.
  */
 export const JOURNAL_SAVE_INTERVAL_MS = 1000;
 

@@ -114,8 +114,8 @@ export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): 
     : {};
   const form = { ...savedFields, ...policyConnection };
   const secret = policy.secretCode ?? credentials.secret;
-  // A policy's secret (or vendor authorization) goes only to the policy's own URLs (issue #11,
-  // H1): a connection authorized elsewhere, before the policy set it, must not carry it there.
+  // A policy's secret (or vendor authorization) goes only to the policy's own URLs: a
+  // connection authorized elsewhere, before the policy set it, must not carry it there.
   const policySecretsBound =
     (!policy.secretCode && !policy.vendorAuthorization) ||
     (connection !== null && bindingChanges(policyConnection, connection).length === 0);

@@ -84,7 +84,7 @@ export function checkConnectionDraft(draft: ConnectionDraft, context: DraftConte
     errors.vendorAuthorization = t('vendorAuthorizationInvalid');
   }
 
-  // A kept secret goes only where, and with what, it was saved for (H1 of issue #11).
+  // A kept secret goes only where, and with what, it was saved for.
   const kept = context.kept ?? {};
   const binding = { hostUrl: draft.hostUrl, tokenUrl: draft.tokenUrl, accessKey, authMode };
   if (secret === undefined && kept.secret && !errors.secret) {

@@ -3,7 +3,7 @@
  * it was saved with: it is only ever sent to the Host URL's and Token URL's origins, with the
  * access key and sign-in method, of the connection it was authorized with; one from the district
  * policy only to the policy's own URLs. Otherwise editing two URLs on the options page would
- * send the saved secret to a server of anyone's choosing (issue #11, H1). Checked by
+ * send the saved secret to a server of anyone's choosing. Checked by
  * checkConnectionDraft, so the page asks for the secret up front and the background refuses.
  */
 import { t } from '../i18n/t';

@@ -24,7 +24,7 @@ export interface PanelStateInput {
   /**
    * This worker has not yet decided which exports a stopped worker left running it resumes
    * (lib/teacher/resume-exports.ts, at every start): until then such a journal is about to
-   * continue, not "did not finish" (issue #11 L2).
+   * continue, not "did not finish".
    */
   resumePending: boolean;
   history: CourseHistory;
