@@ -4,7 +4,7 @@
  * and only the background runs exports.
  *
  * Why storage.local with `unlimitedStorage` (wxt.config.ts) rather than IndexedDB: the compact
- * journal (journal-codec.ts) of a 200 × 100 class is ~1 MB, which storage.local holds; the
+ * journal (journal-codec.ts) of a 200 × 100 class is ~1.3 MB, which storage.local holds; the
  * permission lifts its 10 MB cap for the rest (several large classes, their histories). One
  * store for everything keeps one access rule (trusted contexts only) and one way to delete
  * (Disconnect), and the unit tests run it under WXT's fake browser. A write the browser still
