@@ -5,13 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { startSandbox } from '../sandbox/index';
 import { ClassroomPage } from '../test/e2e/pages/classroom-page';
 import { LABELS, OptionsPage } from '../test/e2e/pages/options-page';
 import { TeacherPanel } from '../test/e2e/pages/teacher-panel';
 import { launchWithExtension } from '../test/e2e/support/browser';
 import { startClassroomServer } from '../test/e2e/support/classroom-server';
 import { teacherClasses, writeClassFixture } from '../test/e2e/support/sandbox-class';
-import { startSandbox } from '../test/sandbox/index';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

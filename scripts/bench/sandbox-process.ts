@@ -19,7 +19,7 @@ export interface SandboxProcess {
 export async function startSandboxProcess(args: string[]): Promise<SandboxProcess> {
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),
-    ['test/sandbox/cli.ts', '--port', '0', ...args],
+    ['sandbox/cli.ts', '--port', '0', ...args],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],

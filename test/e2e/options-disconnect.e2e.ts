@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
 import { LABELS, OptionsPage } from './pages/options-page';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import type { InPage } from './support/chrome-in-page';

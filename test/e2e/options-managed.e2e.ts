@@ -5,7 +5,7 @@
  * the policy's secret, and the background itself refuses locked changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
 import { ClassroomPage } from './pages/classroom-page';
 import { OptionsPage } from './pages/options-page';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
 import { OptionsPage } from './pages/options-page';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { closedPort, type LocalServer, startHtmlServer } from './support/local-servers';

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
 import { ClassroomPage, PANEL_HOST } from './pages/classroom-page';
 import { OptionsPage } from './pages/options-page';
 import { TeacherPanel } from './pages/teacher-panel';

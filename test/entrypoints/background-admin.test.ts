@@ -10,7 +10,7 @@ import { createHandlers } from '@/entrypoints/background/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import type { ManagedPolicy } from '@/lib/settings/managed-policy';
 import type { HostAccess } from '@/lib/sis/host-access';
-import { type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
 
 const OPTIONS = {
   id: fakeBrowser.runtime.id,

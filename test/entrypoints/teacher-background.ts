@@ -4,7 +4,7 @@
  * first class, and every panel message with a valid payload.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/index';
+import { type Sandbox, startSandbox } from '../../sandbox/index';
 import { buildSnapshot, firstActiveClass, sandboxRoster } from '../support/sandbox-snapshot';
 import {
   createHarness,

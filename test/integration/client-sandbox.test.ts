@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthConfig, createAuthenticator } from '@/lib/auth/create-authenticator';
 import { createOneRosterClient, type OneRosterClient } from '@/lib/oneroster/client';
-import { type Sandbox, startSandbox } from '../sandbox/index';
+import { type Sandbox, startSandbox } from '../../sandbox/index';
 
 let sis: Sandbox;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import type { Operation } from '@/lib/export/operations';
 import { runExport } from '@/lib/export/run';
 import { createOneRosterClient, type OneRosterClient } from '@/lib/oneroster/client';
-import { NO_FAULTS, type Sandbox, startSandbox } from '../sandbox/index';
+import { NO_FAULTS, type Sandbox, startSandbox } from '../../sandbox/index';
 
 const NAMESPACE = '3a4e6f51-2b7c-4d8e-9f10-0a1b2c3d4e5f';
 const LINE_ITEMS = 10;

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/index';
+import { type Sandbox, startSandbox } from '../../sandbox/index';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');

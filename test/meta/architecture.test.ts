@@ -53,7 +53,7 @@ describe('architecture', () => {
     ).toEqual([]);
   });
 
-  it('every control of the panel acts on trusted events only (issue #11 M2)', () => {
+  it('every control of the panel acts on trusted events only', () => {
     // A DOM handler not wrapped in trusted() would let page script press it; a form's submit
     // (trusted even when script calls requestSubmit()) only stays on the page.
     const unguarded = files('components/panel').flatMap(({ path, text }) =>
@@ -63,6 +63,10 @@ describe('architecture', () => {
     );
     expect(unguarded).toEqual([]);
     expect(offenders('components/panel', /onSubmit=\{(?!stayOnPage\})/)).toEqual([]);
+  });
+
+  it('the sandbox SIS is an independent judge: it imports none of the extension’s code', () => {
+    expect(offenders('sandbox', /from '(@\/|\.\.\/)(lib|entrypoints|components)\//)).toEqual([]);
   });
 
   it('the content script never touches settings or secrets', () => {

@@ -1,6 +1,6 @@
 /** OAuth 1.0a is really verified: every rejection has the right status and an imsx body. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from './server.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/server.ts';
 import { apiUrl, makeClient } from './test-client.ts';
 import { expectImsx } from './test-expect.ts';
 import { signOAuth1 } from './test-oauth1-signer.ts';

@@ -1,6 +1,6 @@
 /** OAuth 2 client credentials, scopes, expiry, and the auth-mode switch. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from './server.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/server.ts';
 import { ALL_SCOPES, apiUrl, getToken, makeClient, SCOPES } from './test-client.ts';
 import { expectImsx } from './test-expect.ts';
 

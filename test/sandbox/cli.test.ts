@@ -18,7 +18,7 @@ describe('cli', () => {
       [
         '--import',
         'tsx',
-        'test/sandbox/cli.ts',
+        'sandbox/cli.ts',
         '--seed',
         '4',
         '--students',
@@ -60,14 +60,10 @@ describe('cli', () => {
   }, 20_000);
 
   it('refuses bad flags with exit code 2', async () => {
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/sandbox/cli.ts', '--error-rate', '3'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--error-rate', '3'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d) => {
       stderr += d;

@@ -1,8 +1,8 @@
 /** The demo district: deterministic per seed, with the shapes and edge cases demos rely on. */
 import { describe, expect, it } from 'vitest';
-import { generateDistrict } from './district.ts';
-import { seededCredentials } from './options.ts';
-import { startSandbox } from './server.ts';
+import { generateDistrict } from '../../sandbox/district.ts';
+import { seededCredentials } from '../../sandbox/options.ts';
+import { startSandbox } from '../../sandbox/server.ts';
 import { makeClient } from './test-client.ts';
 
 const options = { seed: 42, students: 80, classes: 9, schoolYear: 2026 };

@@ -1,7 +1,7 @@
 /** Fault switches (latency, 500s, 429s, drops, title limit) and the request log. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NO_FAULTS } from './faults.ts';
-import { type Sandbox, startSandbox } from './server.ts';
+import { NO_FAULTS } from '../../sandbox/faults.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/server.ts';
 import { type Client, makeClient, type Reply } from './test-client.ts';
 import { expectImsx } from './test-expect.ts';
 

@@ -1,8 +1,8 @@
 /** The 1.1 filter grammar: predicates, quoting, one logical join, and refusals. */
 import { describe, expect, it } from 'vitest';
-import { FIELDS } from './fields.ts';
-import { matches, parseFilter } from './filter.ts';
-import { ImsxError } from './imsx.ts';
+import { FIELDS } from '../../sandbox/fields.ts';
+import { matches, parseFilter } from '../../sandbox/filter.ts';
+import { ImsxError } from '../../sandbox/imsx.ts';
 
 const users = FIELDS.users;
 const siobhan = {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from './server.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/server.ts';
 import { type Client, makeClient } from './test-client.ts';
 
 let sandbox: Sandbox;

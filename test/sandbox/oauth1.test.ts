@@ -2,16 +2,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImsxError } from './imsx.ts';
-import { createOAuth1Verifier } from './oauth1.ts';
+import { ImsxError } from '../../sandbox/imsx.ts';
+import { createOAuth1Verifier } from '../../sandbox/oauth1.ts';
 import {
   baseStringUri,
   hmacSignature,
   normalizeParameters,
   parseOAuthHeader,
   signatureBaseString,
-} from './oauth1-signature.ts';
-import { parseQuery } from './query.ts';
+} from '../../sandbox/oauth1-signature.ts';
+import { parseQuery } from '../../sandbox/query.ts';
 import { signOAuth1 } from './test-oauth1-signer.ts';
 
 const PHOTOS = 'http://photos.example.net/photos';

@@ -1,6 +1,6 @@
 /** Paging headers and limits, sort/fields, filters over HTTP, and the '+' decoding decision. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from './server.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/server.ts';
 import { apiUrl, type Client, makeClient, type Query } from './test-client.ts';
 import { expectImsx } from './test-expect.ts';
 

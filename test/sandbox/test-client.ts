@@ -3,7 +3,7 @@
  * (%20, never '+'), authenticates with OAuth 1.0a (test-oauth1-signer.ts) or an OAuth 2 bearer
  * token, and returns status, headers and parsed JSON.
  */
-import type { Sandbox } from './server.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
 import { type SignInput, signOAuth1 } from './test-oauth1-signer.ts';
 
 export const SCOPES = {

@@ -3,8 +3,8 @@
  * without the file, the zod fallback; references must exist. Responses match the strict schemas.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOpenApi } from './openapi.ts';
-import { type Sandbox, startSandbox } from './server.ts';
+import { loadOpenApi } from '../../sandbox/openapi.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/server.ts';
 import { type Client, makeClient, type Reply } from './test-client.ts';
 import { expectImsx } from './test-expect.ts';
 

@@ -9,7 +9,7 @@ import {
   type DueDate,
   type GradeState,
 } from '@/lib/classroom/model';
-import type { Sandbox } from '../sandbox/index';
+import type { Sandbox } from '../../sandbox/index';
 import { urlIdOf } from './teacher-harness';
 
 export interface RosterStudent {

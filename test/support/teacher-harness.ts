@@ -17,7 +17,7 @@ import type { ManagedPolicy } from '@/lib/settings/managed-policy';
 import type { HostAccess } from '@/lib/sis/host-access';
 import type { EngineOptions } from '@/lib/teacher/sis-session';
 import { pageIdentity, type SignedInAccount } from '@/lib/teacher/teacher-identity';
-import type { Sandbox } from '../sandbox/index';
+import type { Sandbox } from '../../sandbox/index';
 
 export const OPTIONS_SENDER = {
   id: fakeBrowser.runtime.id,

@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lineItemIdFor, resultIdFor } from '../../../lib/export/ids';
+import type { Klass, Sandbox, User } from '../../../sandbox/index.ts';
 import {
   buildSandboxClassPage,
   type SandboxClassInput,
   type SandboxClassPage,
 } from '../../fixtures/classroom/sandbox-class';
-import type { Klass, Sandbox, User } from '../../sandbox/index.ts';
 
 const PAGES_DIR = join(import.meta.dirname, '../../../test-results/classroom-pages');
 

@@ -1,5 +1,5 @@
 /**
- * The signer against the sandbox SIS's independent RFC 5849 code (test/sandbox/oauth1-signature.ts,
+ * The signer against the sandbox SIS's independent RFC 5849 code (sandbox/oauth1-signature.ts,
  * node:crypto HMAC) on generated requests: awkward names and values (reserved characters, `+`,
  * `%`, non-ASCII, empty), repeated names, form bodies, any method, upper-case hosts and explicit
  * ports. What a server recomputes from the sent URL and header must match what we signed.
@@ -13,8 +13,8 @@ import {
   hmacSignature,
   parseOAuthHeader,
   signatureBaseString,
-} from '../../sandbox/oauth1-signature';
-import { parseQuery } from '../../sandbox/query';
+} from '../../../sandbox/oauth1-signature';
+import { parseQuery } from '../../../sandbox/query';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 const awkward = fc.oneof(text, fc.constantFrom("status='active'", 'a+b', '100%', '', '=&?#', '~'));

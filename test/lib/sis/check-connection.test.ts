@@ -4,7 +4,7 @@ import { AuthTokenError } from '@/lib/auth/errors';
 import { SisNetworkError } from '@/lib/oneroster/errors';
 import { authConfigFor, checkSisConnection } from '@/lib/sis/check-connection';
 import type { ConnectionFields } from '@/lib/sis/settings-shapes';
-import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../../sandbox/index.ts';
 
 let sis: Sandbox;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const REPO_ROOT = resolve(import.meta.dirname, '..');
 const DEFAULT_PATH = join(REPO_ROOT, '../shared/reference/openapi/oneroster-v1p1-openapi.json');
 
 export function openApiPath(): string {
