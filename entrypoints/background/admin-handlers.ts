@@ -3,10 +3,11 @@
  * disconnect. The district policy's values win over what the page sends, and a locked policy
  * refuses changes here too, not just on the page.
  */
+import { RequestError } from '@/lib/errors';
 import type { JournalStore } from '@/lib/export/journal-store';
 import { t } from '@/lib/i18n/t';
 import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
-import { type Handlers, RequestError } from '@/lib/messaging/router';
+import type { Handlers } from '@/lib/messaging/router';
 import { toAdminState } from '@/lib/settings/admin-state';
 import { removeConnection, saveAuthorizedConnection } from '@/lib/settings/connection-store';
 import { deleteHistoryGrades } from '@/lib/settings/export-history';

@@ -5,8 +5,8 @@
  * token is fetched once and reused rather than per message.
  */
 
+import { RequestError } from '@/lib/errors';
 import { t } from '@/lib/i18n/t';
-import { RequestError } from '@/lib/messaging/router';
 import { saveClockSkew } from '@/lib/settings/connection-store';
 import { exportRefusal } from '@/lib/settings/export-permission';
 import { readSettings } from '@/lib/settings/read-settings';

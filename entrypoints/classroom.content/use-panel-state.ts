@@ -3,10 +3,11 @@
  * Retry; polled every 500 ms while an export runs. The polling is what shows progress, and each
  * message also resets the MV3 worker's idle timer while the teacher watches.
  */
+
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorInfo } from '@/lib/errors';
 import { t } from '@/lib/i18n/t';
 import type { PanelState } from '@/lib/messaging/panel-protocol';
-import type { ErrorInfo } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/send';
 import { withTimeout } from './with-timeout';
 

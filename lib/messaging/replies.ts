@@ -3,6 +3,7 @@
  * with. The background does not import this file: its handlers' return types already pin the
  * replies down, and leaving these schemas out keeps them out of the service worker's bundle.
  */
+import { ErrorInfoSchema } from '../errors';
 import { z } from '../zod';
 import { AdminStateSchema, AuthorizeReplySchema, DisconnectReplySchema } from './options-protocol';
 import {
@@ -15,7 +16,6 @@ import {
   StudentMatchesReplySchema,
   TeacherClassesSchema,
 } from './panel-protocol';
-import { ErrorInfoSchema, type MessageType } from './protocol';
 
 /** What the extension knows about itself and its connection, for the panel and the options page. */
 export const StatusSchema = z.object({
@@ -46,7 +46,7 @@ export const REPLIES = {
   startExport: StartExportReplySchema,
   openSettings: OpenSettingsReplySchema,
   cancelExport: CancelExportReplySchema,
-} as const satisfies Record<MessageType, z.ZodMiniType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 /** The whole reply of a message: `{ok: true, data}` or `{ok: false, error}`. */
 export function replySchema<T extends z.ZodMiniType>(data: T) {

@@ -4,11 +4,11 @@
  * failures included, reaches the page as a typed, translated reply (thrown errors would cross
  * messaging as plain strings and lose their codes).
  */
+import { type ErrorCode, RequestError } from '../errors';
 import { t } from '../i18n/t';
 import {
   type Audience,
   EnvelopeSchema,
-  type ErrorCode,
   isMessageType,
   type MessageType,
   PROTOCOL,
@@ -28,17 +28,6 @@ export interface RequestContext {
 export type Handlers = {
   [K in MessageType]: (data: RequestOf<K>, context: RequestContext) => Promise<ReplyOf<K>>;
 };
-
-/** An expected failure a handler reports to the page, with a stable code and translated text. */
-export class RequestError extends Error {
-  override name = 'RequestError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const failure = (code: ErrorCode, message: string): Reply<never> => ({
   ok: false,

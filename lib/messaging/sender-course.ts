@@ -4,9 +4,11 @@
  * script) on class A cannot link, preview or export class B by naming B's id. Pages: every class
  * page (lib/classroom/page.ts).
  */
+
 import { detectPage, isClassPage } from '../classroom/page';
+import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import { type RequestContext, RequestError } from './router';
+import type { RequestContext } from './router';
 
 /** True when `url` is a page of the Classroom class `courseId`. */
 export function isPageOfCourse(url: string, courseId: string): boolean {

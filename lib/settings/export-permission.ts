@@ -4,8 +4,8 @@
  * "Enable export of coursework and grades" is on (Google's admin article: with it off, teachers
  * can neither link classes nor export).
  */
+import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 import { type PolicyReader, readSettings } from './read-settings';
 import type { ResolvedSettings } from './resolve-settings';
 

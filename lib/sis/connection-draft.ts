@@ -3,8 +3,8 @@
  * run by the options page (errors beside the fields) and again by the background (which never
  * trusts a page), so both always agree.
  */
+import type { ErrorCode } from '../errors';
 import { t } from '../i18n/t';
-import type { ErrorCode } from '../messaging/protocol';
 import { z } from '../zod';
 import { checkHostUrl, checkTokenUrl, describeSisUrlProblem } from './host-url';
 import { AuthModeSchema, authModeFor, PartnerIdSchema, partnerProfile } from './partners';

@@ -3,9 +3,10 @@
  * describeOneRosterError and tells apart the two ways a wrong Host URL shows, which need different
  * fixes: nothing there (404), or a web page (often the SIS's sign-in page) instead of the API.
  */
+
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import type { ErrorCode } from '../errors';
 import { t } from '../i18n/t';
-import type { ErrorCode } from '../messaging/protocol';
 import { describeOneRosterError } from '../oneroster/describe-error';
 import { isOneRosterError, OneRosterHttpError, OneRosterResponseError } from '../oneroster/errors';
 

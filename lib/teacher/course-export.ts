@@ -4,10 +4,10 @@
  * found, so what is sent is what a preview at that moment shows. The teacher's choices are
  * stored on the link, so the next preview starts from them.
  */
+import { RequestError } from '../errors';
 import type { JournalStore } from '../export/journal-store';
 import { t } from '../i18n/t';
 import type { Preview, SnapshotRequest } from '../messaging/panel-protocol';
-import { RequestError } from '../messaging/router';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
 import { readExportHistory } from '../settings/export-history';
 import { exportRefusal } from '../settings/export-permission';

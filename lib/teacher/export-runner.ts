@@ -9,6 +9,7 @@
  * journal could not be saved).
  */
 
+import { RequestError } from '../errors';
 import { type ExportJournal, isUnfinished } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
 import type { Operation } from '../export/operations';
@@ -23,7 +24,6 @@ import {
 import type { ExportClient } from '../export/run-send';
 import { type ExportSummary, summarizeJournal } from '../export/run-summary';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 import type { KeepAlive } from './keep-alive';
 import { recordExportOutcome } from './record-export';
 import type { EngineOptions } from './sis-session';

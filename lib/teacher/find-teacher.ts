@@ -3,8 +3,8 @@
  * call of Google's own export, research §A). Exactly one teacher must answer to the email: a
  * grade export under the wrong teacher's classes is not something to guess at.
  */
+import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 import type { User } from '../oneroster/schemas-rostering';
 import type { SisSession } from './sis-session';
 

@@ -3,8 +3,8 @@
  * on trust: the teacher is looked up again by email, the class must be one of that teacher's
  * active classes, and its title, code and terms are read from the SIS, not from the page.
  */
+import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 import type { ClassLink } from '../settings/class-links';
 import { findTeacher } from './find-teacher';
 import type { SisSession } from './sis-session';

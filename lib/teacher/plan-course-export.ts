@@ -4,13 +4,14 @@
  * rules, the teacher's choices, the SIS as read right now, and what earlier exports wrote.
  * startExport re-plans with this same function instead of trusting a plan from the page.
  */
+
 import type { CourseSnapshot } from '../classroom/model';
+import { RequestError } from '../errors';
 import { courseworkForPlan, gradesForPlan } from '../export/from-snapshot';
 import { type MatchReport, matchStudents } from '../export/match';
 import { planExport } from '../export/plan';
 import type { ExportRules, Plan, TeacherChoices } from '../export/plan-types';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 import type { ClassLink } from '../settings/class-links';
 import type { CourseHistory } from '../settings/export-history';
 import type { ExportDefaults } from '../sis/settings-shapes';

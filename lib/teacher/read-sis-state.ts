@@ -4,8 +4,8 @@
  * planner diffs against, and the roster students are matched to. Entities marked tobedeleted
  * count as absent, so an export writes them afresh (PUT makes them active again).
  */
+import { RequestError } from '../errors';
 import type { SisState } from '../export/plan-types';
-import { RequestError } from '../messaging/router';
 import type { OneRosterClient } from '../oneroster/client';
 import type { User } from '../oneroster/schemas-rostering';
 import type { ClassLink } from '../settings/class-links';

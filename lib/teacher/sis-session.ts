@@ -4,9 +4,10 @@
  * runs idempotent reads with retries and turns what still fails into the protocol's RequestError
  * with translated text. Writes go through the export engine, never through `read`.
  */
+
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { RequestError } from '../errors';
 import type { RunExportOptions } from '../export/run';
-import { RequestError } from '../messaging/router';
 import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError } from '../oneroster/errors';
 import { describeAuthorizeFailure } from '../sis/describe-authorize-failure';

@@ -5,8 +5,8 @@
  * second student takes them from the first. A pick can be taken back, so that email and name
  * match the student again.
  */
+import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 import { type ClassLink, updateClassLink } from '../settings/class-links';
 import type { SisSession } from './sis-session';
 

@@ -3,9 +3,9 @@
  * pick from, each with its code and term titles so sections with the same title can be told
  * apart. Also the re-check behind linking: a class is linkable only if it is one of these.
  */
+import { RequestError } from '../errors';
 import { t } from '../i18n/t';
 import type { SisClassOption } from '../messaging/panel-protocol';
-import { RequestError } from '../messaging/router';
 import type { OneRosterClass } from '../oneroster/schemas-rostering';
 import { findTeacher, personName } from './find-teacher';
 import type { SisSession } from './sis-session';

@@ -9,9 +9,9 @@
  * script read from the Classroom page; a Google-verified identity (the teacher's own token) plugs
  * in through the same seam, and `source` says which one vouched.
  */
+import { RequestError } from '../errors';
 import { emailKey } from '../export/names';
 import { t } from '../i18n/t';
-import { RequestError } from '../messaging/router';
 
 export interface SignedInAccount {
   /** The account's email, or undefined when it could not be told. */

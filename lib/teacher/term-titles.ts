@@ -3,7 +3,7 @@
  * name. Classes carry only term ids; each title costs one `GET /academicSessions/{id}`, so titles
  * are cached per connection for the worker's lifetime (a teacher's classes share a few terms).
  */
-import { RequestError } from '../messaging/router';
+import { RequestError } from '../errors';
 import type { SisSession } from './sis-session';
 
 /** Failures (already retried) that may not happen on the next try. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers, RequestError } from '@/lib/messaging/router';
+import { RequestError } from '@/lib/errors';
+import { createRouter, type Handlers } from '@/lib/messaging/router';
 import type { SenderLike } from '@/lib/messaging/sender';
 
 const self = {

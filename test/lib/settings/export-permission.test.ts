@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestError } from '@/lib/messaging/router';
+import { RequestError } from '@/lib/errors';
 import { assertTeacherMayExport, exportRefusal } from '@/lib/settings/export-permission';
 import { connectionSetting, teacherPermissionSetting } from '@/lib/settings/items';
 import { updateCredentials } from '@/lib/settings/secrets';
