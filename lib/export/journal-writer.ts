@@ -14,7 +14,7 @@
 import { copyJournalState, type ExportJournal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { EngineClock } from './run-clock';
-import { createThrottle } from './run-throttle';
+import { createThrottle } from './run-clock';
 
 /**
  * Default minimum time between two journal writes. Each write serialises the whole journal

@@ -5,7 +5,7 @@
  * are reported at once.
  */
 import type { EngineClock } from './run-clock';
-import { createThrottle } from './run-throttle';
+import { createThrottle } from './run-clock';
 
 export type ExportPhase = 'line-items' | 'grades';
 

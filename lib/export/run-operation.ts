@@ -4,12 +4,64 @@
  * An operation interrupted by cancel or stop — or the one whose credentials were rejected —
  * stays pending, so a resumed export sends it again.
  */
-import { retryDelayMs } from './backoff';
-import type { JournalOp } from './journal';
+import type { OneRosterClient } from '../oneroster/client';
+import type { AdaptiveLimiter } from './concurrency';
+import type { ExportJournal, JournalOp } from './journal';
+import type { JournalWriter } from './journal-writer';
 import type { Operation } from './operations';
-import { type RunContext, settle } from './run-context';
-import { classifyFailure, type FailureVerdict } from './run-failure';
-import { type SendOutcome, sendOperation } from './run-send';
+import type { ProgressReporter } from './progress';
+import { classifyFailure, type FailureVerdict, type RetryPolicy, retryDelayMs } from './retry';
+import type { EngineClock } from './run-clock';
+import type { ExportFailureInfo, ExportStopCode } from './run-codes';
+
+/**
+ * The state one export run shares between its workers: the client, the clock, the limiter,
+ * the journal (entries by id), the writer and the progress reporter, and the one signal that
+ * aborts everything in flight on cancel or stop.
+ */
+export interface RunContext {
+  client: ExportClient;
+  clock: EngineClock;
+  random: () => number;
+  policy: RetryPolicy;
+  limiter: AdaptiveLimiter;
+  progress: ProgressReporter;
+  writer: JournalWriter;
+  journal: ExportJournal;
+  entries: ReadonlyMap<string, JournalOp>;
+  /** Aborted when the caller cancels or the export stops. */
+  signal: AbortSignal;
+  /** Stops the export: records why (first reason wins) and aborts every request in flight. */
+  stop(code: ExportStopCode, failure: ExportFailureInfo): void;
+  /** An operation succeeded: resets the run of give-ups. */
+  onSuccess(): void;
+  /** An operation gave up on transient errors; enough in a row stop the export. */
+  onGiveUp(failure: ExportFailureInfo): void;
+  /**
+   * After a network failure: true when the SIS host permission is gone, and then the export is
+   * stopped ('host-permission-missing'). One check at a time: the requests in flight fail
+   * together and share it.
+   */
+  hostPermissionLost(): Promise<boolean>;
+}
+
+/** Marks `entry` done or failed, and tells the journal writer and the progress bar. */
+export function settle(
+  ctx: RunContext,
+  entry: JournalOp,
+  result: { outcome: Pick<JournalOp, 'created' | 'deleted'> } | { failure: ExportFailureInfo },
+) {
+  if ('failure' in result) {
+    entry.status = 'failed';
+    entry.error = result.failure;
+  } else {
+    entry.status = 'done';
+    Object.assign(entry, result.outcome);
+    delete entry.error;
+  }
+  ctx.writer.changed();
+  ctx.progress.finished(entry.status === 'done');
+}
 
 type Attempt =
   | { ok: true; outcome: SendOutcome }
@@ -89,5 +141,30 @@ export async function runOperation(op: Operation, entry: JournalOp, ctx: RunCont
     } finally {
       ctx.progress.retrying(-1);
     }
+  }
+}
+
+/*
+ * Sends one operation to the SIS, once. Retries, journal and progress are the caller's.
+ */
+/** The client calls an export needs (the full OneRosterClient satisfies it). */
+export type ExportClient = Pick<OneRosterClient, 'putLineItem' | 'putResult' | 'deleteResult'>;
+
+/** What a successful request did, as the journal records it. */
+export type SendOutcome = Pick<JournalOp, 'created' | 'deleted'>;
+
+/** One request for `op`; throws the client's typed error, or the signal's reason on abort. */
+export async function sendOperation(
+  op: Operation,
+  client: ExportClient,
+  signal: AbortSignal,
+): Promise<SendOutcome> {
+  switch (op.kind) {
+    case 'put-line-item':
+      return { created: (await client.putLineItem(op.lineItem, { signal })).created };
+    case 'put-result':
+      return { created: (await client.putResult(op.result, { signal })).created };
+    case 'delete-result':
+      return { deleted: (await client.deleteResult(op.id, { signal })).deleted };
   }
 }

@@ -21,7 +21,7 @@ import {
   resumeExport,
   startExport,
 } from '../export/run-control';
-import type { ExportClient } from '../export/run-send';
+import type { ExportClient } from '../export/run-operation';
 import { type ExportSummary, summarizeJournal } from '../export/run-summary';
 import { t } from '../i18n/t';
 import type { KeepAlive } from './keep-alive';

@@ -3,9 +3,13 @@
  * the same transient failures the engine retries (network, timeout, 5xx, 429 with Retry-After),
  * with the same backoff, but fewer and shorter waits, because the teacher is looking at a spinner.
  */
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from '../export/backoff';
+import {
+  classifyFailure,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  retryDelayMs,
+} from '../export/retry';
 import { type EngineClock, systemClock } from '../export/run-clock';
-import { classifyFailure } from '../export/run-failure';
 
 /** 5 attempts within 30 s. */
 export const READ_RETRY_POLICY: RetryPolicy = {

@@ -1,8 +1,7 @@
 /** Backoff arithmetic and the retry / fail / stop decision for every error type. */
 import { describe, expect, it } from 'vitest';
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '@/lib/export/backoff';
-import { classifyFailure } from '@/lib/export/run-failure';
+import { classifyFailure, DEFAULT_RETRY_POLICY, retryDelayMs } from '@/lib/export/retry';
 import { sisError } from './engine-fixtures';
 
 describe('retryDelayMs', () => {

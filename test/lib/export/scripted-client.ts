@@ -4,7 +4,7 @@
  * clock, and every call is logged with its timing and the number of calls in flight. Unscripted
  * calls behave like a tiny SIS: PUT creates or updates by id, DELETE removes or finds it gone.
  */
-import type { ExportClient } from '@/lib/export/run-send';
+import type { ExportClient } from '@/lib/export/run-operation';
 import type { LineItemToPut, ResultToPut } from '@/lib/oneroster/schemas-gradebook';
 import type { FakeClock } from './fake-clock';
 
