@@ -78,7 +78,7 @@ function createOAuth(consumer: OAuth.Consumer, method: OAuth1SignatureMethod): O
 }
 
 /** For the steps that do not depend on the consumer: base string, parameters, header. */
-const protocol = createOAuth({ key: '', secret: '' }, 'HMAC-SHA256');
+const oauth = createOAuth({ key: '', secret: '' }, 'HMAC-SHA256');
 
 /**
  * The request as the package should see it: the base URI of RFC 5849 §3.4.1.2 (scheme and host
@@ -107,7 +107,7 @@ function packageRequest({ method, url, formBody }: SignableRequest): OAuth.Reque
     }
   }
   if (oauthNames.length > 0) {
-    throw new TypeError(`Request URL must not carry OAuth parameters: ${oauthNames.join(', ')}`);
+    throw new TypeError(`Request must not carry OAuth parameters: ${oauthNames.join(', ')}`);
   }
   return { method, url: `${parsed.protocol}//${parsed.host}${parsed.pathname}`, data };
 }
@@ -126,12 +126,12 @@ function packageData(params: Readonly<Record<string, string | undefined>>): OAut
 
 /** The normalized parameter string (RFC 5849 §3.4.1.3.2). */
 export function parameterString(request: SignableRequest, params: OAuth1Params): string {
-  return protocol.getParameterString(packageRequest(request), packageData({ ...params }));
+  return oauth.getParameterString(packageRequest(request), packageData({ ...params }));
 }
 
 /** The signature base string (RFC 5849 §3.4.1): `METHOD&enc(base URI)&enc(parameters)`. */
 export function baseString(request: SignableRequest, params: OAuth1Params): string {
-  return protocol.getBaseString(packageRequest(request), packageData({ ...params }));
+  return oauth.getBaseString(packageRequest(request), packageData({ ...params }));
 }
 
 /**
@@ -154,7 +154,7 @@ export function signature(
 
 /** The `Authorization` header value (RFC 5849 §3.5.1), parameters sorted and encoded. */
 export function authorizationHeader(params: OAuth1Params & { oauth_signature: string }): string {
-  return protocol.toHeader({
+  return oauth.toHeader({
     ...packageData({ ...params }),
     oauth_signature: params.oauth_signature,
   }).Authorization;
@@ -239,7 +239,7 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
   const extraHeaders = validateExtraHeaders(options.extraHeaders);
   const method = options.signatureMethod ?? 'HMAC-SHA256';
   const now = options.now ?? Date.now;
-  const nonce = options.nonce ?? (() => protocol.getNonce());
+  const nonce = options.nonce ?? (() => oauth.getNonce());
   let skewMs = checkedSkew(options.clockSkewMs ?? 0);
   // The correction each request's timestamp carried, by the headers object `authorize` returned.
   const stampedWith = new WeakMap<object, number>();

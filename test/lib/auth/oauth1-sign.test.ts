@@ -266,6 +266,16 @@ describe('signing what fetch will send', () => {
     await expect(sign('https://sis.example.org/x?oauth_nonce=1')).rejects.toThrow(/oauth_nonce/);
   });
 
+  it('refuses OAuth parameters in a form body too (the package would let them replace ours)', async () => {
+    await expect(
+      signRequest(
+        { method: 'POST', url: 'https://sis.example.org/x', formBody: 'a=1&oauth_timestamp=1' },
+        params,
+        { consumerSecret: 's' },
+      ),
+    ).rejects.toThrow(/oauth_timestamp/);
+  });
+
   it('refuses a query that is not valid percent-encoding', async () => {
     await expect(sign('https://sis.example.org/x?filter=100%')).rejects.toThrow(/percent-encoding/);
   });
