@@ -2,26 +2,188 @@
  * Two-legged OAuth 1.0a (consumer key and secret, no token), the signing OneRoster 1.1 started
  * with; new connections mostly use OAuth 2 (oneroster-research.md §B, §E). Every request is
  * signed right before it is sent, over its exact method and URL; JSON bodies are not signed.
+ *
+ * The `oauth-1.0a` package does the protocol: nonce, parameter normalisation, base string,
+ * signing key and `Authorization` header. Two parts of it are kept away from RFC 5849 requests:
+ * its URL parsing (it splits a query at every `=`, signs names still encoded and `+` as a plus),
+ * so it gets the WHATWG-normalised base URL and the parameters already form-decoded; and its
+ * synchronous `hash_function`, so WebCrypto computes the HMAC (hmac.ts) and no JavaScript SHA
+ * library ships. Checked against published vectors (test/lib/auth/oauth1-sign.test.ts), oauthlib
+ * (oauth1-oauthlib.test.ts) and the sandbox SIS's own verifier (oauth1-sign-property.test.ts).
  */
+import OAuth from 'oauth-1.0a';
 import { validateExtraHeaders } from './extra-headers';
-import { createCachedHmac } from './hmac';
-import { type OAuth1SignatureMethod, signRequest } from './oauth1-sign';
+import { createCachedHmac, type HmacBase64, hmacBase64, type OAuth1SignatureMethod } from './hmac';
 import type { Authenticator, RefusedRequest, RequestToAuthorize } from './types';
 
-export type {
-  OAuth1Params,
-  OAuth1SignatureMethod,
-  SignableRequest,
-  SignedRequest,
-} from './oauth1-sign';
-export {
-  authorizationHeader,
-  baseString,
-  parameterString,
-  signature,
-  signingKey,
-  signRequest,
-} from './oauth1-sign';
+export type { OAuth1SignatureMethod } from './hmac';
+
+/** The protocol parameters of one request, without `oauth_signature` (RFC 5849 §3.1). */
+export interface OAuth1Params {
+  oauth_consumer_key: string;
+  oauth_nonce: string;
+  oauth_signature_method: OAuth1SignatureMethod;
+  /** Seconds since the epoch, as a decimal string. */
+  oauth_timestamp: string;
+  oauth_version?: '1.0';
+  /** Only three-legged flows have a token; OneRoster's two-legged signing leaves it out. */
+  oauth_token?: string;
+}
+
+export interface SignableRequest {
+  method: string;
+  /** The absolute URL as it will be sent; its query parameters are signed. */
+  url: string;
+  /**
+   * An `application/x-www-form-urlencoded` body, whose parameters are signed too
+   * (RFC 5849 §3.4.1.3.1). JSON bodies are not signed: leave this out for them.
+   */
+  formBody?: string;
+}
+
+/** What was signed and what to send, with the base string for debugging. */
+export interface SignedRequest {
+  baseString: string;
+  signature: string;
+  /** The `Authorization` header value. */
+  authorization: string;
+}
+
+/**
+ * oauth-1.0a with one change: it collects the percent-encoded parameters in a plain `{}`, where a
+ * parameter named `__proto__` sets the prototype instead of becoming a key and so would be left
+ * out of the signature. Here they go in an object without a prototype (test: "a parameter named
+ * __proto__"). Everything else, sorting and joining included, is the package's own code.
+ */
+class RfcOAuth extends OAuth {
+  percentEncodeData(data: OAuth.Param): OAuth.Param {
+    const encoded: OAuth.Param = Object.create(null);
+    for (const [name, value] of Object.entries(data)) {
+      encoded[this.percentEncode(name)] = Array.isArray(value)
+        ? value.map((item) => this.percentEncode(item))
+        : this.percentEncode(value);
+    }
+    return encoded;
+  }
+}
+
+function createOAuth(consumer: OAuth.Consumer, method: OAuth1SignatureMethod): OAuth {
+  return new RfcOAuth({
+    consumer,
+    signature_method: method,
+    hash_function: () => {
+      throw new Error('oauth-1.0a does not hash here: WebCrypto signs its base string');
+    },
+  });
+}
+
+/** For the steps that do not depend on the consumer: base string, parameters, header. */
+const oauth = createOAuth({ key: '', secret: '' }, 'HMAC-SHA256');
+
+/**
+ * The request as the package should see it: the base URI of RFC 5849 §3.4.1.2 (scheme and host
+ * in lower case, no default port, no query or fragment: WHATWG URL parsing, as `fetch` sends it)
+ * and the query and form-body parameters form-decoded (§3.4.1.3.1), a repeated name as an array.
+ * The object has no prototype, so the package keeps a parameter named `__proto__`.
+ * @throws {TypeError} if the URL is not absolute, a query is not valid percent-encoding, or it
+ *   carries `oauth_*` parameters (they go in the header; servers reject duplicates).
+ */
+function packageRequest({ method, url, formBody }: SignableRequest): OAuth.RequestOptions {
+  const parsed = new URL(url);
+  const data: OAuth.Param = Object.create(null);
+  const oauthNames: string[] = [];
+  for (const query of [parsed.search.slice(1), formBody ?? '']) {
+    // URLSearchParams would read a malformed or non-UTF-8 escape as itself or U+FFFD, which
+    // the server decodes differently or refuses; decodeURIComponent throws on both.
+    try {
+      decodeURIComponent(query);
+    } catch (error) {
+      throw new TypeError(`Query is not valid percent-encoding: ${query}`, { cause: error });
+    }
+    for (const [name, value] of new URLSearchParams(query)) {
+      if (name.startsWith('oauth_')) oauthNames.push(name);
+      const seen = data[name];
+      data[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    }
+  }
+  if (oauthNames.length > 0) {
+    throw new TypeError(`Request must not carry OAuth parameters: ${oauthNames.join(', ')}`);
+  }
+  return { method, url: `${parsed.protocol}//${parsed.host}${parsed.pathname}`, data };
+}
+
+/**
+ * The protocol parameters that are set, as the package's `Data`. Its type wants a numeric
+ * timestamp and a version, but its code only joins strings, and RFC 5849 leaves the version out
+ * of some published vectors. A fresh object each time: the package adds the request's parameters
+ * to it (without a prototype, so `__proto__` among them is kept).
+ */
+function packageData(params: Readonly<Record<string, string | undefined>>): OAuth.Data {
+  const data: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) data[name] = value;
+  return data as unknown as OAuth.Data;
+}
+
+/** The normalized parameter string (RFC 5849 §3.4.1.3.2). */
+export function parameterString(request: SignableRequest, params: OAuth1Params): string {
+  return oauth.getParameterString(packageRequest(request), packageData({ ...params }));
+}
+
+/** The signature base string (RFC 5849 §3.4.1): `METHOD&enc(base URI)&enc(parameters)`. */
+export function baseString(request: SignableRequest, params: OAuth1Params): string {
+  return oauth.getBaseString(packageRequest(request), packageData({ ...params }));
+}
+
+/**
+ * The HMAC key (RFC 5849 §3.4.2): `enc(consumer secret)&enc(token secret)`. The `&` stays when
+ * there is no token, as in two-legged OneRoster signing.
+ */
+export function signingKey(consumerSecret: string, tokenSecret = ''): string {
+  return createOAuth({ key: '', secret: consumerSecret }, 'HMAC-SHA256').getSigningKey(tokenSecret);
+}
+
+/** `oauth_signature`: base64 of the HMAC of the base string, by WebCrypto. */
+export function signature(
+  method: OAuth1SignatureMethod,
+  base: string,
+  key: string,
+  hmac: HmacBase64 = hmacBase64,
+): Promise<string> {
+  return hmac(method, key, base);
+}
+
+/** The `Authorization` header value (RFC 5849 §3.5.1), parameters sorted and encoded. */
+export function authorizationHeader(params: OAuth1Params & { oauth_signature: string }): string {
+  return oauth.toHeader({
+    ...packageData({ ...params }),
+    oauth_signature: params.oauth_signature,
+  }).Authorization;
+}
+
+/**
+ * Signs a request with the given protocol parameters. `hmac` may keep the imported key between
+ * calls (an authenticator's `createCachedHmac`).
+ * @throws {TypeError} as {@link packageRequest} does.
+ */
+export async function signRequest(
+  request: SignableRequest,
+  params: OAuth1Params,
+  secrets: { consumerSecret: string; tokenSecret?: string },
+  hmac: HmacBase64 = hmacBase64,
+): Promise<SignedRequest> {
+  const base = baseString(request, params);
+  const signed = await signature(
+    params.oauth_signature_method,
+    base,
+    signingKey(secrets.consumerSecret, secrets.tokenSecret),
+    hmac,
+  );
+  return {
+    baseString: base,
+    signature: signed,
+    authorization: authorizationHeader({ ...params, oauth_signature: signed }),
+  };
+}
 
 export interface OAuth1Options {
   consumerKey: string;
@@ -32,7 +194,7 @@ export interface OAuth1Options {
   extraHeaders?: Readonly<Record<string, string>>;
   /** Milliseconds since the epoch; defaults to `Date.now`. */
   now?: () => number;
-  /** A fresh unique nonce per call; defaults to 128 random bits as hex. */
+  /** A fresh unique nonce per call; defaults to oauth-1.0a's (32 letters and digits). */
   nonce?: () => string;
   /** Initial clock correction: SIS time minus our time, in milliseconds. */
   clockSkewMs?: number;
@@ -77,7 +239,7 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
   const extraHeaders = validateExtraHeaders(options.extraHeaders);
   const method = options.signatureMethod ?? 'HMAC-SHA256';
   const now = options.now ?? Date.now;
-  const nonce = options.nonce ?? randomNonce;
+  const nonce = options.nonce ?? (() => oauth.getNonce());
   let skewMs = checkedSkew(options.clockSkewMs ?? 0);
   // The correction each request's timestamp carried, by the headers object `authorize` returned.
   const stampedWith = new WeakMap<object, number>();
@@ -101,6 +263,7 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
           oauth_consumer_key: options.consumerKey,
           oauth_nonce: nonce(),
           oauth_signature_method: method,
+          // Not the package's getTimeStamp(): that reads the local clock, with no correction.
           oauth_timestamp: String(Math.floor((now() + stampSkewMs) / 1000)),
           // Optional in RFC 5849, but sent by the vectors verified against oauthlib (§E).
           oauth_version: '1.0',
@@ -135,12 +298,6 @@ export function measureClockSkew(
 ): number | undefined {
   const serverMs = dateHeader ? Date.parse(dateHeader) : Number.NaN;
   return Number.isNaN(serverMs) ? undefined : serverMs - localNowMs;
-}
-
-/** 128 random bits as 32 hex digits: unique per request and safe for any server's nonce charset. */
-export function randomNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function checkedSkew(ms: number): number {

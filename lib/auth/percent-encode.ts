@@ -1,8 +1,8 @@
 /**
- * Percent-encoding as OAuth 1.0a needs it (RFC 5849 §3.6): every byte of the UTF-8 form is
- * encoded except the RFC 3986 unreserved characters `A-Z a-z 0-9 - . _ ~`. The same encoding is
- * used for the query strings we send, so a value is spelled identically on the wire and in the
- * signature base string.
+ * Percent-encoding as RFC 3986 defines it (and RFC 5849 §3.6 signs): every byte of the UTF-8 form
+ * is encoded except the unreserved characters `A-Z a-z 0-9 - . _ ~`. The OneRoster URL builder
+ * spells query values with it, exactly as oauth-1.0a spells them in the signature base string,
+ * and the OAuth 2 token request form-encodes client credentials with it.
  */
 
 /**
@@ -15,14 +15,4 @@ export function percentEncode(value: string): string {
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-}
-
-/**
- * Decodes one name or value of a query string the way an RFC 5849 server does (§3.4.1.3.1 parses
- * the query as `application/x-www-form-urlencoded`): `+` means a space, then `%XX` sequences are
- * UTF-8 bytes. That is why the query builder never emits `+` for a space.
- * @throws {URIError} on a malformed `%` sequence.
- */
-export function formDecode(value: string): string {
-  return decodeURIComponent(value.replace(/\+/g, ' '));
 }

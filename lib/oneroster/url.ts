@@ -5,13 +5,18 @@
  * authenticator must be the string fetch sends. Everything outside RFC 3986's unreserved set is
  * percent-encoded: that output is already in WHATWG-URL canonical form, so fetch does not
  * re-encode it, and spaces become `%20`, never `+` (RFC 5849 servers form-decode `+` to a space
- * and the signature would no longer match). The encoding itself is shared with the signer
- * (lib/auth/percent-encode), so a value is spelled the same on the wire and in the base string.
+ * and the signature would no longer match). The encoding is RFC 3986's, the one oauth-1.0a
+ * applies in the base string, so a value is spelled the same on the wire and in the signature.
  */
 import { percentEncode } from '../auth/percent-encode';
-import { type QueryParams, toQueryString } from '../auth/query-string';
 
-export type { QueryParams };
+/** A query parameter value; `undefined` leaves the parameter out. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** Parameters in the order they should appear: a record, or pairs when a name repeats. */
+export type QueryParams =
+  | Readonly<Record<string, QueryValue>>
+  | ReadonlyArray<readonly [string, QueryValue]>;
 
 /**
  * The Base URL in canonical form with exactly one trailing slash, so paths can be appended
@@ -51,6 +56,21 @@ export function buildUrl(
     .join('/');
   const search = toQueryString(query);
   return `${base}${path}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * `name=value&…` with every name and value percent-encoded (spaces as `%20`, never `+`, which
+ * some SIS filters would not read as a space), in the given order, without a leading `?`.
+ * `URLSearchParams#toString()` is not used because it writes a space as `+`.
+ * @example toQueryString({ filter: "familyName='O''Brien'", limit: 100 })
+ *   // "filter=familyName%3D%27O%27%27Brien%27&limit=100"
+ */
+export function toQueryString(params: QueryParams): string {
+  const pairs = Array.isArray(params) ? params : Object.entries(params);
+  return pairs
+    .filter((pair): pair is readonly [string, string | number | boolean] => pair[1] !== undefined)
+    .map(([name, value]) => `${percentEncode(name)}=${percentEncode(String(value))}`)
+    .join('&');
 }
 
 /**

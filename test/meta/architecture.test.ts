@@ -109,7 +109,7 @@ describe('architecture', () => {
     expect(Object.keys(REPLIES).sort()).toEqual(Object.keys(PROTOCOL).sort());
     const background = runtimeImports('entrypoints/background/index.ts');
     expect(background).toContain('lib/messaging/protocol.ts'); // the walk works
-    expect(background).toContain('lib/auth/oauth1-sign.ts');
+    expect(background).toContain('lib/auth/oauth1.ts');
     expect(background).not.toContain('lib/messaging/replies.ts');
     expect(background).not.toContain('lib/sis/partner-help.ts'); // the options page's texts
     expect(runtimeImports('lib/messaging/send.ts')).toContain('lib/messaging/replies.ts');

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOAuth1Authenticator, type OAuth1SignatureMethod } from '@/lib/auth/oauth1';
-import { withQuery } from '@/lib/auth/query-string';
 import type { HttpMethod } from '@/lib/auth/types';
+import { buildUrl } from '@/lib/oneroster/url';
 
 // Debian's interpreter, which has python3-oauthlib; another python3 may come first on PATH.
 const PYTHON = '/usr/bin/python3';
@@ -37,7 +37,7 @@ function verify(checks: Check[]): boolean[] {
   return (JSON.parse(run.stdout) as Array<{ valid: boolean }>).map((result) => result.valid);
 }
 
-const FILTER_URL = withQuery(`${V1P1}/classes/c-1/students`, {
+const FILTER_URL = buildUrl(`${V1P1}/`, ['classes', 'c-1', 'students'], {
   filter: "familyName='O''Brien' AND status='active'",
   limit: 100,
 });

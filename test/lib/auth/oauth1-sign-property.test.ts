@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type OAuth1Params, signRequest } from '@/lib/auth/oauth1-sign';
-import { toQueryString } from '@/lib/auth/query-string';
+import { type OAuth1Params, signRequest } from '@/lib/auth/oauth1';
+import { toQueryString } from '@/lib/oneroster/url';
 import {
   baseStringUri,
   hmacSignature,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createCachedHmac, hmacBase64 } from '@/lib/auth/hmac';
 import {
@@ -9,7 +10,8 @@ import {
   signature,
   signingKey,
   signRequest,
-} from '@/lib/auth/oauth1-sign';
+} from '@/lib/auth/oauth1';
+import { percentEncode } from '@/lib/auth/percent-encode';
 
 // Vectors from shared/reference/oneroster-research.md §E, verified there with oauthlib 3.2.2 and
 // an independent WebCrypto implementation. Nonce and timestamp are fixed by the vectors.
@@ -264,8 +266,101 @@ describe('signing what fetch will send', () => {
     await expect(sign('https://sis.example.org/x?oauth_nonce=1')).rejects.toThrow(/oauth_nonce/);
   });
 
+  it('refuses OAuth parameters in a form body too (the package would let them replace ours)', async () => {
+    await expect(
+      signRequest(
+        { method: 'POST', url: 'https://sis.example.org/x', formBody: 'a=1&oauth_timestamp=1' },
+        params,
+        { consumerSecret: 's' },
+      ),
+    ).rejects.toThrow(/oauth_timestamp/);
+  });
+
   it('refuses a query that is not valid percent-encoding', async () => {
     await expect(sign('https://sis.example.org/x?filter=100%')).rejects.toThrow(/percent-encoding/);
+  });
+});
+
+describe('decoding the query as RFC 5849 servers do (application/x-www-form-urlencoded)', () => {
+  const params: OAuth1Params = {
+    oauth_consumer_key: 'key',
+    oauth_nonce: 'n',
+    oauth_signature_method: 'HMAC-SHA256',
+    oauth_timestamp: '1700000000',
+  };
+  const signedValue = (query: string) =>
+    parameterString({ method: 'GET', url: `https://sis.example.org/x?${query}` }, params)
+      .split('&')
+      .find((pair) => pair.startsWith('v='));
+
+  it.each([
+    ['+ as a space', 'a+b', 'a%20b'],
+    ['%2B as a literal +', 'a%2Bb', 'a%2Bb'],
+    ['%20 as a space', 'a%20b', 'a%20b'],
+    ['UTF-8 sequences', '%C3%A9', '%C3%A9'],
+    ['a name without a value as empty', '', ''],
+  ])('decodes %s', (_name, input, expected) => {
+    expect(signedValue(`v=${input}`)).toBe(`v=${expected}`);
+  });
+
+  it.each([
+    ['a malformed escape', 'v=100%'],
+    ['an escape that is not UTF-8', 'v=%FF'],
+  ])('refuses %s', (_name, query) => {
+    expect(() =>
+      parameterString({ method: 'GET', url: `https://x.org/?${query}` }, params),
+    ).toThrow(/percent-encoding/);
+  });
+
+  it('inverts the percent-encoding of the URL builder', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
+        expect(signedValue(`v=${percentEncode(value)}`)).toBe(`v=${percentEncode(value)}`);
+      }),
+    );
+  });
+});
+
+// oauth-1.0a collects the encoded parameters in a plain `{}`, where `__proto__` is the prototype,
+// not a key: on its own the package leaves such a parameter out of the base string, and the
+// server's signature differs. lib/auth/oauth1.ts overrides that one step (RfcOAuth).
+describe('a parameter named __proto__, the one case the package alone signs wrongly', () => {
+  const params: OAuth1Params = {
+    oauth_consumer_key: 'key',
+    oauth_nonce: 'n',
+    oauth_signature_method: 'HMAC-SHA256',
+    oauth_timestamp: '1700000000',
+  };
+
+  it.each([
+    ['once', '__proto__=a&z=1', '__proto__=a&oauth_consumer_key=key'],
+    ['repeated', 'z=1&__proto__=b&__proto__=a', '__proto__=a&__proto__=b&oauth_consumer_key=key'],
+  ])('signs it %s, in its sorted place', (_name, query, start) => {
+    const normalized = parameterString(
+      { method: 'GET', url: `https://sis.example.org/x?${query}` },
+      params,
+    );
+    expect(normalized).toBe(
+      `${start}&oauth_nonce=n&oauth_signature_method=HMAC-SHA256&oauth_timestamp=1700000000&z=1`,
+    );
+  });
+
+  it('signs it in a form body too', () => {
+    expect(
+      parameterString(
+        { method: 'POST', url: 'https://sis.example.org/x', formBody: '__proto__=%7B%7D' },
+        params,
+      ),
+    ).toMatch(/^__proto__=%7B%7D&oauth_consumer_key=key&/);
+  });
+
+  it('does not let it change the prototype of the parameters', () => {
+    expect(
+      baseString(
+        { method: 'GET', url: 'https://sis.example.org/x?__proto__=a&toString=b' },
+        params,
+      ),
+    ).toContain('__proto__%3Da%26oauth_consumer_key');
   });
 });
 

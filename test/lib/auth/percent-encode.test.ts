@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formDecode, percentEncode } from '@/lib/auth/percent-encode';
+import { percentEncode } from '@/lib/auth/percent-encode';
 
 // An independent reference for RFC 3986 §2.1/§2.3: UTF-8 bytes, unreserved ASCII kept,
 // everything else as %XX with uppercase hex.
@@ -42,29 +42,6 @@ describe('percentEncode', () => {
         const encoded = percentEncode(value);
         expect(encoded).toMatch(/^(?:[A-Za-z0-9\-._~]|%[0-9A-F]{2})*$/);
         expect(decodeURIComponent(encoded)).toBe(value);
-      }),
-    );
-  });
-});
-
-describe('formDecode', () => {
-  it.each([
-    ['+ as a space, as RFC 5849 servers do', 'a+b', 'a b'],
-    ['%2B as a literal +', 'a%2Bb', 'a+b'],
-    ['%20 as a space', 'a%20b', 'a b'],
-    ['UTF-8 sequences', '%C3%A9', 'é'],
-  ])('decodes %s', (_name, input, expected) => {
-    expect(formDecode(input)).toBe(expected);
-  });
-
-  it('rejects a malformed escape', () => {
-    expect(() => formDecode('100%')).toThrow(URIError);
-  });
-
-  it('inverts percentEncode', () => {
-    fc.assert(
-      fc.property(anyString, (value) => {
-        expect(formDecode(percentEncode(value))).toBe(value);
       }),
     );
   });

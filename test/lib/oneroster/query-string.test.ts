@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toQueryString, withQuery } from '@/lib/auth/query-string';
+import { toQueryString } from '@/lib/oneroster/url';
 
 const BASE = 'https://sis.example.org/ims/oneroster/v1p1/teachers';
 const anyString = fc.string({ unit: 'binary', maxLength: 30 });
@@ -56,23 +56,5 @@ describe('toQueryString', () => {
         expect([...new URLSearchParams(toQueryString(params))]).toEqual(params);
       }),
     );
-  });
-});
-
-describe('withQuery', () => {
-  it.each([
-    ['starts a query', BASE, `${BASE}?limit=1`],
-    ['extends an existing query', `${BASE}?offset=0`, `${BASE}?offset=0&limit=1`],
-    ['does not double a trailing ?', `${BASE}?`, `${BASE}?limit=1`],
-  ])('%s', (_name, url, expected) => {
-    expect(withQuery(url, { limit: 1 })).toBe(expected);
-  });
-
-  it('returns the URL unchanged when there is nothing to add', () => {
-    expect(withQuery(BASE, { sort: undefined })).toBe(BASE);
-  });
-
-  it('rejects a URL with a fragment, which would never be sent', () => {
-    expect(() => withQuery(`${BASE}#top`, { limit: 1 })).toThrow(TypeError);
   });
 });
