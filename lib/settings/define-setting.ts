@@ -136,9 +136,9 @@ export function defineSetting<T>(key: StorageItemKey, options: SettingOptions<T>
       const valid = options.schema.parse(value);
       // A write replaces the value a failed migration could not read, so it goes ahead.
       await migrated().catch(() => {});
-      // Value and version in one write: WXT's setValue stores the version only on an item's
-      // first write, so after a `remove` a value would be stored without it and migrated again
-      // at the next start.
+      // Value and version in one write. WXT's setValue adds the version only to the first write
+      // into an item that was empty when defined: after a `remove` it would store a value
+      // without it, which the next start would take for version 1 and migrate again.
       await storage.setItems([
         { key, value: valid },
         { key: `${key}$`, value: { v: version } },
