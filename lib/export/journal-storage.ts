@@ -11,7 +11,7 @@
  * refuses (a full disk) stops the export before anything is sent, saying so (run-context.ts).
  */
 
-import { readArea, readStored, removeStored, writeStored } from '../settings/storage-item';
+import { storage } from 'wxt/utils/storage';
 import { isUnfinished } from './journal';
 import { encodeJournal } from './journal-codec';
 import {
@@ -34,16 +34,16 @@ export function createStorageJournalStore(
   return {
     async load(courseId) {
       const key = keyFor(courseId);
-      return readJournal(key, await readStored(key), report);
+      return readJournal(key, await storage.getItem(key), report);
     },
     async stateOf(courseId) {
-      return stateOfStored(await readStored(keyFor(courseId)));
+      return stateOfStored(await storage.getItem(keyFor(courseId)));
     },
     async save(journal) {
-      await writeStored(keyFor(journal.courseId), encodeJournal(journal));
+      await storage.setItem(keyFor(journal.courseId), encodeJournal(journal));
     },
     async remove(courseId) {
-      await removeStored(keyFor(courseId));
+      await storage.removeItem(keyFor(courseId));
     },
     async listUnfinished() {
       return unfinished(journalsOf(await storedJournals(), report));
@@ -51,21 +51,21 @@ export function createStorageJournalStore(
     async sweep() {
       const journals = journalsOf(await storedJournals(), report);
       for (const journal of journals) {
-        if (!isUnfinished(journal.state)) await removeStored(keyFor(journal.courseId));
+        if (!isUnfinished(journal.state)) await storage.removeItem(keyFor(journal.courseId));
       }
       return unfinished(journals);
     },
     async removeAll() {
-      for (const [key] of await storedJournals()) await removeStored(key);
+      for (const [key] of await storedJournals()) await storage.removeItem(key);
     },
   };
 }
 
 /** Every stored journal entry, as `[key, raw value]`. */
 async function storedJournals(): Promise<Array<[`local:${string}`, unknown]>> {
-  // readArea() reads the whole area (secrets included); only our keys are looked at.
-  const all = await readArea('local');
-  // `…$` keys are version metadata (storage-item.ts), never journals.
+  // The snapshot holds the whole area (secrets included); only our keys are looked at.
+  const all = await storage.snapshot('local');
+  // `…$` keys are WXT's version metadata, never journals.
   return Object.entries(all)
     .filter(([key]) => key.startsWith(PREFIX) && !key.endsWith('$'))
     .map(([key, value]) => [`local:${key}` as const, value]);

@@ -5,6 +5,8 @@
  * per class keeps each write small. Kept across Unlink and Disconnect, like the class links;
  * Disconnect can delete its grades (`deleteHistoryGrades`).
  */
+
+import { storage } from 'wxt/utils/storage';
 import {
   type ExportSummaryView,
   ExportSummaryViewSchema,
@@ -13,7 +15,6 @@ import {
 import { z } from '../zod';
 import { defineSetting, type Setting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
-import { readArea } from './storage-item';
 
 /** Summaries kept per class, newest first. */
 export const HISTORY_LENGTH = 20;
@@ -96,9 +97,9 @@ const KEY_PREFIX = 'exportHistory:';
 
 /** The classes that have a history in this browser. */
 export async function listExportHistoryCourses(): Promise<string[]> {
-  // readArea() reads the whole area (secrets included); only our keys are looked at.
-  const keys = Object.keys(await readArea('local'));
-  // `…$` keys are version metadata (storage-item.ts).
+  // The snapshot holds the whole area (secrets included); only our keys are looked at.
+  const keys = Object.keys(await storage.snapshot('local'));
+  // `…$` keys are WXT's version metadata.
   return keys
     .filter((key) => key.startsWith(KEY_PREFIX) && !key.endsWith('$'))
     .map((key) => key.slice(KEY_PREFIX.length));

@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
 import { createJournal, type ExportJournal } from '@/lib/export/journal';
 import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import { createMemoryJournalStore } from '@/lib/export/journal-store';
 import type { Operation } from '@/lib/export/operations';
 import { runExport } from '@/lib/export/run';
-import { writeStored } from '@/lib/settings/storage-item';
 import { LARGE_COURSE, largePlanOperations } from '../../fixtures/export/large-plan';
 import { engineRig, journalFor, makeOperations } from './engine-fixtures';
 
@@ -116,7 +116,7 @@ describe('the compact stored journal', () => {
       })),
       operations,
     };
-    await writeStored('local:exportJournal:course-old', old);
+    await storage.setItem('local:exportJournal:course-old', old);
     const store = createStorageJournalStore();
     const loaded = await store.load('course-old');
     expect(loaded?.exportId).toBe('export-old');

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
 import { createJournal, type ExportJournal } from '@/lib/export/journal';
 import { encodeJournal } from '@/lib/export/journal-codec';
 import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import { createMemoryJournalStore, type JournalStore } from '@/lib/export/journal-store';
 import { createJournalWriter } from '@/lib/export/journal-writer';
-import { writeStored } from '@/lib/settings/storage-item';
 import { journalFor, makeOperations } from './engine-fixtures';
 import { createFakeClock } from './fake-clock';
 
@@ -86,7 +86,7 @@ describe('the storage.local journal store', () => {
     ] as const) {
       await store.save(withState(state, id));
     }
-    await writeStored('local:somethingElse', { state: 'running' });
+    await storage.setItem('local:somethingElse', { state: 'running' });
     expect(await fakeBrowser.storage.local.get('exportJournal:a')).toHaveProperty(
       'exportJournal:a.courseId',
       'a',
@@ -121,7 +121,7 @@ describe('the storage.local journal store', () => {
   ])('ignores and reports a stored journal with %s', async (_name, value) => {
     const report = vi.fn();
     const store = createStorageJournalStore(report);
-    await writeStored('local:exportJournal:x', value);
+    await storage.setItem('local:exportJournal:x', value);
     expect(await store.load('x')).toBeUndefined();
     expect(await store.listUnfinished()).toEqual([]);
     if (value === 'garbage') expect(await store.stateOf('x')).toBeUndefined();

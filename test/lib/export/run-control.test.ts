@@ -4,6 +4,7 @@
  * worker's) can be replaced or resumed; a corrupt one is ignored.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { storage } from 'wxt/utils/storage';
 import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import {
   cancelExport,
@@ -13,7 +14,6 @@ import {
   resumeExport,
   startExport,
 } from '@/lib/export/run-control';
-import { writeStored } from '@/lib/settings/storage-item';
 import { journalFor, makeOperations } from './engine-fixtures';
 import { createFakeClock } from './fake-clock';
 import { createScriptedClient } from './scripted-client';
@@ -83,14 +83,14 @@ describe('the export lock', () => {
     await expect(resumeExport('course-1', deps())).rejects.toMatchObject({
       code: 'nothing-to-resume',
     });
-    await writeStored('local:exportJournal:course-1', { state: 'running' });
+    await storage.setItem('local:exportJournal:course-1', { state: 'running' });
     await expect(resumeExport('course-1', deps())).rejects.toMatchObject({
       code: 'nothing-to-resume',
     });
   });
 
   it('ignores a corrupt journal when starting a new export', async () => {
-    await writeStored('local:exportJournal:course-1', {
+    await storage.setItem('local:exportJournal:course-1', {
       state: 'running',
       updatedAt: 1_000_000,
     });
