@@ -50,8 +50,9 @@ export async function stopWorker(page: Page, extensionId: string): Promise<void>
   }
   const listed = async () =>
     (await workerTargets(page, extensionId)).some((t) => t.targetId === worker.targetId);
+  // Up to 15 s: on a loaded machine Chromium takes seconds to drop a closed worker's target.
   for (let tries = 0; await listed(); tries++) {
-    if (tries > 50) throw new Error('the service worker is still running');
+    if (tries > 150) throw new Error('the service worker is still running');
     await page.waitForTimeout(100);
   }
 }
