@@ -18,7 +18,7 @@ import { checkSisConnection } from '@/lib/sis/check-connection';
 import { checkConnectionDraft, connectionOrigins } from '@/lib/sis/connection-draft';
 import { describeAuthorizeFailure } from '@/lib/sis/describe-authorize-failure';
 import { keptSecret } from '@/lib/sis/secret-binding';
-import type { BackgroundDependencies, BackgroundState } from './context';
+import type { BackgroundDependencies, BackgroundState } from './dependencies';
 import type { TeacherRuntime } from './teacher-runtime';
 
 type AdminHandlers = Pick<

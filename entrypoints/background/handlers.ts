@@ -4,11 +4,11 @@ import { readManagedPolicy } from '@/lib/settings/managed-policy';
 import { readSettings } from '@/lib/settings/read-settings';
 import { browserHostAccess } from '@/lib/sis/host-access';
 import { createAdminHandlers } from './admin-handlers';
-import type { BackgroundDependencies, BackgroundState } from './context';
+import type { BackgroundDependencies, BackgroundState } from './dependencies';
 import { createTeacherHandlers } from './teacher-handlers';
 import { createTeacherRuntime, type TeacherRuntime } from './teacher-runtime';
 
-export type { BackgroundDependencies, BackgroundState } from './context';
+export type { BackgroundDependencies, BackgroundState } from './dependencies';
 
 /** The real browser behind each dependency; tests pass their own. */
 export const browserDependencies: BackgroundDependencies = {

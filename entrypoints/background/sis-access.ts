@@ -15,7 +15,7 @@ import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { createSisClient } from '@/lib/sis/sis-client';
 import type { ResumeAccess } from '@/lib/teacher/resume-exports';
 import { asRequestError, createSisSession, type SisSession } from '@/lib/teacher/sis-session';
-import type { BackgroundDependencies } from './context';
+import type { BackgroundDependencies } from './dependencies';
 
 export function createSisAccess(deps: BackgroundDependencies) {
   let cached: { key: string; session: SisSession } | undefined;

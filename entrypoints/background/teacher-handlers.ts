@@ -25,7 +25,7 @@ import { buildPanelState, toLinkView } from '@/lib/teacher/panel-state';
 import { resetStudentMatch, setStudentMatch } from '@/lib/teacher/student-match';
 import { findTeacherClasses } from '@/lib/teacher/teacher-classes';
 import { checkSisTeacher, pageIdentity } from '@/lib/teacher/teacher-identity';
-import type { BackgroundDependencies } from './context';
+import type { BackgroundDependencies } from './dependencies';
 import type { TeacherRuntime } from './teacher-runtime';
 
 type TeacherHandlers = Pick<

@@ -9,7 +9,7 @@ import type { ExportChoices, Preview } from '@/lib/messaging/panel-protocol';
 import type { Reply } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/send';
 
-export type ExportView =
+export type ExportStage =
   | { mode: 'idle' }
   /** `preview` is absent until the first answer; `updating` while a newer one is asked. */
   | { mode: 'preview'; preview?: Preview; updating: boolean }
@@ -31,7 +31,7 @@ export interface ExportFlowInput {
 export function useExportFlow({ courseId, snapshot, savedChoices, reload }: ExportFlowInput) {
   // The signed-in account as the page shows it: the background checks it against the link.
   const account = snapshot?.teacherEmail ? { accountEmail: snapshot.teacherEmail } : {};
-  const [view, setView] = useState<ExportView>({ mode: 'idle' });
+  const [view, setView] = useState<ExportStage>({ mode: 'idle' });
   const [choices, setChoices] = useState<ExportChoices>(savedChoices ?? NO_CHOICES);
   const [error, setError] = useState<string>();
   const [matchBusy, setMatchBusy] = useState<string>();

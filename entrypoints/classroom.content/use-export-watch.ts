@@ -9,12 +9,12 @@
  */
 import { useEffect, useRef } from 'react';
 import type { PanelState } from '@/lib/messaging/panel-protocol';
-import type { ExportView } from './use-export-flow';
+import type { ExportStage } from './use-export-flow';
 
 export function useExportWatch(
   panel: PanelState | undefined,
-  view: ExportView,
-  setView: (view: ExportView) => void,
+  view: ExportStage,
+  setView: (view: ExportStage) => void,
 ) {
   const current = useRef(view);
   current.current = view;

@@ -8,7 +8,7 @@
  * permission lifts its 10 MB cap for the rest (several large classes, their histories). One
  * store for everything keeps one access rule (trusted contexts only) and one way to delete
  * (Disconnect), and the unit tests run it under WXT's fake browser. A write the browser still
- * refuses (a full disk) stops the export before anything is sent, saying so (run-context.ts).
+ * refuses (a full disk) stops the export before anything is sent, saying so (createRunContext in run.ts).
  */
 
 import { storage } from 'wxt/utils/storage';

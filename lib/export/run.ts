@@ -3,7 +3,7 @@
  * then all grades — with bounded, adaptive concurrency, retries with backoff, and the journal
  * saved as it goes, so an export survives a stopped service worker (see journal-writer.ts).
  *
- * Failure policy (run-failure.ts): transient errors (network, timeout, 5xx, 429) are retried;
+ * Failure policy (retry.ts): transient errors (network, timeout, 5xx, 429) are retried;
  * a rejected item (400, 403, 404…) fails alone and the export continues; rejected credentials
  * stop everything, leaving the rest pending for `resumeExport` once the admin fixed them.
  */
@@ -75,7 +75,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportSummar
   const { ctx, progress, writer } = createRunContext(options, journal, max, clock);
   const { signal } = ctx;
 
-  // A journal write that failed has already stopped the run (run-context.ts); the summary then
+  // A journal write that failed has already stopped the run (createRunContext); the summary then
   // comes from the journal in memory. Any other failure is the caller's to handle.
   const unlessStoppedForIt = (error: unknown) => {
     const code = journal.stop?.code;

@@ -7,15 +7,15 @@
  */
 
 import { connectionEndpoints } from './connection';
-import { type ClientContext, createClientContext, type OneRosterClientOptions } from './context';
 import { gradebookReadEndpoints } from './gradebook-reads';
 import { gradebookWriteEndpoints } from './gradebook-writes';
+import { type ClientContext, createClientContext, type OneRosterClientOptions } from './request';
 import { rosteringEndpoints } from './rostering';
 
 export type { ConnectionInfo } from './connection';
-export type { CallOptions, OneRosterClientOptions } from './context';
 export type { ClassCategories } from './gradebook-reads';
 export type { DeleteOutcome, PutOutcome } from './gradebook-writes';
+export type { CallOptions, OneRosterClientOptions } from './request';
 
 /**
  * A client for one SIS connection. Functions: checkConnection, findTeachersByEmail,

@@ -4,8 +4,8 @@
  */
 import { z } from '../zod';
 import { serverClockSkewMs } from './classify-response';
-import type { CallOptions, ClientContext } from './context';
 import { isOneRosterError } from './errors';
+import type { CallOptions, ClientContext } from './request';
 import { OrgSchema, UserSchema } from './schemas-rostering';
 
 /** What a successful connection check learned. */

@@ -1,8 +1,9 @@
 /**
  * Gradebook reads: categories, a class's line items and results (all paged lists).
  */
-import type { CallOptions, ClientContext } from './context';
+
 import { isOneRosterError } from './errors';
+import type { CallOptions, ClientContext } from './request';
 import { type Category, CategorySchema, LineItemSchema, ResultSchema } from './schemas-gradebook';
 
 /** Class categories, and whether they came from the class or the district-wide list. */

@@ -3,7 +3,7 @@
  * Never retried here (the export engine owns retry policy and sees `retryAfterMs`), apart from
  * the transport's single 401 refresh. PUT is idempotent by sourcedId, DELETE by outcome.
  */
-import type { CallOptions, ClientContext } from './context';
+import type { CallOptions, ClientContext } from './request';
 import { readEcho } from './response';
 import {
   type LineItem,

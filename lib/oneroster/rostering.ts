@@ -2,9 +2,10 @@
  * Rostering reads the export needs: find the teacher by email, their classes, a class's students,
  * terms and grading periods (the order of Google's own export, research §A).
  */
-import type { CallOptions, ClientContext } from './context';
+
 import { isOneRosterError } from './errors';
 import { eq } from './filter';
+import type { CallOptions, ClientContext } from './request';
 import {
   type AcademicSession,
   AcademicSessionSchema,
