@@ -1,6 +1,7 @@
 /**
- * The teacher panel's messages. Each first checks that the sender's page is a page of the class
- * the message is about ('wrong-course'), then — all but getPanelState and cancelExport — that
+ * The teacher panel's messages. The router has already checked that the sender's page is a page
+ * of the class the message is about ('wrong-course'). Each handler — all but getPanelState and
+ * cancelExport — then checks that
  * teachers may export at all (connected, export allowed; hidden buttons are no permission
  * check). Every message that reads or writes an SIS teacher's class also checks that the
  * signed-in account may act as that teacher (lib/teacher/teacher-identity.ts); unlinking, which
@@ -10,8 +11,7 @@
  */
 
 import type { SnapshotRequest } from '@/lib/messaging/panel-protocol';
-import type { Handlers, RequestContext } from '@/lib/messaging/router';
-import { assertSenderCourse } from '@/lib/messaging/sender-course';
+import type { Handlers } from '@/lib/messaging/router';
 import { getClassLink, removeClassLink, saveClassLink } from '@/lib/settings/class-links';
 import { readExportHistory } from '@/lib/settings/export-history';
 import { readSettings } from '@/lib/settings/read-settings';
@@ -46,13 +46,10 @@ export function createTeacherHandlers(
   runtime: TeacherRuntime,
 ): TeacherHandlers {
   const { runner, sis, store, now } = runtime;
-  /** Sender check, then permission check; the settings in force for the handler. */
-  const allowed = async (context: RequestContext, courseId: string) => {
-    assertSenderCourse(context, courseId);
-    return sis.allowedSettings();
-  };
-  const session = async (context: RequestContext, courseId: string) => {
-    const settings = await allowed(context, courseId);
+  /** The permission check (the router already checked the page's class); the settings in force. */
+  const allowed = () => sis.allowedSettings();
+  const session = async () => {
+    const settings = await allowed();
     return { settings, sis: await sis.sessionFor(settings) };
   };
   const identify = deps.identity ?? pageIdentity;
@@ -94,19 +91,18 @@ export function createTeacherHandlers(
   }
 
   return {
-    async getPanelState({ courseId }, context) {
-      assertSenderCourse(context, courseId);
+    async getPanelState({ courseId }) {
       return panelState(courseId);
     },
 
-    async findTeacherClasses({ courseId, email, accountEmail }, context) {
-      const { settings, sis: client } = await session(context, courseId);
+    async findTeacherClasses({ email, accountEmail }) {
+      const { settings, sis: client } = await session();
       await checkTeacher(settings, email, accountEmail);
       return findTeacherClasses(client, email);
     },
 
-    async linkClass(request, context) {
-      const { settings, sis: client } = await session(context, request.courseId);
+    async linkClass(request) {
+      const { settings, sis: client } = await session();
       await checkTeacher(settings, request.teacherEmail, request.accountEmail);
       runner.refuseIfRunning(request.courseId);
       const previous = await getClassLink(request.courseId);
@@ -117,36 +113,36 @@ export function createTeacherHandlers(
       return toLinkView(link);
     },
 
-    async unlinkClass({ courseId }, context) {
-      await allowed(context, courseId);
+    async unlinkClass({ courseId }) {
+      await allowed();
       runner.refuseIfRunning(courseId);
       await removeClassLink(courseId);
       await store.remove(courseId); // its unfinished writes are given up with the link
       return panelState(courseId);
     },
 
-    async setStudentMatch(request, context) {
-      const { settings, sis: client } = await session(context, request.courseId);
+    async setStudentMatch(request) {
+      const { settings, sis: client } = await session();
       const link = await requireLink(request.courseId);
       await checkTeacher(settings, link.teacherEmail, request.accountEmail);
       return { matches: await setStudentMatch(client, link, request) };
     },
 
-    async resetStudentMatch(request, context) {
-      const settings = await allowed(context, request.courseId);
+    async resetStudentMatch(request) {
+      const settings = await allowed();
       const link = await requireLink(request.courseId);
       await checkTeacher(settings, link.teacherEmail, request.accountEmail);
       return { matches: await resetStudentMatch(link, request) };
     },
 
-    async previewExport(request, context) {
-      const { settings, sis: client } = await session(context, request.courseId);
+    async previewExport(request) {
+      const { settings, sis: client } = await session();
       const teacher = await teacherCheck(settings, request);
       return previewCourseExport(client, request, settings.exportDefaults, now(), teacher);
     },
 
-    async startExport(request, context) {
-      const { settings, sis: client } = await session(context, request.courseId);
+    async startExport(request) {
+      const { settings, sis: client } = await session();
       return startCourseExport(client, request, settings.exportDefaults, now(), {
         runner,
         store,
@@ -155,8 +151,7 @@ export function createTeacherHandlers(
       });
     },
 
-    async cancelExport({ courseId }, context) {
-      assertSenderCourse(context, courseId);
+    async cancelExport({ courseId }) {
       return { cancelled: runner.cancel(courseId) };
     },
   };

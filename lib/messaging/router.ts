@@ -16,7 +16,13 @@ import {
   type ReplyOf,
   type RequestOf,
 } from './protocol';
-import { currentPageUrl, type SelfIdentity, type SenderLike, senderAudience } from './sender';
+import {
+  currentPageUrl,
+  isPageOfCourse,
+  type SelfIdentity,
+  type SenderLike,
+  senderAudience,
+} from './sender';
 
 /** Who sent the request, as the router checked it; panel handlers compare the page's class. */
 export interface RequestContext {
@@ -53,12 +59,17 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
     if (!payload.success) {
       return failure('invalid-request', t('errorInvalidRequest', summarize(payload.error)));
     }
+    const url = currentPageUrl(sender) ?? sender.url ?? '';
+    // Every message about a class acts only from a page of that class ('wrong-course').
+    const courseId = courseOf(payload.data);
+    if (courseId !== undefined && !isPageOfCourse(url, courseId)) {
+      return failure('wrong-course', t('errorWrongCourse'));
+    }
     try {
       const handler = handlers[type] as (
         input: unknown,
         context: RequestContext,
       ) => Promise<unknown>;
-      const url = currentPageUrl(sender) ?? sender.url ?? '';
       return { ok: true, data: await handler(payload.data, { audience, url }) };
     } catch (error) {
       if (error instanceof RequestError) return failure(error.code, error.message);
@@ -66,6 +77,12 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
       return failure('internal', t('errorInternal', String(error)));
     }
   };
+}
+
+/** The class a request is about, if it names one. */
+function courseOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('courseId' in data)) return undefined;
+  return typeof data.courseId === 'string' ? data.courseId : undefined;
 }
 
 /** A short, single-line description of what failed validation (paths and messages, no values). */

@@ -3,7 +3,7 @@
  * extension, and then either from a Classroom tab's top frame (the panel) or from our own options
  * page. Anything else (another extension, an iframe, a future extension page) has no audience.
  */
-import { CLASSROOM_ORIGIN } from '../classroom/page';
+import { CLASSROOM_ORIGIN, detectPage, isClassPage } from '../classroom/page';
 import type { Audience } from './protocol';
 
 /** The fields of `runtime.MessageSender` that the check reads. */
@@ -53,4 +53,15 @@ export function currentPageUrl(sender: SenderLike): string | undefined {
     if (new URL(tabUrl).origin === CLASSROOM_ORIGIN) return tabUrl;
   }
   return sender.url;
+}
+
+/**
+ * True when `url` is a page of the Classroom class `courseId`. The router applies it to every
+ * message that names a class: the sender check above proves a message comes from a Classroom
+ * tab, this one that the tab is a page of THAT class, so a panel (or a script) on class A cannot
+ * link, preview or export class B by naming B's id. Pages: every class page (lib/classroom/page.ts).
+ */
+export function isPageOfCourse(url: string, courseId: string): boolean {
+  const page = detectPage(url);
+  return isClassPage(page) && page.courseId === courseId;
 }

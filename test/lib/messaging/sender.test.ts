@@ -1,8 +1,8 @@
 /** A panel may act only for the class its page shows. */
 
 import { describe, expect, it } from 'vitest';
-import { currentPageUrl } from '@/lib/messaging/sender';
-import { assertSenderCourse, isPageOfCourse } from '@/lib/messaging/sender-course';
+import { createRouter, type Handlers } from '@/lib/messaging/router';
+import { currentPageUrl, isPageOfCourse } from '@/lib/messaging/sender';
 
 const COURSE = '596177745468'; // NTk2MTc3NzQ1NDY4 in URLs
 
@@ -24,10 +24,29 @@ describe('isPageOfCourse', () => {
     ['no URL', ''],
   ])('refuses %s', (_name, url) => {
     expect(isPageOfCourse(url, COURSE)).toBe(false);
-    expect(() => assertSenderCourse({ audience: 'panel', url }, COURSE)).toThrow(
-      expect.objectContaining({ code: 'wrong-course' }),
-    );
   });
+
+  it.each([
+    ['another class', 'https://classroom.google.com/c/MTExNTkwOTcxNjda'],
+    ['the home page', 'https://classroom.google.com/h'],
+  ])(
+    'is applied by the router to every message naming a class: refused from %s',
+    async (_name, url) => {
+      const cancelExport = async () => ({ cancelled: true });
+      const route = createRouter({ cancelExport } as unknown as Handlers, {
+        extensionId: 'own-extension',
+        optionsUrl: 'chrome-extension://own-extension/options.html',
+      });
+      const sender = { id: 'own-extension', url, frameId: 0, tab: { id: 7 } };
+      await expect(
+        route({ type: 'cancelExport', data: { courseId: COURSE } }, sender),
+      ).resolves.toMatchObject({ ok: false, error: { code: 'wrong-course' } });
+      const own = { ...sender, url: 'https://classroom.google.com/c/NTk2MTc3NzQ1NDY4' };
+      await expect(
+        route({ type: 'cancelExport', data: { courseId: COURSE } }, own),
+      ).resolves.toEqual({ ok: true, data: { cancelled: true } });
+    },
+  );
 });
 
 describe('currentPageUrl', () => {
