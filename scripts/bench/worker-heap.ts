@@ -58,8 +58,9 @@ export async function attachToWorker(page: Page, extensionId: string): Promise<W
       return reply;
     },
     async close() {
+      // The browser may already be gone when a bench fails; that failure is the one to report.
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-      await cdp.detach();
+      await cdp.detach().catch(() => undefined);
     },
   };
 }
