@@ -96,11 +96,7 @@ export async function benchPanelPoll(): Promise<PollFigures> {
   });
   try {
     if (scene.fixture.rows.length !== 40) throw new Error('the bench class must have 40 students');
-    const step = (what: string) =>
-      process.env.BENCH_TRACE && console.error(new Date().toISOString(), what);
-    step('linking');
     const teacher = await linkDemoClass(scene);
-    step('linked');
     const preview = (await teacher.byTestId('preview-totals').textContent()) ?? '';
     const { extensionId } = scene.browser;
     const worker = await attachToWorker(scene.admin.page, extensionId);
@@ -112,10 +108,8 @@ export async function benchPanelPoll(): Promise<PollFigures> {
       await worker.send('Profiler.start');
       const started = performance.now();
       await teacher.startExport();
-      step('export started');
       await teacher.summary.waitFor({ timeout: 10 * 60_000 });
       const exportMs = performance.now() - started;
-      step('export done');
       const { profile } = (await worker.send('Profiler.stop')) as { profile: CpuProfile };
       const probe = await evaluateInContentScript<{ answers: number[]; failed: number }>(
         page,
