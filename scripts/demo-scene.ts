@@ -5,13 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { startSandbox } from '../sandbox/index';
+import { type SandboxOptions, startSandbox } from '../sandbox/index';
 import { ClassroomPage } from '../test/e2e/pages/classroom-page';
 import { LABELS, OptionsPage } from '../test/e2e/pages/options-page';
 import { TeacherPanel } from '../test/e2e/pages/teacher-panel';
 import { launchWithExtension } from '../test/e2e/support/browser';
 import { startClassroomServer } from '../test/e2e/support/classroom-server';
 import { teacherClasses, writeClassFixture } from '../test/e2e/support/sandbox-class';
+import type { SandboxClassInput } from '../test/fixtures/classroom/sandbox-class';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -24,11 +25,28 @@ export function buildForDemo() {
   });
 }
 
-export async function setUpDemo(options: { headed: boolean; latencyMs?: number }) {
-  const sis = await startSandbox({ seed: 21, faults: { latencyMs: options.latencyMs ?? 20 } });
+export interface DemoOptions {
+  headed: boolean;
+  latencyMs?: number;
+  /** District size over the demo's (the poll bench wants a class of 40). */
+  district?: Pick<SandboxOptions, 'students' | 'classes' | 'classSize'>;
+  /** The demo class's Grades page: its coursework and cells (default: the demo's). */
+  coursework?: SandboxClassInput['coursework'];
+  cell?: SandboxClassInput['cell'];
+}
+
+export async function setUpDemo(options: DemoOptions) {
+  const sis = await startSandbox({
+    seed: 21,
+    ...options.district,
+    faults: { latencyMs: options.latencyMs ?? 20 },
+  });
   const [demoClass] = teacherClasses(sis);
   if (!demoClass) throw new Error('the sandbox teacher has no class');
-  const fixture = writeClassFixture(sis, demoClass, '734512908812');
+  const fixture = writeClassFixture(sis, demoClass, '734512908812', {
+    coursework: options.coursework,
+    cell: options.cell,
+  });
   const classroom = await startClassroomServer({ [fixture.page.path]: fixture.file });
   const browser = await launchWithExtension({
     classroomPort: classroom.port,
@@ -68,8 +86,10 @@ export async function linkDemoClass(scene: DemoScene) {
   await teacher.matchPending(
     (key) => fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId ?? '',
   );
-  // The one coursework without a Classroom category goes in "Tests".
-  await teacher.chooseCategory('Unit 1 test', 'Tests');
+  // The demo's one coursework without a Classroom category goes in "Tests".
+  if (fixture.page.coursework.some((cw) => cw.title === 'Unit 1 test' && !cw.category)) {
+    await teacher.chooseCategory('Unit 1 test', 'Tests');
+  }
   return teacher;
 }
 

@@ -1,13 +1,17 @@
 /**
- * `npm run bench`: every benchmark of issues #7 and #11 (the journal), figures printed, nothing
- * asserted. The last line is a one-line summary of the figures (recorded in the README).
+ * `npm run bench`: every benchmark of issues #7, #11 (the journal) and #12 (the worker's cold
+ * start, the panel poll's cost), figures printed, nothing asserted. The last line is a one-line
+ * summary of the figures (recorded in the README).
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { benchColdStart, printColdStart } from './cold-start';
 import { benchExport } from './export';
 import { benchJournal, printJournalFigures } from './journal';
 import { benchMemory } from './memory';
+import { benchPanelPoll, printPanelPoll } from './panel-poll';
 import { measureSizes } from './sizes';
+import { median, percentile } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -48,8 +52,16 @@ console.log(
 const journal = await benchJournal();
 printJournalFigures(journal);
 
+console.log('\n== 7. Service-worker cold start: stopped through CDP, to the first panel answer ==');
+const coldStart = await benchColdStart();
+printColdStart(coldStart);
+
+console.log('\n== 8. The panel status poll during a 40 × 50 export ==');
+const poll = await benchPanelPoll();
+printPanelPoll(poll);
+
 const atDefault = exportFigures.rows.find((r) => r.concurrency === 4);
 const gzip = (name: string) => KB(sizes.entries.find((e) => e.name === name)?.gzip ?? 0);
 console.log(
-  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap`,
+  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap | SW cold start median=${median(coldStart.coldMs).toFixed(0)} ms | poll during 40x50 export median=${median(poll.answersMs).toFixed(1)} ms p90=${percentile(poll.answersMs, 0.9).toFixed(1)} ms`,
 );

@@ -1,6 +1,6 @@
 /**
  * Built sizes: each entrypoint's JavaScript (with the chunks it loads), raw and gzip, and the
- * store zip. Targets (issue #7): content script ≤ 100 KB gzip, background ≤ 40 KB gzip.
+ * store zip. Targets (issue #12): content script ≤ 110 KB gzip, background ≤ 55 KB gzip.
  * Prints figures; asserts nothing. Run: npx tsx scripts/bench/sizes.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -44,8 +44,8 @@ export function measureSizes(): SizeFigures {
   const zipName = readdirSync(join(ROOT, '.output')).find((f) => f.endsWith('-chrome.zip'));
   return {
     entries: [
-      measure('content script', 'content-scripts/classroom.js', 100 * 1024),
-      measure('background', 'background.js', 40 * 1024),
+      measure('content script', 'content-scripts/classroom.js', 110 * 1024),
+      measure('background', 'background.js', 55 * 1024),
       measure('options page', 'options.html'),
     ],
     zip: zipName ? statSync(join(ROOT, '.output', zipName)).size : 0,
