@@ -9,15 +9,13 @@ import { t } from '@/lib/i18n/t';
 import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
 import type { Handlers } from '@/lib/messaging/router';
 import { toAdminState } from '@/lib/settings/admin-state';
-import { removeConnection, saveAuthorizedConnection } from '@/lib/settings/connection-store';
+import { removeConnection } from '@/lib/settings/connection-store';
 import { deleteHistoryGrades } from '@/lib/settings/export-history';
 import { exportDefaultsSetting, teacherPermissionSetting } from '@/lib/settings/items';
 import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
-import { checkSisConnection } from '@/lib/sis/check-connection';
-import { checkConnectionDraft, connectionOrigins } from '@/lib/sis/connection-draft';
-import { describeAuthorizeFailure } from '@/lib/sis/describe-authorize-failure';
-import { keptSecret } from '@/lib/sis/secret-binding';
+import { authorizeConnection } from '@/lib/sis/authorize';
+import { connectionOrigins } from '@/lib/sis/connection-draft';
 import type { BackgroundDependencies, BackgroundState } from './dependencies';
 import type { TeacherRuntime } from './teacher-runtime';
 
@@ -29,21 +27,6 @@ type AdminHandlers = Pick<
   | 'saveExportDefaults'
   | 'disconnect'
 >;
-
-/**
- * The secrets Authorize may use without their being typed again, each bound to the connection it
- * was saved with, or to the policy's own values.
- */
-function keptSecrets(current: ResolvedSettings) {
-  return {
-    secret: keptSecret(current.secretState, current.connection, current.policyConnection),
-    vendorAuthorization: keptSecret(
-      current.vendorAuthorizationState,
-      current.connection,
-      current.policyConnection,
-    ),
-  };
-}
 
 /**
  * Disconnect's "delete the grades kept in this browser": every export journal (unfinished ones
@@ -77,60 +60,13 @@ export function createAdminHandlers(
     getAdminState: adminState,
 
     async authorizeConnection(draft) {
-      const current = await settings();
-      const secretManaged = current.secretState === 'managed';
-      const vendorManaged = current.vendorAuthorizationState === 'managed';
-      const checked = checkConnectionDraft(
-        {
-          ...draft,
-          ...current.policyConnection,
-          secret: secretManaged ? undefined : draft.secret,
-          vendorAuthorization: vendorManaged ? undefined : draft.vendorAuthorization,
-        },
-        { secretAvailable: current.secret !== undefined, kept: keptSecrets(current) },
-      );
-      if (!checked.ok) {
-        const problems = Object.values(checked.errors).join(' ');
-        throw new RequestError('invalid-settings', t('errorInvalidSettings', problems));
-      }
-      const update = { secret: checked.secret, vendorAuthorization: checked.vendorAuthorization };
-      const storesSecret =
-        update.secret !== undefined ||
-        Boolean(update.vendorAuthorization) ||
-        (update.vendorAuthorization === '' && current.vendorAuthorizationState === 'saved');
-      if (storesSecret && !(await state.storageTrusted)) {
-        throw new RequestError('storage-untrusted', t('errorStorageUntrusted'));
-      }
-      const origins = connectionOrigins(checked.fields);
-      if (!(await deps.hostAccess.has(origins))) {
-        throw new RequestError(
-          'host-permission-missing',
-          t('errorHostPermissionMissing', origins.join(' ')),
-        );
-      }
-      const secret = update.secret ?? current.secret ?? '';
-      const vendorAuthorization =
-        update.vendorAuthorization === undefined
-          ? current.vendorAuthorization
-          : update.vendorAuthorization || undefined;
-      let check: Awaited<ReturnType<typeof checkSisConnection>>;
-      try {
-        check = await checkSisConnection(
-          checked.fields,
-          { secret, vendorAuthorization },
-          { fetch: deps.fetch, clockSkewMs: current.connection?.clockSkewMs },
-        );
-      } catch (error) {
-        const failure = describeAuthorizeFailure(error);
-        throw new RequestError(failure.code, failure.message);
-      }
-      await saveAuthorizedConnection(checked.fields, check, update, deps.now?.() ?? new Date());
-      return {
-        ...(check.orgName ? { orgName: check.orgName } : {}),
-        ...(check.clockSkewMs === undefined ? {} : { clockSkewMs: check.clockSkewMs }),
-        categoriesListed: check.categories !== null,
-        state: await adminState(),
-      };
+      const result = await authorizeConnection(draft, await settings(), {
+        hostAccess: deps.hostAccess,
+        storageTrusted: state.storageTrusted,
+        fetch: deps.fetch,
+        now: deps.now?.() ?? new Date(),
+      });
+      return { ...result, state: await adminState() };
     },
 
     async saveTeacherPermission(request) {
