@@ -213,15 +213,12 @@ export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
 
 export interface OAuth1Authenticator extends Authenticator {
   readonly mode: 'oauth1';
-  /** The correction currently added to our clock when stamping requests, in milliseconds. */
-  readonly clockSkewMs: number;
   /**
-   * Corrects timestamps after the SIS reported a different time (see {@link measureClockSkew}).
-   * SISs reject timestamps a few minutes off (Canvas asks for 10 min past, 5 min future), and a
-   * school laptop's clock can be further off than that.
-   * @throws {RangeError} if `ms` is not a finite number.
+   * The correction currently added to our clock when stamping requests, in milliseconds: SISs
+   * reject timestamps a few minutes off (Canvas asks for 10 min past, 5 min future), and a school
+   * laptop's clock can be further off than that. Learned from a refusal's `Date` header.
    */
-  setClockSkewMs(ms: number): void;
+  readonly clockSkewMs: number;
 }
 
 /**
@@ -250,9 +247,6 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
     mode: 'oauth1',
     get clockSkewMs() {
       return skewMs;
-    },
-    setClockSkewMs(ms) {
-      skewMs = checkedSkew(ms);
     },
     async authorize(request: RequestToAuthorize, signal?: AbortSignal) {
       signal?.throwIfAborted();

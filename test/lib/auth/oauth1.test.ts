@@ -63,16 +63,18 @@ describe('createOAuth1Authenticator', () => {
     expect(first.oauth_signature).not.toBe(second.oauth_signature);
   });
 
-  it('stamps requests with the clock skew, given at creation or set later', async () => {
-    const auth = createOAuth1Authenticator({ ...VECTOR, clockSkewMs: -120_000 });
-    const stamp = async () =>
-      headerParams((await auth.authorize({ method: 'GET', url: PUT_URL })).Authorization)
+  it('stamps requests with the clock skew it was given, and refuses one that is no number', async () => {
+    const stamp = async (clockSkewMs: number) => {
+      const auth = createOAuth1Authenticator({ ...VECTOR, clockSkewMs });
+      expect(auth.clockSkewMs).toBe(clockSkewMs);
+      return headerParams((await auth.authorize({ method: 'GET', url: PUT_URL })).Authorization)
         .oauth_timestamp;
-    expect(await stamp()).toBe('1699999880');
-    auth.setClockSkewMs(300_500);
-    expect(auth.clockSkewMs).toBe(300_500);
-    expect(await stamp()).toBe('1700000301');
-    expect(() => auth.setClockSkewMs(Number.NaN)).toThrow(RangeError);
+    };
+    expect(await stamp(-120_000)).toBe('1699999880');
+    expect(await stamp(300_500)).toBe('1700000301');
+    expect(() => createOAuth1Authenticator({ ...VECTOR, clockSkewMs: Number.NaN })).toThrow(
+      RangeError,
+    );
   });
 
   it('on a timestamp refusal keeps the measured skew, and retries only requests it would change', async () => {
