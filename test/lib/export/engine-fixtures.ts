@@ -147,5 +147,15 @@ export function engineRig(options: { latencyMs?: number; random?: () => number }
     if (!journal) throw new Error('no journal stored');
     return journal;
   };
-  return { clock, fake, store, progress, run, stored };
+  /** Runs 3 line items × 4 grades with every journal save failing as `message` says. */
+  const runWithSavesFailing = (message: string) =>
+    run(makeOperations(3, 4), {
+      store: {
+        ...store,
+        save: async () => {
+          throw new Error(message);
+        },
+      },
+    });
+  return { clock, fake, store, progress, run, stored, runWithSavesFailing };
 }

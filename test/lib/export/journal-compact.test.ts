@@ -147,18 +147,8 @@ describe('the compact stored journal', () => {
 describe('a journal too large for the browser’s storage', () => {
   it('refuses before sending anything, and says what is too large', async () => {
     const rig = engineRig();
-    const summary = await runExport({
-      client: rig.fake.client,
-      journal: journalFor(makeOperations(3, 4)),
-      store: {
-        ...rig.store,
-        save: async () => {
-          // What Chrome's storage.local says when it is full.
-          throw new Error('Resource::kQuotaBytes quota exceeded');
-        },
-      },
-      clock: rig.clock,
-    });
+    // What Chrome's storage.local says when it is full.
+    const summary = await rig.runWithSavesFailing('Resource::kQuotaBytes quota exceeded');
     expect(rig.fake.calls).toEqual([]);
     expect(summary).toMatchObject({ state: 'stopped', created: 0, pending: 15 });
     expect(summary.stop?.code).toBe('journal-too-large');

@@ -44,17 +44,7 @@ describe('a journal that cannot be saved', () => {
 
   it('sends nothing when not even the first write lands, and says why', async () => {
     const rig = engineRig();
-    const summary = await runExport({
-      client: rig.fake.client,
-      journal: journalFor(makeOperations(3, 4)),
-      store: {
-        ...rig.store,
-        save: async () => {
-          throw new Error('IO error: LOCK held by another process');
-        },
-      },
-      clock: rig.clock,
-    });
+    const summary = await rig.runWithSavesFailing('IO error: LOCK held by another process');
     expect(rig.fake.calls).toEqual([]);
     expect(summary).toMatchObject({ state: 'stopped', created: 0, pending: 15 });
     expect(summary.stop).toEqual({
