@@ -1,9 +1,9 @@
 import { t } from '@/lib/i18n/t';
-import type { ManagedField, SecretState } from '@/lib/messaging/options-protocol';
 import type { DraftErrors } from '@/lib/sis/connection-draft';
 import type { ConnectionFormValues } from '@/lib/sis/connection-form';
 import { partnerHelp } from '@/lib/sis/partner-help';
 import { partnerProfile } from '@/lib/sis/partners';
+import type { ManagedField, SecretState } from '@/lib/sis/settings-shapes';
 import { AuthModeChoice } from './AuthModeChoice';
 import { CredentialFields } from './CredentialFields';
 import { CredentialGuide } from './CredentialGuide';

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { secretsToRetype } from '@/lib/sis/connection-form';
 import { AuthorizeOutcome, type Outcome } from './AuthorizeOutcome';
 import { ConnectionForm, type ConnectionFormProps } from './ConnectionForm';

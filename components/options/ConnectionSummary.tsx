@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { partnerProfile } from '@/lib/sis/partners';
 
 export interface ConnectionSummaryProps {

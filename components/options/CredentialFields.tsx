@@ -1,10 +1,9 @@
 import { t } from '@/lib/i18n/t';
-import type { ManagedField, SecretState } from '@/lib/messaging/options-protocol';
 import type { DraftErrors } from '@/lib/sis/connection-draft';
 import type { ConnectionFormValues } from '@/lib/sis/connection-form';
 import { partnerHelp } from '@/lib/sis/partner-help';
 import type { PartnerProfile } from '@/lib/sis/partners';
-import type { SignatureMethod } from '@/lib/sis/settings-shapes';
+import type { ManagedField, SecretState, SignatureMethod } from '@/lib/sis/settings-shapes';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
 

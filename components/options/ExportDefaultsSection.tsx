@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { ManagedField } from '@/lib/messaging/options-protocol';
 import type { ExportDefaultsFormValues } from '@/lib/sis/export-defaults-form';
-import type { CategoryOption } from '@/lib/sis/settings-shapes';
+import type { CategoryOption, ManagedField } from '@/lib/sis/settings-shapes';
 import { CheckField } from './CheckField';
 import { SaveBar } from './SaveBar';
 import type { SaveResult } from './SaveMessage';

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { SecretState } from '@/lib/messaging/options-protocol';
+import type { SecretState } from '@/lib/sis/settings-shapes';
 import { TextField } from './TextField';
 
 export interface SecretFieldProps {

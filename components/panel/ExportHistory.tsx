@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { ExportSummaryView } from '@/lib/messaging/panel-protocol';
+import type { ExportSummaryView } from '@/lib/messaging/replies';
 import { stateText } from './ExportSummary';
 import { formatTime } from './format';
 

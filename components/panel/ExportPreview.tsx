@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { ExportChoices, Preview } from '@/lib/messaging/panel-protocol';
+import type { Preview } from '@/lib/messaging/replies';
+import type { ExportChoices } from '@/lib/messaging/requests';
 import { PreviewRow } from './PreviewRow';
 import { totalsText } from './preview-text';
 import { trusted } from './trusted';

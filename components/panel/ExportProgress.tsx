@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { PanelState } from '@/lib/messaging/panel-protocol';
+import type { PanelState } from '@/lib/messaging/replies';
 import { trusted } from './trusted';
 
 type Progress = NonNullable<PanelState['export']['progress']>;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { ExportSummaryView } from '@/lib/messaging/panel-protocol';
+import type { ExportSummaryView } from '@/lib/messaging/replies';
 import { formatTime } from './format';
 
 export interface ExportSummaryProps {

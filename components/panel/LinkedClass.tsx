@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { ClassLinkView } from '@/lib/messaging/panel-protocol';
+import type { ClassLinkView } from '@/lib/messaging/replies';
 import { classTitle } from './format';
 import { trusted } from './trusted';
 

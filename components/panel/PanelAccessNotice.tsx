@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { PanelAccess } from '@/lib/messaging/panel-protocol';
+import type { PanelAccess } from '@/lib/messaging/replies';
 import { trusted } from './trusted';
 
 /** Whether the background answered, and whether teachers may link and export. */

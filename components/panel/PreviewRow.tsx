@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { Preview } from '@/lib/messaging/panel-protocol';
+import type { Preview } from '@/lib/messaging/replies';
 import { formatTime } from './format';
 import { actionText, type CourseworkPreview, gradeCountsText } from './preview-text';
 import { trusted } from './trusted';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { SisClassOption } from '@/lib/messaging/panel-protocol';
+import type { SisClassOption } from '@/lib/messaging/replies';
 import { matchesClassQuery } from './format';
 import { trusted } from './trusted';
 

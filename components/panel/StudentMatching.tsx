@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { Preview } from '@/lib/messaging/panel-protocol';
+import type { Preview } from '@/lib/messaging/replies';
 import { trusted } from './trusted';
 
 type Students = Preview['students'];

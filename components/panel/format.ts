@@ -2,7 +2,7 @@
  * Dates and class titles as the panel shows them. Dates use the browser's language (the same one
  * Chrome picks the extension's locale from), so a Dutch teacher reads Dutch dates.
  */
-import type { ClassLinkView, SisClassOption } from '@/lib/messaging/panel-protocol';
+import type { ClassLinkView, SisClassOption } from '@/lib/messaging/replies';
 
 /** "12 Mar 2026, 10:02" (or the browser language's form); the raw text if it is no date. */
 export function formatTime(iso: string): string {

@@ -3,7 +3,7 @@
  * it. One literal t() call per message (the locale test finds used keys by their literal).
  */
 import { t } from '@/lib/i18n/t';
-import type { Preview } from '@/lib/messaging/panel-protocol';
+import type { Preview } from '@/lib/messaging/replies';
 
 export type CourseworkPreview = Preview['coursework'][number];
 type GradeView = CourseworkPreview['grades'][number];

@@ -6,7 +6,7 @@
 import { RequestError } from '@/lib/errors';
 import type { JournalStore } from '@/lib/export/journal-store';
 import { t } from '@/lib/i18n/t';
-import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import type { Handlers } from '@/lib/messaging/router';
 import { toAdminState } from '@/lib/settings/admin-state';
 import { removeConnection } from '@/lib/settings/connection-store';
@@ -16,6 +16,7 @@ import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { authorizeConnection } from '@/lib/sis/authorize';
 import { connectionOrigins } from '@/lib/sis/connection-draft';
+import type { ManagedField } from '@/lib/sis/settings-shapes';
 import type { BackgroundDependencies, BackgroundState } from './dependencies';
 import type { TeacherRuntime } from './teacher-runtime';
 

@@ -10,7 +10,7 @@
  * lives in lib/teacher.
  */
 
-import type { SnapshotRequest } from '@/lib/messaging/panel-protocol';
+import type { SnapshotRequest } from '@/lib/messaging/requests';
 import type { Handlers } from '@/lib/messaging/router';
 import { getClassLink, removeClassLink, saveClassLink } from '@/lib/settings/class-links';
 import { readExportHistory } from '@/lib/settings/export-history';

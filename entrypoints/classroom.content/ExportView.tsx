@@ -8,7 +8,7 @@ import { ExportProgress } from '@/components/panel/ExportProgress';
 import { ExportStart } from '@/components/panel/ExportStart';
 import { ExportSummary } from '@/components/panel/ExportSummary';
 import { StudentMatching } from '@/components/panel/StudentMatching';
-import type { PanelState } from '@/lib/messaging/panel-protocol';
+import type { PanelState } from '@/lib/messaging/replies';
 import type { ExportFlow } from './use-export-flow';
 
 export interface ExportViewProps {

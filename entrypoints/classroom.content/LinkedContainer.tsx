@@ -9,7 +9,7 @@ import { ExportAnnouncement } from '@/components/panel/ExportAnnouncement';
 import { ExportHistory } from '@/components/panel/ExportHistory';
 import { LinkedClass } from '@/components/panel/LinkedClass';
 import type { CourseSnapshot } from '@/lib/classroom/model';
-import type { ClassLinkView, PanelState } from '@/lib/messaging/panel-protocol';
+import type { ClassLinkView, PanelState } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
 import { ExportView } from './ExportView';
 import { useExportFlow } from './use-export-flow';

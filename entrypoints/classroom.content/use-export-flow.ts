@@ -5,8 +5,8 @@
  */
 import { useRef, useState } from 'react';
 import type { CourseSnapshot } from '@/lib/classroom/model';
-import type { ExportChoices, Preview } from '@/lib/messaging/panel-protocol';
-import type { Reply } from '@/lib/messaging/protocol';
+import type { Preview, Reply } from '@/lib/messaging/replies';
+import type { ExportChoices } from '@/lib/messaging/requests';
 import { sendRequest } from '@/lib/messaging/send';
 
 export type ExportStage =

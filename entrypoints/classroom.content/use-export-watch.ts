@@ -8,7 +8,7 @@
  * the teacher.
  */
 import { useEffect, useRef } from 'react';
-import type { PanelState } from '@/lib/messaging/panel-protocol';
+import type { PanelState } from '@/lib/messaging/replies';
 import type { ExportStage } from './use-export-flow';
 
 export function useExportWatch(

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '@/lib/errors';
 import { t } from '@/lib/i18n/t';
-import type { PanelState } from '@/lib/messaging/panel-protocol';
+import type { PanelState } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
 import { withTimeout } from './with-timeout';
 

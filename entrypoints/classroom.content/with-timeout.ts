@@ -4,7 +4,7 @@
  * turns silence into a reply the panel can show with Retry.
  */
 import { t } from '@/lib/i18n/t';
-import type { Reply } from '@/lib/messaging/protocol';
+import type { Reply } from '@/lib/messaging/replies';
 
 export function withTimeout<T>(request: Promise<Reply<T>>, ms: number): Promise<Reply<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;

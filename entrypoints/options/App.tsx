@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ManagedBanner } from '@/components/options/ManagedBanner';
 import { t } from '@/lib/i18n/t';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { ConnectionContainer } from './ConnectionContainer';
 import { PolicyContainer } from './PolicyContainer';
 import { ExportDefaultsContainer, TeacherPermissionContainer } from './SettingsContainers';

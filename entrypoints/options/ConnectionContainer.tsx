@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Outcome } from '@/components/options/AuthorizeOutcome';
 import { ConnectionSection } from '@/components/options/ConnectionSection';
 import { t } from '@/lib/i18n/t';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
 import {
   type ConnectionDraft,

@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { ExportDefaultsSection } from '@/components/options/ExportDefaultsSection';
 import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
-import type { AdminState, ManagedField } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { checkExportDefaultsForm, toExportDefaultsForm } from '@/lib/sis/export-defaults-form';
 import { partnerProfile } from '@/lib/sis/partners';
+import type { ManagedField } from '@/lib/sis/settings-shapes';
 import { useSave } from './use-save';
 
 interface ContainerProps {

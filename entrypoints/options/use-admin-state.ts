@@ -1,6 +1,6 @@
 /** Loads the admin state from the background once, when the page opens. */
 import { useEffect, useState } from 'react';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
 
 export type AdminStateLoad =

@@ -3,7 +3,7 @@
  * policy card (Download policy reads the same values and marks the same fields).
  */
 import { useState } from 'react';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import type { DraftErrors } from '@/lib/sis/connection-draft';
 import {
   applyFormChange,

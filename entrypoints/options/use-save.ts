@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import type { SaveResult } from '@/components/options/SaveMessage';
 import { t } from '@/lib/i18n/t';
-import type { AdminState } from '@/lib/messaging/options-protocol';
-import type { RequestOf } from '@/lib/messaging/protocol';
+import type { AdminState } from '@/lib/messaging/replies';
+import type { RequestOf } from '@/lib/messaging/requests';
 import { sendRequest } from '@/lib/messaging/send';
 
 type SaveMessageType = 'saveTeacherPermission' | 'saveExportDefaults';

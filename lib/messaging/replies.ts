@@ -1,21 +1,280 @@
 /**
- * The reply schema of every message in PROTOCOL (protocol.ts), which the pages parse every reply
- * with. The background does not import this file: its handlers' return types already pin the
- * replies down, and leaving these schemas out keeps them out of the service worker's bundle.
+ * The replies of every message in PROTOCOL (requests.ts), which the pages parse every reply with.
+ * The background does not import this file (its handlers' return types already pin the replies
+ * down), so these schemas stay out of the service worker's bundle. Secrets never appear in a
+ * reply: the options page learns only whether a secret is saved here or set by policy.
  */
-import { ErrorInfoSchema } from '../errors';
-import { z } from '../zod';
-import { AdminStateSchema, AuthorizeReplySchema, DisconnectReplySchema } from './options-protocol';
+import { type ErrorInfo, ErrorInfoSchema } from '../errors';
+import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
 import {
-  CancelExportReplySchema,
-  ClassLinkViewSchema,
-  OpenSettingsReplySchema,
-  PanelStateSchema,
-  PreviewSchema,
-  StartExportReplySchema,
-  StudentMatchesReplySchema,
-  TeacherClassesSchema,
-} from './panel-protocol';
+  CategoryOptionSchema,
+  ExportDefaultsSchema,
+  ManagedFieldSchema,
+  SecretStateSchema,
+  SignatureMethodSchema,
+} from '../sis/settings-shapes';
+import { z } from '../zod';
+import { ExportChoicesSchema, type MessageType } from './requests';
+
+/** Every reply is either `{ok: true, data}` or `{ok: false, error: {code, message}}`. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+const SourcedId = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
+/** A whole number ≥ 0 (counts); `Positive` is ≥ 1. */
+const Count = z.number().check(z.int(), z.gte(0));
+const Positive = z.number().check(z.int(), z.gte(1));
+
+/** Why a teacher cannot link or export, when they cannot. */
+export const PanelAccessSchema = z.object({
+  connected: z.boolean(),
+  exportAllowed: z.boolean(),
+  /** The SIS product's display name, e.g. "Infinite Campus". */
+  partnerName: z.optional(z.string()),
+  /**
+   * What this browser still has to do before teachers can work, done by Authorize on the options
+   * page (which anyone may open): 'authorize' — the district policy sets the whole connection,
+   * but it was not authorized on this browser yet or has changed since; 'host-access' —
+   * connected, but the browser's access to the SIS's address was taken back (Chrome's site
+   * access menu). Absent when nothing is to do here.
+   */
+  setup: z.optional(z.enum(['authorize', 'host-access'])),
+  /** Present (true) when the admin lets teachers choose another SIS teacher than themselves. */
+  teacherOverrideAllowed: z.optional(z.boolean()),
+});
+export type PanelAccess = z.infer<typeof PanelAccessSchema>;
+
+/** A Classroom class's link to one SIS class (what the panel shows). */
+export const ClassLinkViewSchema = z.object({
+  sisClassId: SourcedId,
+  title: z.string(),
+  classCode: z.optional(z.string()),
+  termTitles: z.array(z.string()),
+  teacherEmail: z.string(),
+  linkedAt: z.string(),
+  /** The choices of the last preview, to start the next one from. */
+  choices: z.optional(ExportChoicesSchema),
+});
+export type ClassLinkView = z.infer<typeof ClassLinkViewSchema>;
+
+export const ExportProgressSchema = z.object({
+  phase: z.enum(['line-items', 'grades']),
+  done: Count,
+  total: Count,
+  failed: Count,
+  retrying: Count,
+  concurrency: Positive,
+});
+
+export const ExportFailureViewSchema = z.object({
+  kind: z.enum(['put-line-item', 'put-result', 'delete-result']),
+  courseworkId: z.string(),
+  studentKey: z.optional(z.string()),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** An export for another SIS teacher than the signed-in account (lib/teacher/teacher-identity.ts). */
+export const TeacherOverrideSchema = z.object({
+  /** The signed-in account; empty when the page did not show it. */
+  account: z.string().check(z.maxLength(320)),
+  sisTeacher: z.string().check(z.maxLength(320)),
+});
+
+export const ExportSummaryViewSchema = z.object({
+  exportId: z.string(),
+  state: z.enum(['completed', 'completed-with-errors', 'stopped', 'cancelled']),
+  finishedAt: z.string(),
+  created: Count,
+  updated: Count,
+  deleted: Count,
+  unchanged: Count,
+  /** At most the first 100 failures are kept; `failedCount` says how many there were. */
+  failed: z.array(ExportFailureViewSchema),
+  failedCount: z.optional(Count),
+  pending: Count,
+  stopMessage: z.optional(z.string()),
+  /** Made for an SIS teacher other than the signed-in account (the admin allows it). */
+  override: z.optional(TeacherOverrideSchema),
+});
+export type ExportSummaryView = z.infer<typeof ExportSummaryViewSchema>;
+
+export const PanelStateSchema = z.object({
+  access: PanelAccessSchema,
+  link: z.nullable(ClassLinkViewSchema),
+  export: z.object({
+    running: z.boolean(),
+    /** An unfinished export in storage, not running here: stopped, cancelled or cut off. */
+    resumable: z.boolean(),
+    /**
+     * Of those, one a stopped service worker cut off that this worker is about to resume (its
+     * start-up resume has not decided yet): the panel shows it as resuming and keeps asking. Once
+     * decided it is running, or (not linked to that SIS class, or exporting not allowed) it
+     * waits for the teacher like a stopped or cancelled one.
+     */
+    resuming: z.boolean(),
+    progress: z.optional(ExportProgressSchema),
+  }),
+  /** Newest first, at most 20. */
+  history: z.array(ExportSummaryViewSchema),
+  /** Per coursework: when it was last exported successfully. */
+  lastExported: z.record(z.string(), z.string()),
+});
+export type PanelState = z.infer<typeof PanelStateSchema>;
+
+export const SisClassOptionSchema = z.object({
+  sourcedId: SourcedId,
+  title: z.string(),
+  classCode: z.optional(z.string()),
+  termTitles: z.array(z.string()),
+});
+
+export type SisClassOption = z.infer<typeof SisClassOptionSchema>;
+
+export const TeacherClassesSchema = z.object({
+  teacher: z.object({ sourcedId: SourcedId, name: z.string(), email: z.string() }),
+  classes: z.array(SisClassOptionSchema),
+});
+
+/** The link's manual matches after the change: student key → SIS student id, or null. */
+export const StudentMatchesReplySchema = z.object({
+  matches: z.record(z.string(), z.nullable(SourcedId)),
+});
+
+const GradePlanViewSchema = z.object({
+  studentKey: z.string(),
+  action: z.enum(['create', 'update', 'delete', 'unchanged', 'skip', 'none']),
+  reason: z.optional(z.enum(['draft', 'missing', 'unreadable', 'unmatched'])),
+  score: z.optional(z.number()),
+  scoreStatus: z.optional(z.enum(['fully graded', 'exempt'])),
+});
+
+export const PreviewSchema = z.object({
+  coursework: z.array(
+    z.object({
+      courseworkId: z.string(),
+      title: z.string(),
+      action: z.enum(['create', 'update', 'unchanged', 'skip']),
+      reason: z.optional(
+        z.enum(['excluded', 'ungraded', 'unreadable', 'no-matched-students', 'no-category']),
+      ),
+      categoryId: z.optional(z.string()),
+      categorySource: z.optional(z.enum(['teacher', 'matched', 'default', 'existing'])),
+      gradingPeriodTitle: z.optional(z.string()),
+      dueDateDefaulted: z.boolean(),
+      titleCut: z.boolean(),
+      grades: z.array(GradePlanViewSchema),
+    }),
+  ),
+  totals: z.object({
+    lineItems: z.record(z.string(), z.number()),
+    results: z.record(z.string(), z.number()),
+  }),
+  /** Writes the export would send. */
+  operations: Count,
+  categories: z.array(z.object({ sourcedId: z.string(), title: z.string() })),
+  students: z.object({
+    matched: z.array(
+      z.object({
+        key: z.string(),
+        sisStudentId: z.string(),
+        by: z.enum(['manual', 'email', 'name']),
+      }),
+    ),
+    unmatched: z.array(
+      z.object({
+        key: z.string(),
+        reason: z.enum(['no-match', 'ambiguous', 'excluded']),
+        candidates: z.array(z.string()),
+      }),
+    ),
+    /** The linked SIS class's students, for picking a match by hand. */
+    sisStudents: z.array(
+      z.object({ sourcedId: z.string(), name: z.string(), email: z.optional(z.string()) }),
+    ),
+  }),
+});
+export type Preview = z.infer<typeof PreviewSchema>;
+
+export const StartExportReplySchema = z.object({
+  exportId: z.string(),
+  operations: Count,
+});
+
+/** Opening the options page has nothing to report. */
+export const OpenSettingsReplySchema = z.object({});
+
+/** `cancelled: false` when no export of the class was running. */
+export const CancelExportReplySchema = z.object({ cancelled: z.boolean() });
+
+/** The last successful Authorize. */
+export const AuthorizedConnectionSchema = z.object({
+  partner: PartnerIdSchema,
+  hostUrl: z.string(),
+  /** With hostUrl, what a saved secret is bound to: changing one asks for the secret again. */
+  tokenUrl: z.optional(z.string()),
+  accessKey: z.optional(z.string()),
+  authMode: z.optional(AuthModeSchema),
+  orgName: z.optional(z.string()),
+  /** ISO date-time of the check. */
+  verifiedAt: z.string(),
+  clockSkewMs: z.optional(z.number()),
+  categories: z.nullable(z.array(CategoryOptionSchema)),
+});
+
+export const AdminStateSchema = z.object({
+  storageTrusted: z.boolean(),
+  connected: z.boolean(),
+  exportAllowed: z.boolean(),
+  managed: z.object({
+    /** A district policy sets at least one value. */
+    active: z.boolean(),
+    /** The policy's lockSettings: permission, export rules and Disconnect are locked too. */
+    locked: z.boolean(),
+    fields: z.array(ManagedFieldSchema),
+  }),
+  /** The connection form's values: the policy's over this browser's saved ones. */
+  form: z.object({
+    partner: z.optional(PartnerIdSchema),
+    hostUrl: z.optional(z.string()),
+    authMode: z.optional(AuthModeSchema),
+    accessKey: z.optional(z.string()),
+    tokenUrl: z.optional(z.string()),
+    signatureMethod: z.optional(SignatureMethodSchema),
+  }),
+  secret: SecretStateSchema,
+  vendorAuthorization: SecretStateSchema,
+  connection: z.nullable(AuthorizedConnectionSchema),
+  /** A saved connection that the policy has since changed: it must be authorized again. */
+  needsAuthorize: z.boolean(),
+  /**
+   * Connected, but this browser no longer lets the extension reach the SIS's address (taken back
+   * in Chrome's site access menu): Authorize asks for it again.
+   */
+  hostAccessMissing: z.boolean(),
+  exportEnabled: z.boolean(),
+  /** Teachers may choose another SIS teacher's classes (every such export is in the history). */
+  allowTeacherOverride: z.boolean(),
+  /** The rules in force (policy over saved), with the SIS profile's title limit filled in. */
+  exportDefaults: ExportDefaultsSchema,
+});
+export type AdminState = z.infer<typeof AdminStateSchema>;
+
+export const AuthorizeReplySchema = z.object({
+  orgName: z.optional(z.string()),
+  /** Set when OAuth 1.0a requests are corrected for the SIS's clock. */
+  clockSkewMs: z.optional(z.number()),
+  /** False when the SIS did not list grading categories. */
+  categoriesListed: z.boolean(),
+  state: AdminStateSchema,
+});
+
+export const DisconnectReplySchema = z.object({
+  /** False when the browser kept the host permission (e.g. a test build that pre-grants it). */
+  hostAccessRevoked: z.boolean(),
+  /** The grades kept in this browser were deleted as asked. */
+  gradeDataDeleted: z.boolean(),
+  state: AdminStateSchema,
+});
 
 /** What the extension knows about itself and its connection, for the panel and the options page. */
 export const StatusSchema = z.object({
@@ -47,6 +306,18 @@ export const REPLIES = {
   openSettings: OpenSettingsReplySchema,
   cancelExport: CancelExportReplySchema,
 } as const satisfies Record<string, z.ZodMiniType>;
+
+export type ReplyOf<K extends MessageType> = z.infer<(typeof REPLIES)[K]>;
+
+type Holds<T extends true> = T;
+/** Compiles only while REPLIES has a schema for exactly the messages of PROTOCOL. */
+export type RepliesMatchProtocol = Holds<
+  [keyof typeof REPLIES] extends [MessageType]
+    ? [MessageType] extends [keyof typeof REPLIES]
+      ? true
+      : false
+    : false
+>;
 
 /** The whole reply of a message: `{ok: true, data}` or `{ok: false, error}`. */
 export function replySchema<T extends z.ZodMiniType>(data: T) {

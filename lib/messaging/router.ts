@@ -6,16 +6,15 @@
  */
 import { type ErrorCode, RequestError } from '../errors';
 import { t } from '../i18n/t';
+import type { Reply, ReplyOf } from './replies';
 import {
   type Audience,
   EnvelopeSchema,
   isMessageType,
   type MessageType,
   PROTOCOL,
-  type Reply,
-  type ReplyOf,
   type RequestOf,
-} from './protocol';
+} from './requests';
 import {
   currentPageUrl,
   isPageOfCourse,

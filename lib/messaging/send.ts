@@ -3,8 +3,9 @@
  * Never throws; a dead background or a malformed reply becomes a translated `{ok: false}` reply.
  */
 import { t } from '../i18n/t';
-import type { MessageType, Reply, ReplyOf, RequestOf } from './protocol';
+import type { Reply, ReplyOf } from './replies';
 import { REPLIES, replySchema } from './replies';
+import type { MessageType, RequestOf } from './requests';
 
 export async function sendRequest<K extends MessageType>(
   type: K,

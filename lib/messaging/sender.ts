@@ -4,7 +4,7 @@
  * page. Anything else (another extension, an iframe, a future extension page) has no audience.
  */
 import { CLASSROOM_ORIGIN, detectPage, isClassPage } from '../classroom/page';
-import type { Audience } from './protocol';
+import type { Audience } from './requests';
 
 /** The fields of `runtime.MessageSender` that the check reads. */
 export interface SenderLike {

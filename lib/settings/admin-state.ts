@@ -2,7 +2,7 @@
  * What the options page may know about the settings: everything but the secrets themselves,
  * which it sees only as "saved" or "set by your organization".
  */
-import type { AdminState } from '../messaging/options-protocol';
+import type { AdminState } from '../messaging/replies';
 import type { ResolvedSettings } from './resolve-settings';
 
 /** `hostAccess`: whether the browser still grants the connection's origins. */

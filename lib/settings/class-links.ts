@@ -5,12 +5,18 @@
  * class exports to the same line items instead of duplicating them.
  */
 import { NumericIdSchema } from '../classroom/model';
-import { ExportChoicesSchema } from '../messaging/panel-protocol';
 import { isoDateTime, z } from '../zod';
 import { defineSetting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
 
 const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
+
+/** The teacher's last preview choices (the same fields the preview request carries). */
+const ChoicesSchema = z.strictObject({
+  excludedCoursework: z.array(NumericIdSchema).check(z.maxLength(2000)),
+  /** courseworkId → SIS category sourcedId. */
+  categories: z.record(NumericIdSchema, Id),
+});
 
 export const ClassLinkSchema = z.object({
   sisClassId: Id,
@@ -25,7 +31,7 @@ export const ClassLinkSchema = z.object({
   /** Classroom student key → SIS student sourcedId, or null for "no SIS record". */
   studentMatches: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.nullable(Id)),
   /** The last preview's choices. */
-  choices: z.optional(ExportChoicesSchema),
+  choices: z.optional(ChoicesSchema),
 });
 export type ClassLink = z.infer<typeof ClassLinkSchema>;
 

@@ -7,17 +7,51 @@
  */
 
 import { storage } from 'wxt/utils/storage';
-import {
-  type ExportSummaryView,
-  ExportSummaryViewSchema,
-  TeacherOverrideSchema,
-} from '../messaging/panel-protocol';
 import { z } from '../zod';
 import { defineSetting, type Setting } from './define-setting';
 import { createSerialQueue } from './serial-updates';
 
 /** Summaries kept per class, newest first. */
 export const HISTORY_LENGTH = 20;
+
+const Count = z.number().check(z.int(), z.gte(0));
+
+/** An export made for another SIS teacher than the signed-in account (lib/teacher/teacher-identity.ts). */
+const TeacherOverrideSchema = z.object({
+  /** The signed-in account; empty when the page did not show it. */
+  account: z.string().check(z.maxLength(320)),
+  sisTeacher: z.string().check(z.maxLength(320)),
+});
+
+/**
+ * One ended export as the history keeps it. The panel is sent these as they are stored
+ * (replies.ts's ExportSummaryView has the same fields); this schema is the stored format, so
+ * changing the wire never changes what is on disk.
+ */
+const ExportSummarySchema = z.object({
+  exportId: z.string(),
+  state: z.enum(['completed', 'completed-with-errors', 'stopped', 'cancelled']),
+  finishedAt: z.string(),
+  created: Count,
+  updated: Count,
+  deleted: Count,
+  unchanged: Count,
+  /** At most the first 100 failures are kept; `failedCount` says how many there were. */
+  failed: z.array(
+    z.object({
+      kind: z.enum(['put-line-item', 'put-result', 'delete-result']),
+      courseworkId: z.string(),
+      studentKey: z.optional(z.string()),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
+  failedCount: z.optional(Count),
+  pending: Count,
+  stopMessage: z.optional(z.string()),
+  override: z.optional(TeacherOverrideSchema),
+});
+export type ExportSummaryRecord = z.infer<typeof ExportSummarySchema>;
 
 const WrittenResultSchema = z.object({
   score: z.number(),
@@ -37,7 +71,7 @@ const PendingExportSchema = z.object({
 export type PendingExport = z.infer<typeof PendingExportSchema>;
 
 export const CourseHistorySchema = z.object({
-  summaries: z.array(ExportSummaryViewSchema).check(z.maxLength(HISTORY_LENGTH)),
+  summaries: z.array(ExportSummarySchema).check(z.maxLength(HISTORY_LENGTH)),
   /** courseworkId → ISO date-time of the last export that sent all its writes. */
   lastExported: z.record(z.string(), z.string()),
   /** result sourcedId → what we last wrote there. */
@@ -88,7 +122,7 @@ export function updateExportHistory(
 }
 
 /** Puts `summary` first, replacing an earlier summary of the same (resumed) export. */
-export function withSummary(history: CourseHistory, summary: ExportSummaryView): CourseHistory {
+export function withSummary(history: CourseHistory, summary: ExportSummaryRecord): CourseHistory {
   const others = history.summaries.filter((s) => s.exportId !== summary.exportId);
   return { ...history, summaries: [summary, ...others].slice(0, HISTORY_LENGTH) };
 }

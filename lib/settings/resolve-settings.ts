@@ -3,11 +3,16 @@
  * every rule (managed values win, a policy change needs a new Authorize, export needs a
  * connection and the teacher permission) is unit-tested without a browser.
  */
-import type { ManagedField, SecretState } from '../messaging/options-protocol';
+
 import { checkHostUrl } from '../sis/host-url';
 import { authModeFor, type PartnerId, partnerProfile } from '../sis/partners';
 import { bindingChanges } from '../sis/secret-binding';
-import type { ConnectionFields, ExportDefaults } from '../sis/settings-shapes';
+import type {
+  ConnectionFields,
+  ExportDefaults,
+  ManagedField,
+  SecretState,
+} from '../sis/settings-shapes';
 import type { StoredConnection, StoredCredentials } from './items';
 import type { ManagedPolicy, PolicyKey } from './managed-policy';
 

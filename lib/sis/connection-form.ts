@@ -3,7 +3,7 @@
  * unit-tested: a partner switch keeps the sign-in method only if the new SIS offers it, and the
  * Skyward Application URL fills in the Host URL (which stays editable).
  */
-import type { AdminState, SecretState } from '../messaging/options-protocol';
+import type { AdminState } from '../messaging/replies';
 import type { ConnectionDraft, DraftContext } from './connection-draft';
 import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './partners';
 import {
@@ -13,7 +13,7 @@ import {
   keptSecret,
   type SecretBinding,
 } from './secret-binding';
-import type { SignatureMethod } from './settings-shapes';
+import type { SecretState, SignatureMethod } from './settings-shapes';
 import { composeSkywardApiUrl } from './skyward-url';
 
 export interface ConnectionFormValues {

@@ -7,10 +7,9 @@
  * checkConnectionDraft, so the page asks for the secret up front and the background refuses.
  */
 import { t } from '../i18n/t';
-import type { SecretState } from '../messaging/options-protocol';
 import { checkHostUrl, checkTokenUrl } from './host-url';
 import type { AuthMode } from './partners';
-import type { ConnectionFields } from './settings-shapes';
+import type { ConnectionFields, SecretState } from './settings-shapes';
 
 /** What a kept secret may be used with; an absent URL allows no origin. */
 export type SecretBinding = Partial<

@@ -58,3 +58,26 @@ export const DEFAULT_EXPORT_DEFAULTS: ExportDefaults = {
   exportDrafts: false,
   missingWork: 'skip',
 };
+
+/** Settings a district policy can set; each one it sets is read-only on the page. */
+export const ManagedFieldSchema = z.enum([
+  'partner',
+  'hostUrl',
+  'authMode',
+  'accessKey',
+  'secret',
+  'tokenUrl',
+  'vendorAuthorization',
+  'signatureMethod',
+  'exportEnabled',
+  'allowTeacherOverride',
+  'categoryId',
+  'exportDrafts',
+  'missingWork',
+  'titleLimit',
+]);
+export type ManagedField = z.infer<typeof ManagedFieldSchema>;
+
+/** Where a secret comes from: nowhere yet, this browser's storage, or the district policy. */
+export const SecretStateSchema = z.enum(['none', 'saved', 'managed']);
+export type SecretState = z.infer<typeof SecretStateSchema>;

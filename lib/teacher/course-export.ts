@@ -7,7 +7,8 @@
 import { RequestError } from '../errors';
 import type { JournalStore } from '../export/journal-store';
 import { t } from '../i18n/t';
-import type { Preview, SnapshotRequest } from '../messaging/panel-protocol';
+import type { Preview } from '../messaging/replies';
+import type { SnapshotRequest } from '../messaging/requests';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
 import { readExportHistory } from '../settings/export-history';
 import { exportRefusal } from '../settings/export-permission';

@@ -5,7 +5,7 @@
  * be authorized once per browser. The panel then points the teacher at the options page instead
  * of telling them to wait for an administrator.
  */
-import type { PanelAccess } from '../messaging/panel-protocol';
+import type { PanelAccess } from '../messaging/replies';
 import type { ResolvedSettings } from '../settings/resolve-settings';
 import { checkConnectionDraft } from '../sis/connection-draft';
 import { authModeFor } from '../sis/partners';

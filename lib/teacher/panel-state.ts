@@ -6,7 +6,7 @@
  */
 import { isUnfinished, type JournalState } from '../export/journal';
 import type { ExportProgress } from '../export/progress';
-import type { ClassLinkView, PanelAccess, PanelState } from '../messaging/panel-protocol';
+import type { ClassLinkView, PanelAccess, PanelState } from '../messaging/replies';
 import type { ClassLink } from '../settings/class-links';
 import type { CourseHistory } from '../settings/export-history';
 

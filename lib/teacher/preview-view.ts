@@ -4,7 +4,7 @@
  * category list to choose from; and the student match report with the SIS students' names, so
  * the teacher can pick unmatched students by hand.
  */
-import type { Preview } from '../messaging/panel-protocol';
+import type { Preview } from '../messaging/replies';
 import { personName } from './find-teacher';
 import type { CoursePlan } from './plan-course-export';
 import type { LinkedClassState } from './read-sis-state';

@@ -6,9 +6,9 @@
  */
 import type { ExportJournal } from '../export/journal';
 import type { ExportSummary } from '../export/run-summary';
-import type { ExportSummaryView } from '../messaging/panel-protocol';
 import {
   type CourseHistory,
+  type ExportSummaryRecord,
   type PendingExport,
   updateExportHistory,
   withSummary,
@@ -22,7 +22,7 @@ export function toSummaryView(
   summary: ExportSummary,
   unchanged: number,
   finishedAt: Date,
-): ExportSummaryView {
+): ExportSummaryRecord {
   return {
     exportId: summary.exportId,
     state: summary.state,
@@ -105,7 +105,7 @@ export function recordNothingToSend(
   return updateExportHistory(courseId, (history) => {
     const lastExported = { ...history.lastExported };
     for (const id of pending.courseworkIds) lastExported[id] = at;
-    const view: ExportSummaryView = {
+    const view: ExportSummaryRecord = {
       exportId: pending.exportId,
       state: 'completed',
       finishedAt: at,

@@ -5,7 +5,7 @@
  */
 import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import type { SisClassOption } from '../messaging/panel-protocol';
+import type { SisClassOption } from '../messaging/replies';
 import type { OneRosterClass } from '../oneroster/schemas-rostering';
 import { findTeacher, personName } from './find-teacher';
 import type { SisSession } from './sis-session';

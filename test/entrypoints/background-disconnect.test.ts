@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import { readExportHistory } from '@/lib/settings/export-history';
 import { createHarness, type Harness, OPTIONS_SENDER } from '../support/teacher-harness';
 import {

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import { OPTIONS_SENDER, panelSender } from '../support/teacher-harness';
 import {
   ALL_REQUESTS,

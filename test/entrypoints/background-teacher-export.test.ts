@@ -4,7 +4,7 @@
  * class at a time, progress while it runs, and cancel.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import { sandboxRoster } from '../support/sandbox-snapshot';
 import {
   COURSE,

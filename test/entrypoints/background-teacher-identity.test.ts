@@ -5,7 +5,7 @@
  * identity source — the account the panel's page reports — and the sandbox counts every request.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import { createHarness, OPTIONS_SENDER } from '../support/teacher-harness';
 import {
   COURSE,

@@ -3,7 +3,7 @@
  * and actionable text; the link re-checked in the SIS; unlinking keeps the history.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import {
   COURSE,
   errorOf,

@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelContainer } from '@/entrypoints/classroom.content/PanelContainer';
-import type { ExportSummaryView, PanelState } from '@/lib/messaging/panel-protocol';
+import type { ExportSummaryView, PanelState } from '@/lib/messaging/replies';
 import { userClick } from '../support/render';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

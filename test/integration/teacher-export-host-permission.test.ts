@@ -6,7 +6,7 @@
  * unavailable". What was not sent stays resumable.
  */
 import { describe, expect, it } from 'vitest';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import { COURSE, linkClass, NO_CHOICES, setUpTeacherScene, snapshot } from './teacher-scene';
 
 let revoked = false;

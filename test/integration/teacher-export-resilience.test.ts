@@ -4,8 +4,7 @@
  * the Classroom ids only); and a service worker stopped mid-export, resumed at the next start.
  */
 import { describe, expect, it } from 'vitest';
-import type { Preview } from '@/lib/messaging/panel-protocol';
-import type { ReplyOf } from '@/lib/messaging/protocol';
+import type { Preview, ReplyOf } from '@/lib/messaging/replies';
 import { connectionSetting } from '@/lib/settings/items';
 import { createHarness, FAST_ENGINE, OPTIONS_SENDER } from '../support/teacher-harness';
 import {

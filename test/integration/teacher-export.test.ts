@@ -6,7 +6,7 @@
  * teacher-export-resilience.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import type { Preview } from '@/lib/messaging/panel-protocol';
+import type { Preview } from '@/lib/messaging/replies';
 import {
   COURSE,
   expectedState,

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
-import { PROTOCOL } from '@/lib/messaging/protocol';
 import { REPLIES } from '@/lib/messaging/replies';
+import { PROTOCOL } from '@/lib/messaging/requests';
 
 const ROOT = join(import.meta.dirname, '../..');
 function files(dir: string): Array<{ path: string; text: string }> {
@@ -108,7 +108,7 @@ describe('architecture', () => {
   it('every message has a reply schema, which the background does not bundle', () => {
     expect(Object.keys(REPLIES).sort()).toEqual(Object.keys(PROTOCOL).sort());
     const background = runtimeImports('entrypoints/background/index.ts');
-    expect(background).toContain('lib/messaging/protocol.ts'); // the walk works
+    expect(background).toContain('lib/messaging/requests.ts'); // the walk works
     expect(background).toContain('lib/auth/oauth1.ts');
     expect(background).not.toContain('lib/messaging/replies.ts');
     expect(background).not.toContain('lib/sis/partner-help.ts'); // the options page's texts

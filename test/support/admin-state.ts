@@ -1,4 +1,4 @@
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 
 /** What the options page is told on a browser where nothing is set up yet. */
 export const NOT_CONNECTED: AdminState = {

@@ -10,8 +10,9 @@ import {
   createTeacherRuntime,
   type TeacherRuntime,
 } from '@/entrypoints/background/teacher-runtime';
-import type { MessageType, ReplyOf } from '@/lib/messaging/protocol';
+import type { ReplyOf } from '@/lib/messaging/replies';
 import { REPLIES } from '@/lib/messaging/replies';
+import type { MessageType } from '@/lib/messaging/requests';
 import { createRouter } from '@/lib/messaging/router';
 import type { ManagedPolicy } from '@/lib/settings/managed-policy';
 import type { HostAccess } from '@/lib/sis/host-access';

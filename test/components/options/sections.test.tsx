@@ -5,7 +5,7 @@ import { AuthorizeOutcome } from '@/components/options/AuthorizeOutcome';
 import { ConnectionSummary } from '@/components/options/ConnectionSummary';
 import { ManagedBanner } from '@/components/options/ManagedBanner';
 import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import { NOT_CONNECTED } from '../../support/admin-state';
 import { useLocale } from '../../support/fake-i18n';
 import { fieldByLabel, render } from '../../support/render';

@@ -1,5 +1,5 @@
 /** Panel data as the background would send it, for the component tests. */
-import type { ExportSummaryView, Preview } from '@/lib/messaging/panel-protocol';
+import type { ExportSummaryView, Preview } from '@/lib/messaging/replies';
 
 export const CATEGORIES = [
   { sourcedId: 'cat-hw', title: 'Homework' },

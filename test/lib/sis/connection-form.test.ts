@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminState } from '@/lib/messaging/options-protocol';
+import type { AdminState } from '@/lib/messaging/replies';
 import {
   applyFormChange,
   type ConnectionFormValues,

@@ -1,33 +1,97 @@
 /**
- * The one protocol between the extension's pages and its background service worker.
+ * The requests of the one protocol between the extension's pages and its background service
+ * worker: each message names who may send it (`from`) and its payload as a zod schema, which the
+ * background's router parses before any handler runs. Replies are in replies.ts, apart, so the
+ * service worker, which only sends replies, does not bundle their schemas. Messages are domain
+ * verbs only; there is deliberately no generic "fetch" or "sign" message, so the background can
+ * never be used as a signing proxy for the SIS.
  *
- * Each message names who may send it (`from`) and its request payload as a zod schema; its reply
- * schema is in replies.ts. The background parses every request, the pages parse every reply, and
- * the two tables are apart so the service worker, which only sends replies, does not bundle the
- * reply schemas (issue #7's size budget). Messages are domain verbs only; there is deliberately no
- * generic "fetch" or "sign" message, so the background can never be used as a signing proxy for
- * the SIS.
+ * The panel sends only ids, the page snapshot and the teacher's choices; the background re-reads
+ * from the SIS everything it acts on (class titles, students, line items) and re-plans every
+ * export itself, so nothing a page says is trusted beyond what these schemas and the router's
+ * sender check allow.
  */
-import type { ErrorInfo } from '../errors';
+import { CourseSnapshotSchema, NumericIdSchema } from '../classroom/model';
 import { ConnectionDraftSchema } from '../sis/connection-draft';
 import { ExportDefaultsSchema } from '../sis/settings-shapes';
 import { z } from '../zod';
-import { DisconnectRequestSchema, TeacherPermissionSchema } from './options-protocol';
-import {
-  CourseRequestSchema,
-  FindTeacherClassesRequestSchema,
-  LinkClassRequestSchema,
-  SnapshotRequestSchema,
-  StudentKeyRequestSchema,
-  StudentMatchRequestSchema,
-} from './panel-protocol';
-import type { REPLIES } from './replies';
 
 /** Where a message may come from: the Classroom panel (content script) or the options page. */
 export type Audience = 'panel' | 'options';
 
-/** Every reply is either `{ok: true, data}` or `{ok: false, error: {code, message}}`. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+const SourcedId = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
+const Email = z.email().check(z.maxLength(320));
+
+export const CourseRequestSchema = z.strictObject({ courseId: NumericIdSchema });
+
+/** What the teacher decided in the preview; stored with the link so it sticks. */
+export const ExportChoicesSchema = z.strictObject({
+  excludedCoursework: z.array(NumericIdSchema).check(z.maxLength(2000)),
+  /** courseworkId → SIS category sourcedId. */
+  categories: z.record(NumericIdSchema, SourcedId),
+});
+
+export type ExportChoices = z.infer<typeof ExportChoicesSchema>;
+
+/** `accountEmail`: the signed-in account as the page shows it, when it does. */
+export const FindTeacherClassesRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  email: Email,
+  accountEmail: z.optional(Email),
+});
+
+export const LinkClassRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  sisClassId: SourcedId,
+  teacherSourcedId: SourcedId,
+  teacherEmail: Email,
+  accountEmail: z.optional(Email),
+});
+
+export const SnapshotRequestSchema = z
+  .strictObject({
+    courseId: NumericIdSchema,
+    snapshot: CourseSnapshotSchema,
+    choices: ExportChoicesSchema,
+  })
+  .check(
+    z.refine((r) => r.snapshot.course.courseId === r.courseId, {
+      message: 'the snapshot is of another class',
+      path: ['snapshot', 'course', 'courseId'],
+    }),
+  );
+
+export type SnapshotRequest = z.infer<typeof SnapshotRequestSchema>;
+
+const StudentKey = z.string().check(z.minLength(1), z.maxLength(200));
+
+export const StudentMatchRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  studentKey: StudentKey,
+  /** null: "this student has no SIS record" (never exported). */
+  sisStudentId: z.nullable(SourcedId),
+  accountEmail: z.optional(Email),
+});
+
+export const StudentKeyRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  studentKey: StudentKey,
+  accountEmail: z.optional(Email),
+});
+
+/** The teacher permissions to change; the page sends only those the policy does not set. */
+export const TeacherPermissionSchema = z.strictObject({
+  exportEnabled: z.optional(z.boolean()),
+  allowTeacherOverride: z.optional(z.boolean()),
+});
+
+export const DisconnectRequestSchema = z.strictObject({
+  /**
+   * Also delete the grades kept in this browser: unfinished export journals and each class's
+   * last-sent grades (history summaries, class links and student matches stay either way).
+   */
+  deleteGradeData: z.boolean(),
+});
 
 const NoPayload = z.strictObject({});
 
@@ -129,17 +193,6 @@ export const PROTOCOL = {
 
 export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<K extends MessageType> = z.infer<(typeof PROTOCOL)[K]['request']>;
-export type ReplyOf<K extends MessageType> = z.infer<(typeof REPLIES)[K]>;
-
-type Holds<T extends true> = T;
-/** Compiles only while REPLIES has a schema for exactly the messages of PROTOCOL. */
-export type RepliesMatchProtocol = Holds<
-  [keyof typeof REPLIES] extends [MessageType]
-    ? [MessageType] extends [keyof typeof REPLIES]
-      ? true
-      : false
-    : false
->;
 
 /** The wire shape of every request. */
 export const EnvelopeSchema = z.object({
