@@ -19,11 +19,9 @@ import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { partnerProfile } from '@/lib/sis/partners';
 import { previewCourseExport, requireLink, startCourseExport } from '@/lib/teacher/course-export';
-import { buildClassLink } from '@/lib/teacher/link-class';
-import { setupNeeded } from '@/lib/teacher/panel-setup';
-import { buildPanelState, toLinkView } from '@/lib/teacher/panel-state';
+import { buildPanelState, setupNeeded, toLinkView, toPreview } from '@/lib/teacher/panel-view';
 import { resetStudentMatch, setStudentMatch } from '@/lib/teacher/student-match';
-import { findTeacherClasses } from '@/lib/teacher/teacher-classes';
+import { buildClassLink, findTeacherClasses } from '@/lib/teacher/teacher-classes';
 import { checkSisTeacher, pageIdentity } from '@/lib/teacher/teacher-identity';
 import type { BackgroundDependencies } from './dependencies';
 import type { TeacherRuntime } from './teacher-runtime';
@@ -138,7 +136,14 @@ export function createTeacherHandlers(
     async previewExport(request) {
       const { settings, sis: client } = await session();
       const teacher = await teacherCheck(settings, request);
-      return previewCourseExport(client, request, settings.exportDefaults, now(), teacher);
+      const planned = await previewCourseExport(
+        client,
+        request,
+        settings.exportDefaults,
+        now(),
+        teacher,
+      );
+      return toPreview(planned, planned.state);
     },
 
     async startExport(request) {

@@ -1,30 +1,24 @@
 /**
  * Preview and export of one linked class. Both read the SIS and plan the same way
- * (plan-course-export.ts); the export then journals and runs exactly the operations the plan
+ * (planCourseExport below); the export then journals and runs exactly the operations the plan
  * found, so what is sent is what a preview at that moment shows. The teacher's choices are
  * stored on the link, so the next preview starts from them.
  */
+import type { CourseSnapshot } from '../classroom/model';
 import { RequestError } from '../errors';
+import { courseworkForPlan, gradesForPlan } from '../export/from-snapshot';
 import type { JournalStore } from '../export/journal-store';
+import { type MatchReport, matchStudents } from '../export/match';
+import { planExport } from '../export/plan';
+import type { ExportRules, Plan, TeacherChoices } from '../export/plan-types';
 import { t } from '../i18n/t';
-import type { Preview } from '../messaging/replies';
-import type { SnapshotRequest } from '../messaging/requests';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
-import { readExportHistory } from '../settings/export-history';
+import { type CourseHistory, readExportHistory } from '../settings/export-history';
 import { exportRefusal } from '../settings/export-permission';
 import type { ExportDefaults } from '../sis/settings-shapes';
 import type { ExportRunner } from './export-runner';
-import {
-  assertGradebookRead,
-  type CoursePlan,
-  planCourseExport,
-  plannedCoursework,
-  unchangedCount,
-} from './plan-course-export';
-import { toPreview } from './preview-view';
-import { type LinkedClassState, readLinkedClass } from './read-sis-state';
 import { recordExportStart, recordNothingToSend } from './record-export';
-import type { SisSession } from './sis-session';
+import { type LinkedClassState, readLinkedClass, type SisSession } from './sis-session';
 import { checkSisTeacher, type SignedInAccount, type TeacherOverride } from './teacher-identity';
 
 /** The course's link; 'not-linked' when there is none. */
@@ -34,21 +28,34 @@ export async function requireLink(courseId: string): Promise<ClassLink> {
   return link;
 }
 
+/** What the panel asks to plan: its class, the page's reading and the teacher's choices. */
+export interface ExportAsk {
+  courseId: string;
+  snapshot: CourseSnapshot;
+  /** Stored on the link as they are, so the next preview starts from them. */
+  choices: NonNullable<ClassLink['choices']>;
+}
+
 /** Who asks, and whether the admin lets them work with another SIS teacher's class. */
 export interface TeacherCheck {
   account: SignedInAccount;
   overrideAllowed: boolean;
 }
 
+/** A class's plan as it would be sent now, with what it was planned from. */
+export type PlannedExport = CoursePlan & {
+  state: LinkedClassState;
+  link: ClassLink;
+  override: TeacherOverride | undefined;
+};
+
 async function planNow(
   sis: SisSession,
-  request: SnapshotRequest,
+  request: ExportAsk,
   defaults: ExportDefaults,
   now: Date,
   teacher: TeacherCheck,
-): Promise<
-  CoursePlan & { state: LinkedClassState; link: ClassLink; override: TeacherOverride | undefined }
-> {
+): Promise<PlannedExport> {
   const link = await requireLink(request.courseId);
   // Both before any SIS request: the link may name another teacher's SIS class.
   const override = checkSisTeacher(teacher.account, link.teacherEmail, teacher.overrideAllowed);
@@ -64,16 +71,15 @@ async function planNow(
   return { ...planned, state, link, override };
 }
 
-/** Plans the export and shows it; sends nothing. */
-export async function previewCourseExport(
+/** Plans the export for the preview; sends nothing. */
+export function previewCourseExport(
   sis: SisSession,
-  request: SnapshotRequest,
+  request: ExportAsk,
   defaults: ExportDefaults,
   now: Date,
   teacher: TeacherCheck,
-): Promise<Preview> {
-  const planned = await planNow(sis, request, defaults, now, teacher);
-  return toPreview(planned, planned.state);
+): Promise<PlannedExport> {
+  return planNow(sis, request, defaults, now, teacher);
 }
 
 export interface StartDependencies {
@@ -89,7 +95,7 @@ export interface StartDependencies {
  */
 export async function startCourseExport(
   sis: SisSession,
-  request: SnapshotRequest,
+  request: ExportAsk,
   defaults: ExportDefaults,
   now: Date,
   deps: StartDependencies,
@@ -122,4 +128,79 @@ export async function startCourseExport(
   );
   await recorded;
   return { exportId, operations: plan.operations.length };
+}
+
+/*
+ * One plan for both the preview and the export: the page snapshot (validated by zod, and only
+ * used when it holds a Grades-page reading), the stored link and manual matches, the admin's
+ * rules, the teacher's choices, the SIS as read right now, and what earlier exports wrote.
+ * startExport re-plans with this same function instead of trusting a plan from the page.
+ */
+export interface CoursePlanInput {
+  courseId: string;
+  snapshot: CourseSnapshot;
+  choices: TeacherChoices;
+  link: ClassLink;
+  /** The admin's rules in force (titleLimit already resolved: null means no limit). */
+  defaults: ExportDefaults;
+  state: LinkedClassState;
+  history: CourseHistory;
+  now: Date;
+}
+
+export interface CoursePlan {
+  plan: Plan;
+  report: MatchReport;
+}
+
+/** The planner's rules from the admin's export defaults. */
+export function rulesFrom(defaults: ExportDefaults): ExportRules {
+  return {
+    exportDrafts: defaults.exportDrafts,
+    missing: defaults.missingWork,
+    titleLimit: defaults.titleLimit ?? null,
+    defaultCategoryId: defaults.categoryId,
+  };
+}
+
+/**
+ * Throws 'gradebook-not-read' for a snapshot without a Grades-page reading: its empty grade
+ * list means "not read", and planning from it would delete every grade exported before.
+ */
+export function assertGradebookRead(snapshot: CourseSnapshot): void {
+  if (!snapshot.coverage.gradebook) {
+    throw new RequestError('gradebook-not-read', t('errorGradebookNotRead'));
+  }
+}
+
+export function planCourseExport(input: CoursePlanInput): CoursePlan {
+  assertGradebookRead(input.snapshot);
+  const report = matchStudents(
+    input.snapshot.students,
+    input.state.students,
+    input.link.studentMatches,
+  );
+  const plan = planExport({
+    classroomCourseId: input.courseId,
+    sisClassId: input.link.sisClassId,
+    coursework: courseworkForPlan(input.snapshot, input.now),
+    grades: gradesForPlan(input.snapshot),
+    matches: new Map(report.matched.map((match) => [match.key, match.sisStudentId])),
+    rules: rulesFrom(input.defaults),
+    choices: input.choices,
+    sis: input.state.sis,
+    previousResults: input.history.previousResults,
+    now: input.now.toISOString(),
+  });
+  return { plan, report };
+}
+
+/** Line items and results the plan found already right in the SIS (the summary's "unchanged"). */
+export function unchangedCount(plan: Plan): number {
+  return plan.totals.lineItems.unchanged + plan.totals.results.unchanged;
+}
+
+/** Coursework the plan covers (not skipped). */
+export function plannedCoursework(plan: Plan): string[] {
+  return plan.coursework.filter((cw) => cw.action !== 'skip').map((cw) => cw.courseworkId);
 }

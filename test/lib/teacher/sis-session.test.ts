@@ -1,6 +1,6 @@
 /** Reads behind link/preview/export retry what the engine retries, with backoff, then give up. */
 import { describe, expect, it } from 'vitest';
-import { withReadRetries } from '@/lib/teacher/read-retry';
+import { withReadRetries } from '@/lib/teacher/sis-session';
 import { sisError } from '../export/engine-fixtures';
 import { createFakeClock } from '../export/fake-clock';
 

@@ -1,0 +1,172 @@
+/**
+ * The views the panel of a class is sent, built from what the background already has; the only
+ * teacher-side file that knows the reply shapes (lib/messaging/replies.ts). The panel state:
+ * whether teachers may work (and why not, with what this browser must still do), the link, the
+ * class's export — running here, about to be resumed by this worker ("resuming"), or left
+ * unfinished in storage for the teacher ("resumable") — its latest progress, and the history.
+ * And the preview of a plan.
+ */
+import { isUnfinished, type JournalState } from '../export/journal';
+import type { ExportProgress } from '../export/progress';
+import type { ClassLinkView, PanelAccess, PanelState, Preview } from '../messaging/replies';
+import type { ClassLink } from '../settings/class-links';
+import type { CourseHistory } from '../settings/export-history';
+import type { ResolvedSettings } from '../settings/resolve-settings';
+import { checkConnectionDraft } from '../sis/connection-draft';
+import { authModeFor } from '../sis/partners';
+import type { CoursePlan } from './course-export';
+import type { LinkedClassState } from './sis-session';
+import { personName } from './teacher-classes';
+
+export interface PanelStateInput {
+  connected: boolean;
+  exportAllowed: boolean;
+  partnerName?: string;
+  setup?: PanelAccess['setup'];
+  teacherOverrideAllowed?: boolean;
+  link: ClassLink | undefined;
+  running: boolean;
+  progress: ExportProgress | undefined;
+  /** The state of the class's stored journal, if any. */
+  journalState: JournalState | undefined;
+  /**
+   * This worker has not yet decided which exports a stopped worker left running it resumes
+   * (lib/teacher/resume-exports.ts, at every start): until then such a journal is about to
+   * continue, not "did not finish".
+   */
+  resumePending: boolean;
+  history: CourseHistory;
+}
+
+/** The link as the panel shows it (ids of the teacher and matches stay in the background). */
+export function toLinkView(link: ClassLink): ClassLinkView {
+  return {
+    sisClassId: link.sisClassId,
+    title: link.title,
+    ...(link.classCode ? { classCode: link.classCode } : {}),
+    termTitles: link.termTitles,
+    teacherEmail: link.teacherEmail,
+    linkedAt: link.linkedAt,
+    ...(link.choices ? { choices: link.choices } : {}),
+  };
+}
+
+export function buildPanelState(input: PanelStateInput): PanelState {
+  const resumable =
+    !input.running && input.journalState !== undefined && isUnfinished(input.journalState);
+  return {
+    access: {
+      connected: input.connected,
+      exportAllowed: input.exportAllowed,
+      ...(input.partnerName ? { partnerName: input.partnerName } : {}),
+      ...(input.setup ? { setup: input.setup } : {}),
+      ...(input.teacherOverrideAllowed ? { teacherOverrideAllowed: true } : {}),
+    },
+    link: input.link ? toLinkView(input.link) : null,
+    export: {
+      running: input.running,
+      resumable,
+      resuming: resumable && input.journalState === 'running' && input.resumePending,
+      ...(input.running && input.progress ? { progress: input.progress } : {}),
+    },
+    history: input.history.summaries,
+    lastExported: input.history.lastExported,
+  };
+}
+
+/*
+ * What a browser must still do before its teachers can work, when only that browser can do it
+ * (PanelAccess['setup']): Chrome grants an extension access to the SIS's address only from a
+ * click on one of its own pages, so even a connection the district policy sets completely has to
+ * be authorized once per browser. The panel then points the teacher at the options page instead
+ * of telling them to wait for an administrator.
+ */
+type SetupSettings = Pick<
+  ResolvedSettings,
+  'connected' | 'managed' | 'policyConnection' | 'secret'
+>;
+
+/**
+ * `hostAccess`: whether the browser still grants the connection's origins (asked only when
+ * connected; undefined otherwise).
+ */
+export function setupNeeded(
+  settings: SetupSettings,
+  hostAccess: boolean | undefined,
+): PanelAccess['setup'] {
+  if (settings.connected) return hostAccess === false ? 'host-access' : undefined;
+  if (!settings.managed.active) return undefined;
+  // Only when Authorize would go through with nothing typed: otherwise an administrator has to
+  // fill in what the policy leaves out, and the panel says so as before.
+  const policy = settings.policyConnection;
+  const partner = policy.partner ?? 'other';
+  const complete = checkConnectionDraft(
+    {
+      partner,
+      hostUrl: policy.hostUrl ?? '',
+      authMode: authModeFor(partner, policy.authMode),
+      accessKey: policy.accessKey ?? '',
+      tokenUrl: policy.tokenUrl,
+      signatureMethod: policy.signatureMethod,
+    },
+    { secretAvailable: settings.secret !== undefined },
+  ).ok;
+  return complete ? 'authorize' : undefined;
+}
+
+/*
+ * The plan as the panel's preview shows it (PreviewSchema): per coursework its action, reason,
+ * category and grading period by title, per student the grade to send, delete or skip; the
+ * category list to choose from; and the student match report with the SIS students' names, so
+ * the teacher can pick unmatched students by hand.
+ */
+/** Drops undefined fields, so the reply holds exactly what the schema lists. */
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+
+export function toPreview({ plan, report }: CoursePlan, state: LinkedClassState): Preview {
+  const periods = new Map(state.sis.gradingPeriods.map((p) => [p.sourcedId, p.title]));
+  return {
+    coursework: plan.coursework.map((cw) =>
+      defined({
+        courseworkId: cw.courseworkId,
+        title: cw.title,
+        action: cw.action,
+        reason: cw.reason,
+        categoryId: cw.categoryId,
+        categorySource: cw.categorySource,
+        gradingPeriodTitle: cw.gradingPeriodId
+          ? (periods.get(cw.gradingPeriodId) ?? cw.gradingPeriodId)
+          : undefined,
+        dueDateDefaulted: cw.dueDateDefaulted,
+        titleCut: cw.titleCut,
+        grades: cw.grades.map((grade) =>
+          defined({
+            studentKey: grade.studentKey,
+            action: grade.action,
+            reason: grade.reason,
+            score: grade.score,
+            scoreStatus: grade.scoreStatus,
+          }),
+        ),
+      }),
+    ),
+    totals: plan.totals,
+    operations: plan.operations.length,
+    categories: state.sis.categories.map((category) => ({
+      sourcedId: category.sourcedId,
+      title: category.title?.trim() || category.sourcedId,
+    })),
+    students: {
+      matched: report.matched,
+      unmatched: report.unmatched,
+      sisStudents: state.students.map((student) =>
+        defined({
+          sourcedId: student.sourcedId,
+          name: personName(student),
+          email: student.email,
+        }),
+      ),
+    },
+  };
+}
