@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { ExportDefaultsFormValues } from '@/lib/sis/export-defaults-form';
+import type { ExportDefaultsFormValues } from '@/lib/sis/connection-form';
 import type { CategoryOption, ManagedField } from '@/lib/sis/settings-shapes';
 import { CheckField } from './CheckField';
 import { SaveBar } from './SaveBar';

@@ -1,5 +1,5 @@
 /** What the background's handlers share: start-up state and the browser behind small seams. */
-import type { PolicyReader } from '@/lib/settings/read-settings';
+import type { PolicyReader } from '@/lib/settings/resolve-settings';
 import type { HostAccess } from '@/lib/sis/host-access';
 import type { EngineOptions } from '@/lib/teacher/sis-session';
 import type { IdentitySource } from '@/lib/teacher/teacher-identity';

@@ -1,7 +1,7 @@
 /** One small function per message; the real work lives in lib/. */
 import type { Handlers } from '@/lib/messaging/router';
 import { readManagedPolicy } from '@/lib/settings/managed-policy';
-import { readSettings } from '@/lib/settings/read-settings';
+import { readSettings } from '@/lib/settings/resolve-settings';
 import { browserHostAccess } from '@/lib/sis/host-access';
 import { createAdminHandlers } from './admin-handlers';
 import type { BackgroundDependencies, BackgroundState } from './dependencies';

@@ -1,5 +1,5 @@
 import { createRouter } from '@/lib/messaging/router';
-import { restrictLocalStorageToTrustedContexts } from '@/lib/settings/access-level';
+import { restrictLocalStorageToTrustedContexts } from '@/lib/settings/items';
 import { browserDependencies, createHandlers } from './handlers';
 import { resumeOnStart } from './resume-on-start';
 import { createTeacherRuntime } from './teacher-runtime';

@@ -8,9 +8,8 @@
 import { RequestError } from '@/lib/errors';
 import { t } from '@/lib/i18n/t';
 import { saveClockSkew } from '@/lib/settings/connection-store';
-import { exportRefusal } from '@/lib/settings/export-permission';
-import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
+import { exportRefusal, readSettings } from '@/lib/settings/resolve-settings';
 import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { createSisClient } from '@/lib/sis/sis-client';
 import type { ResumeAccess } from '@/lib/teacher/resume-exports';

@@ -8,7 +8,7 @@ import { PolicySection } from '@/components/options/PolicySection';
 import type { SaveResult } from '@/components/options/SaveMessage';
 import { t } from '@/lib/i18n/t';
 import type { AdminState } from '@/lib/messaging/replies';
-import { buildPolicy, toAdminConsoleJson } from '@/lib/settings/policy-json';
+import { buildPolicy, toAdminConsoleJson } from '@/lib/settings/managed-policy';
 import { checkConnectionDraft, type DraftErrors } from '@/lib/sis/connection-draft';
 import { type ConnectionFormValues, toDraft } from '@/lib/sis/connection-form';
 import { downloadJson } from './download-json';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ExportDefaultsSection } from '@/components/options/ExportDefaultsSection';
 import { TeacherPermissionSection } from '@/components/options/TeacherPermissionSection';
 import type { AdminState } from '@/lib/messaging/replies';
-import { checkExportDefaultsForm, toExportDefaultsForm } from '@/lib/sis/export-defaults-form';
+import { checkExportDefaultsForm, toExportDefaultsForm } from '@/lib/sis/connection-form';
 import { partnerProfile } from '@/lib/sis/partners';
 import type { ManagedField } from '@/lib/sis/settings-shapes';
 import { useSave } from './use-save';

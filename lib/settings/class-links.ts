@@ -6,8 +6,7 @@
  */
 import { NumericIdSchema } from '../classroom/model';
 import { isoDateTime, z } from '../zod';
-import { defineSetting } from './define-setting';
-import { createSerialQueue } from './serial-updates';
+import { createSerialQueue, defineSetting } from './define-setting';
 
 const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
 

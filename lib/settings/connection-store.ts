@@ -2,8 +2,8 @@
  * Writes that Authorize and Disconnect make. Only a successful check saves a connection, so a
  * stored connection always means "these settings worked".
  */
-import type { ConnectionCheck } from '../sis/check-connection';
 import type { ConnectionFields } from '../sis/settings-shapes';
+import { createSerialQueue } from './define-setting';
 import {
   connectionSetting,
   exportDefaultsSetting,
@@ -11,7 +11,12 @@ import {
   teacherPermissionSetting,
 } from './items';
 import { type CredentialsUpdate, deleteCredentials, updateCredentials } from './secrets';
-import { createSerialQueue } from './serial-updates';
+
+/** What a passed Authorize check learned, as the stored connection keeps it. */
+export type CheckOutcome = Pick<
+  StoredConnection,
+  'orgName' | 'clockSkewMs' | 'clientAuth' | 'categories'
+>;
 
 /**
  * Every write of the stored connection, one at a time: a clock correction read-modify-written
@@ -22,7 +27,7 @@ const connectionWrites = createSerialQueue();
 
 export function saveAuthorizedConnection(
   fields: ConnectionFields,
-  check: ConnectionCheck,
+  check: CheckOutcome,
   credentials: CredentialsUpdate,
   now: Date,
 ): Promise<StoredConnection> {
@@ -31,7 +36,7 @@ export function saveAuthorizedConnection(
 
 async function saveConnection(
   fields: ConnectionFields,
-  check: ConnectionCheck,
+  check: CheckOutcome,
   credentials: CredentialsUpdate,
   now: Date,
 ): Promise<StoredConnection> {

@@ -8,8 +8,7 @@
 
 import { storage } from 'wxt/utils/storage';
 import { z } from '../zod';
-import { defineSetting, type Setting } from './define-setting';
-import { createSerialQueue } from './serial-updates';
+import { createSerialQueue, defineSetting, type Setting } from './define-setting';
 
 /** Summaries kept per class, newest first. */
 export const HISTORY_LENGTH = 20;

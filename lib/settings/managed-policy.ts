@@ -5,7 +5,12 @@
  * and drops what still does not fit, key by key, so one bad value cannot void the whole policy.
  */
 import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
-import { MAX_TITLE_LIMIT, SignatureMethodSchema } from '../sis/settings-shapes';
+import {
+  type ConnectionFields,
+  type ExportDefaults,
+  MAX_TITLE_LIMIT,
+  SignatureMethodSchema,
+} from '../sis/settings-shapes';
 import { z } from '../zod';
 
 const Text = z.string().check(z.trim(), z.minLength(1), z.maxLength(4096));
@@ -62,4 +67,59 @@ export async function readManagedPolicy(): Promise<ManagedPolicy> {
     return {};
   }
   return parseManagedPolicy(raw);
+}
+
+/*
+ * "Download policy": the settings on the options page as the JSON the Google Admin console takes
+ * for an extension (Devices → Chrome → Apps & extensions → the extension → "Policy for
+ * extensions"): each key of public/managed-schema.json with its value wrapped as {"Value": …}.
+ * Chrome then hands the values to every managed browser's chrome.storage.managed.
+ */
+export interface PolicyInput {
+  /** The connection as Authorize would use it (already checked and normalised). */
+  connection: ConnectionFields;
+  /**
+   * Only when the admin ticked "Include the secret code": anyone who can open chrome://policy on
+   * a managed browser can read policy values.
+   */
+  secrets?: { secret?: string; vendorAuthorization?: string };
+  exportEnabled: boolean;
+  allowTeacherOverride: boolean;
+  exportDefaults: ExportDefaults;
+  lockSettings: boolean;
+}
+
+export type AdminConsolePolicy = Partial<Record<PolicyKey, { Value: unknown }>>;
+
+export function buildPolicy(input: PolicyInput): ManagedPolicy {
+  const { connection, secrets, exportDefaults } = input;
+  const policy: ManagedPolicy = {
+    sisPartner: connection.partner,
+    hostUrl: connection.hostUrl,
+    authMode: connection.authMode,
+    accessKey: connection.accessKey,
+    tokenUrl: connection.tokenUrl,
+    signatureMethod: connection.signatureMethod,
+    secretCode: secrets?.secret,
+    vendorAuthorization: secrets?.vendorAuthorization,
+    exportEnabled: input.exportEnabled,
+    allowTeacherOverride: input.allowTeacherOverride,
+    defaultCategoryId: exportDefaults.categoryId ?? undefined,
+    exportDraftGrades: exportDefaults.exportDrafts,
+    missingWork: exportDefaults.missingWork,
+    // A policy cannot hold null: 0 stands for "no limit".
+    titleLimit:
+      exportDefaults.titleLimit === undefined ? undefined : (exportDefaults.titleLimit ?? 0),
+    lockSettings: input.lockSettings,
+  };
+  return Object.fromEntries(
+    Object.entries(policy).filter(([, value]) => value !== undefined),
+  ) as ManagedPolicy;
+}
+
+/** The policy in the Admin console's format. */
+export function toAdminConsoleJson(policy: ManagedPolicy): AdminConsolePolicy {
+  return Object.fromEntries(
+    Object.entries(policy).map(([key, value]) => [key, { Value: value }]),
+  ) as AdminConsolePolicy;
 }

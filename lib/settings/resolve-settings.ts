@@ -3,18 +3,25 @@
  * every rule (managed values win, a policy change needs a new Authorize, export needs a
  * connection and the teacher permission) is unit-tested without a browser.
  */
-
-import { checkHostUrl } from '../sis/host-url';
+import { RequestError } from '../errors';
+import { t } from '../i18n/t';
+import { bindingChanges, checkHostUrl } from '../sis/connection-draft';
 import { authModeFor, type PartnerId, partnerProfile } from '../sis/partners';
-import { bindingChanges } from '../sis/secret-binding';
 import type {
   ConnectionFields,
   ExportDefaults,
   ManagedField,
   SecretState,
 } from '../sis/settings-shapes';
-import type { StoredConnection, StoredCredentials } from './items';
-import type { ManagedPolicy, PolicyKey } from './managed-policy';
+import {
+  connectionSetting,
+  exportDefaultsSetting,
+  type StoredConnection,
+  type StoredCredentials,
+  teacherPermissionSetting,
+} from './items';
+import { type ManagedPolicy, type PolicyKey, readManagedPolicy } from './managed-policy';
+import { readCredentials } from './secrets';
 
 /** Everything this browser has saved. */
 export interface StoredSettings {
@@ -164,4 +171,52 @@ export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): 
     },
     exportAllowed: connected && exportEnabled,
   };
+}
+
+/*
+ * Reads everything saved plus the district policy and resolves the settings in force. Reads the
+ * secrets, so, like secrets.ts, only the background may import it.
+ */
+export type PolicyReader = () => Promise<ManagedPolicy>;
+
+export async function readStoredSettings(): Promise<StoredSettings> {
+  const [connection, credentials, teacherPermission, exportDefaults] = await Promise.all([
+    connectionSetting.get(),
+    readCredentials(),
+    teacherPermissionSetting.get(),
+    exportDefaultsSetting.get(),
+  ]);
+  return { connection, credentials, teacherPermission, exportDefaults };
+}
+
+/** The settings in force. `readPolicy` is injectable because tests cannot set real policy. */
+export async function readSettings(
+  readPolicy: PolicyReader = readManagedPolicy,
+): Promise<ResolvedSettings> {
+  const [stored, policy] = await Promise.all([readStoredSettings(), readPolicy()]);
+  return resolveSettings(stored, policy);
+}
+
+/*
+ * The background's own check before it links a class or exports: hidden buttons in the panel are
+ * not a permission check. Teachers may export only while an SIS is connected AND the admin's
+ * "Enable export of coursework and grades" is on (Google's admin article: with it off, teachers
+ * can neither link classes nor export).
+ */
+/** Why exporting is refused, or null when it is allowed. */
+export function exportRefusal(
+  settings: Pick<ResolvedSettings, 'connected' | 'exportEnabled'>,
+): RequestError | null {
+  if (!settings.connected) return new RequestError('not-connected', t('errorNotConnected'));
+  if (!settings.exportEnabled) return new RequestError('export-disabled', t('errorExportDisabled'));
+  return null;
+}
+
+/**
+ * Resolves when teachers may link and export; otherwise throws a RequestError ('not-connected'
+ * or 'export-disabled') whose text the panel can show as is.
+ */
+export async function assertTeacherMayExport(readPolicy?: PolicyReader): Promise<void> {
+  const refusal = exportRefusal(await readSettings(readPolicy));
+  if (refusal) throw refusal;
 }

@@ -6,10 +6,14 @@
 import type { ErrorCode } from '../errors';
 import { t } from '../i18n/t';
 import { z } from '../zod';
-import { checkHostUrl, checkTokenUrl, describeSisUrlProblem } from './host-url';
-import { AuthModeSchema, authModeFor, PartnerIdSchema, partnerProfile } from './partners';
-import { bindingChanges, describeBindingChange, type KeptSecret } from './secret-binding';
-import { type ConnectionFields, SignatureMethodSchema } from './settings-shapes';
+import {
+  type AuthMode,
+  AuthModeSchema,
+  authModeFor,
+  PartnerIdSchema,
+  partnerProfile,
+} from './partners';
+import { type ConnectionFields, type SecretState, SignatureMethodSchema } from './settings-shapes';
 
 const Typed = z.string().check(z.maxLength(4096));
 
@@ -145,3 +149,176 @@ export const FIELD_FOR_ERROR: Readonly<Partial<Record<ErrorCode, DraftField>>> =
   'token-endpoint-status': 'tokenUrl',
   'missing-vendor-authorization': 'vendorAuthorization',
 };
+
+/*
+ * The rules every SIS address (Host URL, token URL) must pass before any request is made. The
+ * options page shows the problems beside the fields; the background checks again, since it never
+ * trusts what a page sends. Secrets travel to these addresses, so plain http is only allowed for
+ * a test server on this computer (loopback).
+ */
+/** Hosts where `http:` is acceptable: the traffic never leaves the machine. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type SisUrlProblem =
+  | 'required'
+  | 'invalid'
+  | 'not-https'
+  | 'credentials'
+  | 'fragment'
+  | 'query';
+
+export type SisUrlCheck =
+  | { ok: true; url: string; origin: string }
+  | { ok: false; problem: SisUrlProblem };
+
+export interface SisUrlRules {
+  /**
+   * Token URLs keep their query exactly (Infinite Campus needs `?appName=…`); a Host URL has
+   * none, since every request path is appended to it.
+   */
+  allowQuery: boolean;
+}
+
+/**
+ * Checks and normalises an address typed or pasted by an admin. Host URLs come back with exactly
+ * one trailing slash (how the OneRoster client joins paths); token URLs exactly as entered, minus
+ * surrounding whitespace.
+ */
+export function checkSisUrl(input: string, rules: SisUrlRules): SisUrlCheck {
+  const text = input.trim();
+  if (text === '') return { ok: false, problem: 'required' };
+  if (!URL.canParse(text)) return { ok: false, problem: 'invalid' };
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, problem: 'invalid' };
+  if (url.hostname === '') return { ok: false, problem: 'invalid' };
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return { ok: false, problem: 'not-https' };
+  }
+  if (url.username !== '' || url.password !== '') return { ok: false, problem: 'credentials' };
+  // `new URL('…#').hash` is empty, so look at the text: any fragment is a paste mistake.
+  if (text.includes('#')) return { ok: false, problem: 'fragment' };
+  if (!rules.allowQuery && text.includes('?')) return { ok: false, problem: 'query' };
+  if (rules.allowQuery) return { ok: true, url: text, origin: url.origin };
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return { ok: true, url: `${url.href.replace(/\/+$/, '')}/`, origin: url.origin };
+}
+
+/** Host URL rules: normalised, no query. */
+export const checkHostUrl = (input: string) => checkSisUrl(input, { allowQuery: false });
+
+/** Token URL rules: kept exactly, query allowed. */
+export const checkTokenUrl = (input: string) => checkSisUrl(input, { allowQuery: true });
+
+/** The translated sentence for a problem, shown beside the field it belongs to. */
+export function describeSisUrlProblem(problem: SisUrlProblem): string {
+  switch (problem) {
+    case 'required':
+      return t('urlRequired');
+    case 'invalid':
+      return t('urlInvalid');
+    case 'not-https':
+      return t('urlNotHttps');
+    case 'credentials':
+      return t('urlHasCredentials');
+    case 'fragment':
+      return t('urlHasFragment');
+    case 'query':
+      return t('urlHasQuery');
+  }
+}
+
+/**
+ * The host-permission match pattern for one origin, as `permissions.request/contains/remove`
+ * take it (`https://sis.example.org:8443/*`).
+ */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/*
+ * A kept secret (secret code or vendor authorization that is not typed again) is bound to what
+ * it was saved with: it is only ever sent to the Host URL's and Token URL's origins, with the
+ * access key and sign-in method, of the connection it was authorized with; one from the district
+ * policy only to the policy's own URLs. Otherwise editing two URLs on the options page would
+ * send the saved secret to a server of anyone's choosing. Checked by
+ * checkConnectionDraft, so the page asks for the secret up front and the background refuses.
+ */
+/** What a kept secret may be used with; an absent URL allows no origin. */
+export type SecretBinding = Partial<
+  Pick<ConnectionFields, 'hostUrl' | 'tokenUrl' | 'accessKey' | 'authMode'>
+>;
+
+/** A secret the draft does not type again, where it comes from and what it is bound to. */
+export interface KeptSecret {
+  source: 'saved' | 'managed';
+  boundTo: SecretBinding;
+}
+
+/** A field whose change means the kept secret must be typed again. */
+export type BindingField = 'hostUrl' | 'tokenUrl' | 'accessKey' | 'authMode';
+
+/** The fields of a draft that decide where and how a secret is used (raw or normalised). */
+export interface BindingDraft {
+  hostUrl: string;
+  tokenUrl?: string;
+  accessKey: string;
+  authMode: AuthMode;
+}
+
+const originOf = (check: ReturnType<typeof checkHostUrl>) => (check.ok ? check.origin : undefined);
+const hostOrigin = (url?: string) => (url === undefined ? undefined : originOf(checkHostUrl(url)));
+const tokenOrigin = (url?: string) =>
+  url === undefined ? undefined : originOf(checkTokenUrl(url));
+
+/** The fields in which `draft` leaves what `bound` allows; empty: the kept secret may be used. */
+export function bindingChanges(bound: SecretBinding, draft: BindingDraft): BindingField[] {
+  const changes: BindingField[] = [];
+  const host = hostOrigin(bound.hostUrl);
+  if (host === undefined || host !== hostOrigin(draft.hostUrl)) changes.push('hostUrl');
+  if (draft.authMode === 'oauth2') {
+    const token = tokenOrigin(bound.tokenUrl);
+    if (token === undefined || token !== tokenOrigin(draft.tokenUrl)) changes.push('tokenUrl');
+  }
+  if (bound.accessKey !== undefined && bound.accessKey !== draft.accessKey.trim()) {
+    changes.push('accessKey');
+  }
+  if (bound.authMode !== undefined && bound.authMode !== draft.authMode) changes.push('authMode');
+  return changes;
+}
+
+/**
+ * The kept secret of one kind: a saved one is bound to the last authorized connection (none
+ * saved: it is bound to nothing), a policy's to the connection values the policy sets.
+ */
+export function keptSecret(
+  state: SecretState,
+  saved: SecretBinding | null | undefined,
+  policy: SecretBinding,
+): KeptSecret | undefined {
+  if (state === 'managed') return { source: 'managed', boundTo: policy };
+  if (state === 'saved') return { source: 'saved', boundTo: saved ?? {} };
+  return undefined;
+}
+
+const LABEL: Record<BindingField, () => string> = {
+  hostUrl: () => t('fieldHostUrl'),
+  tokenUrl: () => t('fieldTokenUrl'),
+  accessKey: () => t('fieldAccessKey'),
+  authMode: () => t('fieldAuthMode'),
+};
+
+/** Why the kept secret cannot be used, beside its field: names what changed. */
+export function describeBindingChange(
+  kind: 'secret' | 'vendorAuthorization',
+  kept: KeptSecret,
+  changes: readonly BindingField[],
+): string {
+  if (kept.source === 'managed') {
+    return kind === 'secret'
+      ? t('secretManagedElsewhere')
+      : t('vendorAuthorizationManagedElsewhere');
+  }
+  const changed = changes.map((field) => LABEL[field]()).join(', ');
+  return kind === 'secret' ? t('secretRetype', changed) : t('vendorAuthorizationRetype', changed);
+}

@@ -3,18 +3,23 @@
  * unit-tested: a partner switch keeps the sign-in method only if the new SIS offers it, and the
  * Skyward Application URL fills in the Host URL (which stays editable).
  */
+import { t } from '../i18n/t';
 import type { AdminState } from '../messaging/replies';
 import type { ConnectionDraft, DraftContext } from './connection-draft';
-import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './partners';
 import {
   bindingChanges,
   describeBindingChange,
   type KeptSecret,
   keptSecret,
   type SecretBinding,
-} from './secret-binding';
-import type { SecretState, SignatureMethod } from './settings-shapes';
-import { composeSkywardApiUrl } from './skyward-url';
+} from './connection-draft';
+import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './partners';
+import {
+  type ExportDefaults,
+  MAX_TITLE_LIMIT,
+  type SecretState,
+  type SignatureMethod,
+} from './settings-shapes';
 
 export interface ConnectionFormValues {
   /** Empty until the admin picks an SIS. */
@@ -123,4 +128,68 @@ export function secretsToRetype(
     ...(secret ? { secret } : {}),
     ...(vendorAuthorization ? { vendorAuthorization } : {}),
   };
+}
+
+/* The export rules as the options page edits them (text inputs) and back. */
+export interface ExportDefaultsFormValues {
+  /** '' for "none". */
+  categoryId: string;
+  exportDrafts: boolean;
+  missingWork: 'skip' | 'zero';
+  /** '' for "no limit". */
+  titleLimit: string;
+}
+
+export function toExportDefaultsForm(defaults: ExportDefaults): ExportDefaultsFormValues {
+  return {
+    categoryId: defaults.categoryId ?? '',
+    exportDrafts: defaults.exportDrafts,
+    missingWork: defaults.missingWork,
+    titleLimit: defaults.titleLimit == null ? '' : String(defaults.titleLimit),
+  };
+}
+
+export type ExportDefaultsCheck =
+  | { ok: true; value: ExportDefaults }
+  | { ok: false; errors: { titleLimit: string } };
+
+export function checkExportDefaultsForm(values: ExportDefaultsFormValues): ExportDefaultsCheck {
+  const text = values.titleLimit.trim();
+  const limit = text === '' ? null : Number(text);
+  if (limit !== null && (!/^\d+$/.test(text) || limit < 1 || limit > MAX_TITLE_LIMIT)) {
+    return { ok: false, errors: { titleLimit: t('titleLimitInvalid', MAX_TITLE_LIMIT) } };
+  }
+  return {
+    ok: true,
+    value: {
+      categoryId: values.categoryId === '' ? null : values.categoryId,
+      exportDrafts: values.exportDrafts,
+      missingWork: values.missingWork,
+      titleLimit: limit,
+    },
+  };
+}
+
+/*
+ * Skyward shows a district's "Application URL" (Product Setup → District Setup → Configuration →
+ * API Configuration); its OneRoster API lives at that URL + `/api/ims/oneroster/v1p1/` (Google's
+ * admin article: https://esdemo1.skyward.com → https://esdemo1.skyward.com/api/ims/oneroster/v1p1/).
+ */
+export const SKYWARD_ONEROSTER_PATH = '/api/ims/oneroster/v1p1/';
+
+/**
+ * The OneRoster API URL for a pasted Application URL, or undefined when the text is not an
+ * address at all (the Host URL field then stays as it is). Tolerates what admins paste: trailing
+ * slashes, an Application URL that already ends in `/api`, or the full API URL itself.
+ */
+export function composeSkywardApiUrl(applicationUrl: string): string | undefined {
+  const text = applicationUrl.trim();
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const path = url.pathname.replace(/\/+$/, '');
+  const base = `${url.origin}${path}`;
+  if (/\/api\/ims\/oneroster\/v1p1$/i.test(path)) return `${base}/`;
+  if (/\/api$/i.test(path)) return `${base}/ims/oneroster/v1p1/`;
+  return `${base}${SKYWARD_ONEROSTER_PATH}`;
 }

@@ -5,7 +5,7 @@
  * Disconnect. Behind this small interface so the logic around it is unit-tested with an
  * in-memory stand-in; the e2e tests prove the real browser behaviour.
  */
-import { originPattern } from './host-url';
+import { originPattern } from './connection-draft';
 
 export interface HostAccess {
   /** True when the extension may fetch from every one of `origins`. */

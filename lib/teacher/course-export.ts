@@ -14,7 +14,7 @@ import type { ExportRules, Plan, TeacherChoices } from '../export/plan-types';
 import { t } from '../i18n/t';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
 import { type CourseHistory, readExportHistory } from '../settings/export-history';
-import { exportRefusal } from '../settings/export-permission';
+import { exportRefusal } from '../settings/resolve-settings';
 import type { ExportDefaults } from '../sis/settings-shapes';
 import type { ExportRunner } from './export-runner';
 import { recordExportStart, recordNothingToSend } from './record-export';

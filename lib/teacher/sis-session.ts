@@ -20,7 +20,7 @@ import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError } from '../oneroster/errors';
 import type { User } from '../oneroster/schemas-rostering';
 import type { ClassLink } from '../settings/class-links';
-import { describeAuthorizeFailure } from '../sis/describe-authorize-failure';
+import { describeAuthorizeFailure } from '../sis/authorize';
 
 /**
  * Engine settings: the connection's host permission check, and what tests shorten (retry
