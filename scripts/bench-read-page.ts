@@ -3,7 +3,7 @@
  * the benchmark page, where it exposes the real reader as `benchRead`. Not part of the extension.
  */
 import { detectPage } from '../lib/classroom/page';
-import { type ClassPageInfo, readCourseSnapshot } from '../lib/classroom/read-snapshot';
+import { type ClassPageInfo, readCourseSnapshot } from '../lib/classroom/read-page';
 
 /** Reads the current document as the class page at `url`; returns what the panel would count. */
 function benchRead(url: string) {

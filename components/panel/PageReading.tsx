@@ -1,5 +1,4 @@
-import type { ReadFailure } from '@/lib/classroom/read-snapshot';
-import type { SnapshotSummary } from '@/lib/classroom/summarize';
+import type { ReadFailure, SnapshotSummary } from '@/lib/classroom/read-page';
 import { t } from '@/lib/i18n/t';
 import { trusted } from './trusted';
 

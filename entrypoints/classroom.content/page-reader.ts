@@ -8,14 +8,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageReading } from '@/components/panel/PageReading';
-import { mergeSnapshots } from '@/lib/classroom/merge-snapshots';
 import type { CourseSnapshot } from '@/lib/classroom/model';
 import {
   type ClassPageInfo,
+  mergeSnapshots,
   type ReadResult,
   readCourseSnapshot,
-} from '@/lib/classroom/read-snapshot';
-import { summarizeSnapshot } from '@/lib/classroom/summarize';
+  summarizeSnapshot,
+} from '@/lib/classroom/read-page';
 
 /** The part of the content-script context the reader needs (a fake in unit tests). */
 export type ReaderContext = Pick<ContentScriptContext, 'setTimeout' | 'onInvalidated'>;

@@ -58,6 +58,15 @@ export const StudentSchema = z.strictObject({
 });
 export type Student = z.infer<typeof StudentSchema>;
 
+/**
+ * The per-course student key. Classroom's student links carry the student's id (selectors.ts
+ * contract 5), which survives renames and tells apart two students with the same name, so the
+ * key is built from it alone.
+ */
+export function studentKey(studentId: string): string {
+  return `id:${studentId}`;
+}
+
 export const GradeSchema = z
   .strictObject({
     courseworkId: NumericIdSchema,

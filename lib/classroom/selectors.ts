@@ -1,7 +1,8 @@
 /**
  * THE ONLY FILE THAT KNOWS CLASSROOM MARKUP. Pages: every class page (banner, account button),
  * Grades `/c/<cid>/gb/…`, People `/r/<cid>/sort-…`. When Classroom changes, edit this file and the
- * fixtures in test/fixtures/classroom/; readers only use what is exported here.
+ * fixtures in test/fixtures/classroom/; readers only use what is exported here. The links' hrefs
+ * are Classroom URLs, so their shapes live with the other URL shapes in page.ts.
  *
  * DOM CONTRACT (what the readers and the fixtures agree on). Evidence: shared/reference/
  * classroom-research.md §2. No public capture of the Grades page markup exists [gap], so the
@@ -28,7 +29,7 @@
  *     student's work `/c/<cid>/sp/<sid>/…` (or `…/student/<sid>`, the submission link shape);
  *     rows without one (class average) are not students. Cells are `[role="gridcell"]`, matched to
  *     columns by `aria-colindex` when both carry it, else by position. Cell text is the visible
- *     vocabulary of grade-vocabulary.ts ("85 out of 100", "Draft", "Missing", …).
+ *     vocabulary of gradebook-text.ts ("85 out of 100", "Draft", "Missing", …).
  *  6. People page: each student is an `li` containing the same student link; the row's text
  *     includes the email where Classroom shows it (PCS24 Info-Downloader reads it from row text).
  */
@@ -83,19 +84,6 @@ export const SELECTORS = {
 } as const;
 
 export type SelectorName = keyof typeof SELECTORS;
-
-/**
- * Link shapes (research §1). Coursework: `/c/<cid>/a/<cwid>/…`; `sa` = short-answer question
- * [inferred from a test mock]. Student: `/c/<cid>/sp/<sid>/…` [assumed: the student-work page]
- * or the verified submission shape `/c/<cid>/a/<cwid>/submissions/…/student/<sid>`.
- */
-export const LINK_SHAPES = {
-  coursework: /\/c\/([A-Za-z0-9_-]+)\/(?:a|sa)\/([A-Za-z0-9_-]+)(?:[/?#]|$)/,
-  studentPage: /\/c\/([A-Za-z0-9_-]+)\/sp\/([A-Za-z0-9_-]+)(?:[/?#]|$)/,
-  submissionStudent: /\/c\/([A-Za-z0-9_-]+)\/.*\/student\/([A-Za-z0-9_-]+)(?:[/?#]|$)/,
-  /** The class stream `/c/<cid>` with nothing after the id but a query or hash. */
-  courseStream: /\/c\/([A-Za-z0-9_-]+)\/?(?:[?#]|$)/,
-} as const;
 
 /** The ARIA attribute that aligns cells with column headers (contract 5). */
 export const COLUMN_INDEX_ATTRIBUTE = 'aria-colindex';

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type PageReading, PageReadingSection } from '@/components/panel/PageReading';
-import type { SnapshotSummary } from '@/lib/classroom/summarize';
+import type { SnapshotSummary } from '@/lib/classroom/read-page';
 import { useLocale } from '../support/fake-i18n';
 import { click } from '../support/render';
 

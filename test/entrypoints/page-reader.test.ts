@@ -6,7 +6,7 @@ import {
   type ReaderContext,
 } from '@/entrypoints/classroom.content/page-reader';
 import { detectPage } from '@/lib/classroom/page';
-import type { ClassPageInfo } from '@/lib/classroom/read-snapshot';
+import type { ClassPageInfo } from '@/lib/classroom/read-page';
 import { FIXTURES, type FixtureName, fixtureHtml, parseHtml } from '../lib/classroom/fixtures';
 
 const TIMING = { quietMs: 20, maxWaitMs: 100, timeoutMs: 400 };

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describePage } from '@/lib/classroom/diagnostics';
-import { shapeHref, shapeText } from '@/lib/classroom/text-shape';
+import { describePage, shapeHref, shapeText } from '@/lib/classroom/diagnostics';
 import { buildLargeGradesPage } from '../../fixtures/classroom/large-class';
 import { COURSEWORK } from './expected-coursework';
 import { STUDENT_ROWS } from './expected-snapshots';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPage } from '@/lib/classroom/page';
-import type { ClassPageInfo } from '@/lib/classroom/read-snapshot';
+import type { ClassPageInfo } from '@/lib/classroom/read-page';
 
 export const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures/classroom');
 

@@ -6,11 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGradeCell } from '@/lib/classroom/grade-cell';
-import { parseCourseworkHref, parseStudentHref } from '@/lib/classroom/links';
-import type { Grade } from '@/lib/classroom/model';
-import { readCourseSnapshot } from '@/lib/classroom/read-snapshot';
-import { studentKey } from '@/lib/classroom/student-key';
+import { parseGradeCell } from '@/lib/classroom/gradebook-text';
+import { type Grade, studentKey } from '@/lib/classroom/model';
+import { parseCourseworkHref, parseStudentHref } from '@/lib/classroom/page';
+import { readCourseSnapshot } from '@/lib/classroom/read-page';
 import { fixtureHtml, loadFixture, parseHtml } from './fixtures';
 
 const NOW = new Date('2025-10-01T12:00:00Z');

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPage, isClassPage, type PageInfo } from '@/lib/classroom/page';
+import {
+  decodeClassroomId,
+  detectPage,
+  isClassPage,
+  isCourseStreamHref,
+  type PageInfo,
+  parseCourseworkHref,
+  parseStudentHref,
+} from '@/lib/classroom/page';
 
 type Kind = PageInfo['kind'];
 
@@ -109,5 +118,134 @@ describe('detectPage', () => {
 describe('isClassPage', () => {
   it.each(ALL)('$url → panel shown only on class pages', ({ kind, url }) => {
     expect(isClassPage(detectPage(url))).toBe(kind !== 'home' && kind !== 'unknown');
+  });
+});
+
+const b64 = (text: string) => Buffer.from(text, 'latin1').toString('base64');
+
+describe('decodeClassroomId', () => {
+  it.each([
+    ['NTk2MTc3NzQ1NDY4', '596177745468'],
+    ['ODQxNjY5MTU2NzQ0', '841669156744'],
+    ['NzM4MjEwMjM0', '738210234'],
+    ['MTExNTkwOTcxNjda', '11159097167'],
+    ['NTQ5NzUyNTc2NjJa', '54975257662'],
+    ['MTYzNzQ0Mzk4NjRa', '16374439864'],
+    ['MTExNTkwOTcxNjc', '11159097167'], // same id, padding dropped instead of the Z
+    ['MTExNTkwOTcxNjc=', null], // '=' never appears in a URL segment
+  ])('%s → %s', (segment, expected) => {
+    expect(decodeClassroomId(segment)).toBe(expected);
+  });
+
+  it.each([
+    '',
+    'bm90LWRpZ2l0cw',
+    'MTIzYWJj',
+    'NTk2MTc3NzQ1NDY4NTk2MTc3NzQ1NDY4NTk2MTc3NzQ1NDY4MTIzNDU2Nzg5',
+  ])('rejects %j (empty, not digits, digits then letters, absurdly long)', (segment) => {
+    expect(decodeClassroomId(segment)).toBeNull();
+  });
+
+  it('round-trips any numeric id, with or without padding', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{0,20}$/), (id) => {
+        const encoded = b64(id);
+        expect(decodeClassroomId(encoded.replace(/=+$/, ''))).toBe(id);
+      }),
+    );
+  });
+
+  it('never throws and only ever returns digits', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (segment) => {
+        const decoded = decodeClassroomId(segment);
+        expect(decoded === null || /^\d+$/.test(decoded)).toBe(true);
+      }),
+    );
+  });
+
+  it('returns null for text that is not a number once decoded', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .string({ unit: 'binary-ascii', minLength: 1, maxLength: 20 })
+          .filter((s) => !/^\d+Z?$/.test(s)),
+        (text) => {
+          const segment = b64(text).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
+          expect(decodeClassroomId(segment)).toBeNull();
+        },
+      ),
+    );
+  });
+});
+
+const urlId = (id: string) => Buffer.from(id).toString('base64').replace(/=+$/, '');
+
+describe('link shapes', () => {
+  it.each([
+    ['/c/NTk2MTc3NzQ1NDY4/a/MTUwNjQ3NDA3NDIy/details', '150647407422'],
+    [
+      '/u/2/c/NTk2MTc3NzQ1NDY4/a/MTUwNjQ3NDA3NDIy/submissions/by-status/and-sort-last-name/all',
+      '150647407422',
+    ],
+    ['https://classroom.google.com/c/NTk2MTc3NzQ1NDY4/sa/MTUwNjQ3NDA3NDIy?x=1', '150647407422'],
+  ])('%s is coursework %s', (href, id) => {
+    expect(parseCourseworkHref(href)).toEqual({
+      courseId: '596177745468',
+      courseworkId: id,
+      urlCourseworkId: 'MTUwNjQ3NDA3NDIy',
+    });
+  });
+
+  it.each([
+    '/c/NTk2MTc3NzQ1NDY4',
+    '/c/NTk2MTc3NzQ1NDY4/a/bm90LWRpZ2l0cw/details',
+    '/w/x/t/all',
+    '',
+  ])('%j is not a coursework link', (href) => {
+    expect(parseCourseworkHref(href)).toBeNull();
+  });
+
+  it.each([
+    ['/c/NTk2MTc3NzQ1NDY4/sp/MTA4MjM0NTY3ODAx/all', '108234567801'],
+    ['/c/NTk2MTc3NzQ1NDY4/sp/MTExNTkwOTcxNjda/all', '11159097167'],
+    ['/c/NTk2MTc3NzQ1NDY4/a/MTUw/submissions/by-status/and-sort-last-name/student/MTA4', '108'],
+    ['/c/NTk2MTc3NzQ1NDY4/sp/opaque_id-1/all', 'opaque_id-1'],
+  ])('%s is student %s', (href, studentId) => {
+    expect(parseStudentHref(href)).toEqual({ courseId: '596177745468', studentId });
+  });
+
+  it('knows the class stream link', () => {
+    expect(isCourseStreamHref('/c/NTk2MTc3NzQ1NDY4', '596177745468')).toBe(true);
+    expect(isCourseStreamHref('/u/0/c/NTk2MTc3NzQ1NDY4?cjc=abc', '596177745468')).toBe(true);
+    expect(isCourseStreamHref('/c/NTk2MTc3NzQ1NDY4/gb/sort-name', '596177745468')).toBe(false);
+    expect(isCourseStreamHref('/c/MTYwMDIyMjgxMDU0', '596177745468')).toBe(false);
+  });
+
+  it('round-trips any numeric id through a coursework link', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-9]\d{5,20}$/),
+        fc.stringMatching(/^[1-9]\d{5,20}$/),
+        (course, work) => {
+          expect(parseCourseworkHref(`/c/${urlId(course)}/a/${urlId(work)}/details`)).toEqual({
+            courseId: course,
+            courseworkId: work,
+            urlCourseworkId: urlId(work),
+          });
+        },
+      ),
+    );
+  });
+
+  it('never throws on arbitrary hrefs and only ever yields numeric ids', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl()), (href) => {
+        const coursework = parseCourseworkHref(href);
+        if (coursework) expect(`${coursework.courseId}${coursework.courseworkId}`).toMatch(/^\d+$/);
+        const student = parseStudentHref(href);
+        if (student) expect(student.courseId).toMatch(/^\d+$/);
+      }),
+    );
   });
 });

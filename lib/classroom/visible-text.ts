@@ -1,5 +1,31 @@
-/** Text helpers shared by the readers: what a person sees, in reading order. Pages: all. */
+/**
+ * What a person sees on a Classroom page: the visible view only (selectors.ts contract 1), its
+ * text in reading order, and an email address in that text (People rows, the account button's
+ * label). Every query that feeds the snapshot goes through here. Pages: all.
+ */
+import { z } from '../zod';
 import { SELECTORS } from './selectors';
+
+type MaybeVisible = Element & { checkVisibility?: () => boolean };
+
+/**
+ * True when `element` sits in a hidden subtree: by markup (hidden, aria-hidden, inline
+ * display:none) everywhere, and by layout in a rendered document (`checkVisibility`), which
+ * catches views hidden through a stylesheet class. Classroom keeps old `c-wiz` views in the DOM,
+ * hidden. Detached or parsed-only documents (no window) have no layout, so only the markup test
+ * applies there.
+ */
+export function isHidden(element: Element): boolean {
+  if (element.closest(SELECTORS.hidden)) return true;
+  const check = (element as MaybeVisible).checkVisibility;
+  const rendered = element.ownerDocument.defaultView !== null && element.isConnected;
+  return rendered && typeof check === 'function' ? !check.call(element) : false;
+}
+
+/** Every match of `selector` under `root` that is not hidden, in document order. */
+export function queryVisible(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector)).filter((element) => !isHidden(element));
+}
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so no global is needed
 
@@ -43,4 +69,13 @@ function isInside(node: Node, root: Element, elements: ReadonlySet<Element>): bo
     element = element.parentElement;
   }
   return false;
+}
+
+const EMAIL_IN_TEXT = /[^\s@()<>,;:"]+@[^\s@()<>,;:"]+\.[^\s@()<>,;:"]+/;
+const Email = z.email();
+
+/** The first address in `text` that zod accepts as an email, if any. */
+export function findEmail(text: string): string | undefined {
+  const candidate = EMAIL_IN_TEXT.exec(text)?.[0];
+  return candidate && Email.safeParse(candidate).success ? candidate : undefined;
 }

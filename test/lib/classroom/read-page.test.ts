@@ -1,10 +1,18 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CourseSnapshotSchema } from '@/lib/classroom/model';
-import { type ClassPageInfo, readCourseSnapshot } from '@/lib/classroom/read-snapshot';
+import { type CourseSnapshot, CourseSnapshotSchema, type GradeState } from '@/lib/classroom/model';
+import { detectPage } from '@/lib/classroom/page';
+import {
+  type ClassPageInfo,
+  mergeSnapshots,
+  readCourseSnapshot,
+  summarizeSnapshot,
+} from '@/lib/classroom/read-page';
+import { buildLargeGradesPage, type LargeClassOptions } from '../../fixtures/classroom/large-class';
+import { buildSandboxClassPage, type CellKind } from '../../fixtures/classroom/sandbox-class';
 import { COURSEWORK } from './expected-coursework';
 import { expectedGrades, STUDENT_ROWS } from './expected-snapshots';
-import { loadFixture, parseHtml } from './fixtures';
+import { type FixtureName, loadFixture, parseHtml } from './fixtures';
 
 const READ_AT = new Date('2026-11-28T09:30:00.000Z');
 const withoutEmail = STUDENT_ROWS.map(({ key, name }) => ({ key, name }));
@@ -195,5 +203,175 @@ describe('when the grid does not follow the contract', () => {
     );
     const result = readCourseSnapshot(doc, page, READ_AT);
     expect(result.ok && result.snapshot.students).toEqual([]);
+  });
+});
+
+function readFixture(name: FixtureName): CourseSnapshot {
+  const { doc, page } = loadFixture(name);
+  const result = readCourseSnapshot(doc, page, new Date('2026-11-28T10:00:00Z'));
+  if (!result.ok) throw new Error(result.failure.code);
+  return result.snapshot;
+}
+
+describe('mergeSnapshots', () => {
+  const grades = readFixture('grades-en');
+  const people = readFixture('people-en');
+
+  it.each([
+    ['Grades then People', grades, people],
+    ['People then Grades', people, grades],
+  ])('%s: coursework and grades from one, emails from the other', (_, first, second) => {
+    const merged = mergeSnapshots(first, second);
+    expect(merged.coverage).toEqual({ gradebook: true, roster: true });
+    expect(merged.coursework).toEqual(grades.coursework);
+    expect(merged.grades).toEqual(grades.grades);
+    expect(merged.students).toEqual(STUDENT_ROWS);
+    expect(CourseSnapshotSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it('lets a newer Grades read replace the older one', () => {
+    const newer = { ...grades, coursework: grades.coursework.slice(0, 1), grades: [] };
+    expect(mergeSnapshots(grades, newer).coursework).toHaveLength(1);
+  });
+
+  it('keeps roster-only students after the gradebook ones', () => {
+    const extra = { key: 'id:9', name: 'New Student', email: 'new@students.school.example' };
+    const roster = { ...people, students: [...people.students, extra] };
+    expect(mergeSnapshots(grades, roster).students.at(-1)).toEqual(extra);
+  });
+
+  it('does not mix two classes', () => {
+    expect(mergeSnapshots(readFixture('grades-nl'), people)).toBe(people);
+  });
+});
+
+describe('summarizeSnapshot', () => {
+  it('counts what the panel shows', () => {
+    expect(
+      summarizeSnapshot(mergeSnapshots(readFixture('grades-en'), readFixture('people-en'))),
+    ).toEqual({
+      courseName: 'Biology 101',
+      section: 'Period 3',
+      teacherEmail: 'alex.rivera@school.example',
+      gradebookRead: true,
+      courseworkCount: 8,
+      studentCount: 8,
+      studentsWithEmail: 7,
+      unreadableCount: 1,
+    });
+  });
+});
+
+function readLarge(options: LargeClassOptions) {
+  const page = buildLargeGradesPage(options);
+  const result = readCourseSnapshot(parseHtml(page.html), detectPage(page.url) as ClassPageInfo);
+  if (!result.ok) throw new Error(result.failure.code);
+  return { page, snapshot: result.snapshot };
+}
+
+describe('the generated large class', () => {
+  it('is deterministic', () => {
+    expect(buildLargeGradesPage({ students: 5, coursework: 5 }).html).toBe(
+      buildLargeGradesPage({ students: 5, coursework: 5 }).html,
+    );
+  });
+
+  it('reads cell by cell as generated (12 × 10)', () => {
+    const { snapshot } = readLarge({ students: 12, coursework: 10 });
+    const states = snapshot.grades.slice(0, 10).map((grade) => grade.state);
+    // Row 0 starts with the unreadable marker (cell 0), then the vocabulary cycle.
+    expect(states).toEqual([
+      'unreadable',
+      'draft',
+      'missing',
+      'excused',
+      'turned-in',
+      'turned-in',
+      'assigned',
+      'returned',
+      'empty',
+      'returned',
+    ]);
+    expect(snapshot.grades.find((grade) => grade.score === 104)?.state).toBe('returned');
+    expect(snapshot.coursework[0]).toMatchObject({ maxPoints: 100, category: 'Homework' });
+    expect(snapshot.students[1]?.name).toBe('Siobhán de Vries');
+  });
+
+  it('reads all 200 students × 100 coursework, none of the stale view', () => {
+    const { page, snapshot } = readLarge({});
+    const summary = summarizeSnapshot(snapshot);
+    expect(summary).toMatchObject({
+      courseName: 'Chemistry – large class',
+      section: 'All periods',
+      teacherEmail: 'robin.bakker@school.example',
+      courseworkCount: page.expected.coursework,
+      studentCount: page.expected.students,
+      unreadableCount: page.expected.unreadable,
+    });
+    expect(snapshot.grades).toHaveLength(page.expected.grades);
+    expect(page.expected).toEqual({
+      students: 200,
+      coursework: 100,
+      grades: 20000,
+      unreadable: 207,
+    });
+    expect(snapshot.coursework.map((item) => item.title)).not.toContain('Stale column');
+  }, 60_000);
+});
+
+// The generated sandbox-class Grades page reads back exactly as generated (e2e depends on it).
+const PAGE = buildSandboxClassPage({
+  courseId: '734512908812',
+  courseName: 'Biology - Period 1',
+  section: 'Riverside High',
+  teacher: { name: 'Elena Ramírez', email: 'eramirez@riverside.example' },
+  students: ['Zoë Müller', 'José Álvarez', "Siobhán O'Brien", 'Ava Smith', 'Liam Chen'].map(
+    (name) => ({ name }),
+  ),
+});
+const STATE: Record<CellKind, GradeState> = {
+  returned: 'returned',
+  'extra-credit': 'returned',
+  excused: 'excused',
+  draft: 'draft',
+  missing: 'missing',
+  'turned-in': 'turned-in',
+  assigned: 'assigned',
+  empty: 'empty',
+};
+
+function readSandboxClass() {
+  const page = detectPage(new URL(`https://classroom.google.com${PAGE.path}`)) as ClassPageInfo;
+  const result = readCourseSnapshot(parseHtml(PAGE.html), page);
+  if (!result.ok) throw new Error(result.failure.code);
+  return result.snapshot;
+}
+
+describe('the generated sandbox class', () => {
+  it('reads its class, teacher, coursework and students as generated', () => {
+    const snapshot = readSandboxClass();
+    expect(snapshot.course).toMatchObject({ courseId: '734512908812', name: 'Biology - Period 1' });
+    expect(snapshot.teacherEmail).toBe('eramirez@riverside.example');
+    expect(snapshot.coursework.map((cw) => [cw.id, cw.title, cw.maxPoints, cw.category])).toEqual(
+      PAGE.coursework.map((cw) => [cw.id, cw.title, cw.maxPoints, cw.category]),
+    );
+    expect(snapshot.coursework[3]?.dueDate).toBeUndefined();
+    expect(snapshot.coursework[0]?.dueDate).toEqual({ month: 9, day: 12 });
+    expect(snapshot.students.map((s) => s.key)).toEqual(PAGE.studentKeys);
+  });
+
+  it('reads every cell as the state and score it was generated with', () => {
+    const snapshot = readSandboxClass();
+    const kinds = new Set<CellKind>();
+    PAGE.coursework.forEach((cw, j) => {
+      PAGE.studentKeys.forEach((key, i) => {
+        const cell = PAGE.cell(j, i);
+        kinds.add(cell.kind);
+        const grade = snapshot.grades.find((g) => g.courseworkId === cw.id && g.studentKey === key);
+        expect(grade?.state, `${cw.title} / ${key}`).toBe(STATE[cell.kind]);
+        if (cell.score !== undefined) expect(grade?.score).toBe(cell.score);
+      });
+    });
+    expect(kinds.size).toBe(8); // every kind appears in a class of five
   });
 });
