@@ -6,8 +6,8 @@ import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import { createExportRunner } from '@/lib/teacher/export-runner';
 import { createKeepAlive, pingExtensionApi } from '@/lib/teacher/keep-alive';
 import { resumeRunningExports } from '@/lib/teacher/resume-exports';
+import { createSisAccess } from '@/lib/teacher/sis-session';
 import type { BackgroundDependencies } from './dependencies';
-import { createSisAccess } from './sis-access';
 
 export function createTeacherRuntime(deps: BackgroundDependencies) {
   const store = createStorageJournalStore();

@@ -1,9 +1,10 @@
 /**
- * Authorize: checks the options page's draft (the policy's values win over what the page sends;
- * a kept secret only with what it was saved for), makes sure the browser grants the SIS's
- * origins (the page asked for them from the click), checks the connection live against the SIS,
- * and saves it only when that check passed, so a stored connection always means "these settings
- * worked".
+ * Authorize and its undo, Disconnect. Authorize checks the options page's draft (the policy's
+ * values win over what the page sends; a kept secret only with what it was saved for), makes
+ * sure the browser grants the SIS's origins (the page asked for them from the click), checks the
+ * connection live against the SIS, and saves it only when that check passed, so a stored
+ * connection always means "these settings worked". Disconnect forgets it, and everything that
+ * could still reach the SIS with it.
  */
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
 import type { ClientAuthStyle } from '../auth/oauth2';
@@ -12,7 +13,8 @@ import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { describeOneRosterError } from '../oneroster/describe-error';
 import { isOneRosterError, OneRosterHttpError, OneRosterResponseError } from '../oneroster/errors';
-import { saveAuthorizedConnection } from '../settings/connection-store';
+import { refuseIfLocked } from '../settings/admin-settings';
+import { removeConnection, saveAuthorizedConnection } from '../settings/connection-store';
 import type { ResolvedSettings } from '../settings/resolve-settings';
 import {
   type ConnectionDraft,
@@ -109,13 +111,51 @@ export async function authorizeConnection(
   };
 }
 
+/** What Disconnect stops and forgets besides the stored connection. */
+export interface DisconnectDependencies {
+  hostAccess: HostAccess;
+  /** Stops every running export (each recorded as stopped); settles once they have. */
+  stopExports: () => Promise<unknown>;
+  /** Makes every SIS client made so far unusable and forgets its secrets and OAuth 2 token. */
+  forgetClients: () => void;
+  /** Deletes the grades kept in this browser: export journals and last-written grades. */
+  deleteGrades: () => Promise<void>;
+}
+
+/**
+ * Disconnect: removes the stored connection and its secrets (class links and history stay),
+ * stops every export and client, optionally deletes the grades kept here, and gives back the
+ * host permission. Refused while the district policy locks the page.
+ */
+export async function disconnect(
+  settings: ResolvedSettings,
+  deleteGradeData: boolean,
+  deps: DisconnectDependencies,
+): Promise<{ hostAccessRevoked: boolean; gradeDataDeleted: boolean }> {
+  refuseIfLocked(settings);
+  const origins = settings.connection ? connectionOrigins(settings.connection) : [];
+  // First the stored connection, so nothing read from now on is connected; then, at once,
+  // every running export and every client (secrets, OAuth 2 token) made before: no write
+  // reaches the SIS once this answers, even where the browser keeps the host permission.
+  try {
+    await removeConnection();
+  } finally {
+    // Even when storage failed: the secret must leave memory and the SIS hear nothing more.
+    const stopped = deps.stopExports();
+    deps.forgetClients();
+    await stopped;
+  }
+  if (deleteGradeData) await deps.deleteGrades();
+  const hostAccessRevoked = origins.length === 0 || (await deps.hostAccess.revoke(origins));
+  return { hostAccessRevoked, gradeDataDeleted: deleteGradeData };
+}
+
 /*
  * The live check behind "Authorize": one signed (OAuth 1.0a) or bearer (OAuth 2) read that proves
  * the Host URL is a OneRoster service and the credentials work, then the grading categories,
  * which need the gradebook rights exports need (and, at Infinite Campus, the vendor
  * authorization). Background only: it holds the secret.
  */
-export { authConfigFor, type ConnectionSecrets } from './sis-client';
 
 export interface CheckDependencies {
   /** Defaults to the global fetch; tests pass their own to reach a sandbox. */

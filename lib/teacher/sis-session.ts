@@ -1,9 +1,12 @@
 /**
- * The teacher side's handle on the connected SIS: the OneRoster client (one per connection per
- * worker, so an OAuth 2 token is reused), a per-worker cache of term titles, and `read`, which
- * runs idempotent reads with retries and turns what still fails into the protocol's RequestError
- * with translated text; and the linked class's SIS state read before planning. Writes go
- * through the export engine, never through `read`.
+ * The teacher side's handle on the connected SIS. `createSisAccess` checks, for every teacher
+ * message, the settings in force (policy over saved), the teacher permission and the host
+ * permission, and keeps one client per connection for the worker's lifetime (built by
+ * lib/sis/sis-client.ts, as Authorize's are), so an OAuth 2 token is fetched once; Disconnect
+ * revokes every client made before it. A session adds a per-worker cache of term titles and
+ * `read`, which runs idempotent reads with retries and turns what still fails into a
+ * RequestError with translated text; `readLinkedClass` reads the linked class's SIS state
+ * before planning. Writes go through the export engine, never through `read`.
  */
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
 import { RequestError } from '../errors';
@@ -16,11 +19,22 @@ import {
 } from '../export/retry';
 import type { RunExportOptions } from '../export/run';
 import { type EngineClock, systemClock } from '../export/run-clock';
+import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError } from '../oneroster/errors';
 import type { User } from '../oneroster/schemas-rostering';
 import type { ClassLink } from '../settings/class-links';
+import { saveClockSkew } from '../settings/connection-store';
+import {
+  exportRefusal,
+  type PolicyReader,
+  type ResolvedSettings,
+  readSettings,
+} from '../settings/resolve-settings';
 import { describeAuthorizeFailure } from '../sis/authorize';
+import { connectionOrigins } from '../sis/connection-draft';
+import type { HostAccess } from '../sis/host-access';
+import { createSisClient } from '../sis/sis-client';
 
 /**
  * Engine settings: the connection's host permission check, and what tests shorten (retry
@@ -183,3 +197,128 @@ export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise
     students: live(students).filter((user) => !user.role || user.role === 'student'),
   };
 }
+
+/*
+ * The teacher side's way to the SIS: the settings in force (policy over saved), the teacher
+ * permission, the host permission for the SIS origin, then one client per connection for the
+ * worker's lifetime (lib/sis/sis-client.ts, the same builder Authorize uses), so the OAuth 2
+ * token is fetched once and reused rather than per message.
+ */
+/** What reaching the SIS needs from the browser (tests pass their own). */
+export interface SisAccessDependencies {
+  readPolicy: PolicyReader;
+  hostAccess: HostAccess;
+  /** Defaults to the global fetch. */
+  fetch?: typeof fetch;
+  engine?: EngineOptions;
+}
+
+export function createSisAccess(deps: SisAccessDependencies) {
+  let cached: { key: string; session: SisSession } | undefined;
+  /**
+   * Aborted by `forget` (Disconnect): every request of every client made before fails at once,
+   * in flight or not yet sent. Settings read before a `forget` build no new client either.
+   */
+  let revoke = new AbortController();
+  const readIn = new WeakMap<ResolvedSettings, AbortSignal>();
+
+  /** The settings in force; throws 'not-connected' / 'export-disabled' when teachers may not work. */
+  async function allowedSettings(): Promise<ResolvedSettings> {
+    const { signal } = revoke;
+    const settings = await readSettings(deps.readPolicy);
+    const refusal = exportRefusal(settings);
+    if (refusal) throw refusal;
+    readIn.set(settings, signal);
+    return settings;
+  }
+
+  /** The session for the connection in `settings` (which must allow exporting). */
+  async function sessionFor(settings: ResolvedSettings): Promise<SisSession> {
+    const { connection } = settings;
+    if (!connection) throw exportRefusal({ connected: false, exportEnabled: true });
+    const origins = connectionOrigins(connection);
+    if (!(await deps.hostAccess.has(origins))) {
+      throw new RequestError(
+        'host-permission-missing',
+        t('errorHostPermissionMissing', origins.join(' ')),
+      );
+    }
+    // Read before a Disconnect: its secret is gone and no client may be made with it.
+    const { signal } = revoke;
+    if ((readIn.get(settings) ?? signal).aborted) {
+      throw exportRefusal({ connected: false, exportEnabled: true });
+    }
+    const secrets = {
+      secret: settings.secret ?? '',
+      vendorAuthorization: settings.vendorAuthorization,
+    };
+    // In memory only, never logged: a new secret or a re-Authorize means a new authenticator.
+    // Not a re-measured clock correction: the authenticator that measured it already uses it.
+    const { clockSkewMs, ...settled } = connection;
+    const key = JSON.stringify([settled, secrets]);
+    if (cached?.key !== key) {
+      try {
+        const { client } = createSisClient(connection, secrets, {
+          fetch: revocableFetch(deps.fetch ?? ((input, init) => fetch(input, init)), signal),
+          clockSkewMs,
+          onClockSkewChange: (ms) => {
+            saveClockSkew(connection, ms).catch((error: unknown) =>
+              console.warn('[sis-export] could not keep the clock correction', error),
+            );
+          },
+          clientAuth: connection.clientAuth,
+        });
+        // The engine asks on a network failure whether the browser still lets us reach the
+        // SIS: a permission taken back mid-export stops it at once, saying why.
+        const hostPermission = { origins, isGranted: () => deps.hostAccess.has(origins) };
+        const session = createSisSession(client, { ...deps.engine, hostPermission });
+        cached = { key, session: { ...session, revoked: signal } };
+      } catch (error) {
+        throw asRequestError(error);
+      }
+    }
+    return cached.session;
+  }
+
+  /**
+   * For resuming at start: the session and whether the admin allows exports for another SIS
+   * teacher, or undefined when teachers may not export now.
+   */
+  async function sessionIfAllowed(): Promise<
+    { sis: SisSession; teacherOverrideAllowed: boolean } | undefined
+  > {
+    try {
+      const settings = await allowedSettings();
+      return {
+        sis: await sessionFor(settings),
+        teacherOverrideAllowed: settings.teacherOverrideAllowed,
+      };
+    } catch (error) {
+      if (error instanceof RequestError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Disconnect: drops the cached client (its secrets, its OAuth 2 token) and makes every client
+   * made so far unusable, so nothing still holding one (a run, a read) can reach the SIS again.
+   */
+  function forget() {
+    revoke.abort(new Error('the SIS was disconnected'));
+    revoke = new AbortController();
+    cached = undefined;
+  }
+
+  return { allowedSettings, sessionFor, sessionIfAllowed, forget };
+}
+
+/** `base`, refusing every request once `revoked` is aborted and aborting those in flight. */
+function revocableFetch(base: typeof fetch, revoked: AbortSignal): typeof fetch {
+  return (input, init) => {
+    if (revoked.aborted) return Promise.reject(revoked.reason);
+    const signal = init?.signal ? AbortSignal.any([init.signal, revoked]) : revoked;
+    return base(input, { ...init, signal });
+  };
+}
+
+export type SisAccess = ReturnType<typeof createSisAccess>;

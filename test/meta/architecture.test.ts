@@ -83,9 +83,23 @@ describe('architecture', () => {
       offenders(dir, readsSecrets),
     );
     expect(everywhere).toContain('entrypoints/background/handlers.ts'); // the pattern works
-    expect(
-      everywhere.filter((path) => !/^(entrypoints\/background|lib\/settings)\//.test(path)),
-    ).toEqual([]);
+    // The teacher side's SIS access is the background's, moved into lib/ (its only user).
+    const backgroundOnly =
+      /^(entrypoints\/background|lib\/settings)\/|^lib\/teacher\/sis-session\.ts$/;
+    expect(everywhere.filter((path) => !backgroundOnly.test(path))).toEqual([]);
+    expect(runtimeImports('entrypoints/background/index.ts')).toContain(
+      'lib/teacher/sis-session.ts',
+    );
+    // Nor through anything they load: the pages' whole import graphs stay clear of both.
+    for (const page of [
+      'entrypoints/classroom.content/index.tsx',
+      'entrypoints/options/main.tsx',
+    ]) {
+      const loaded = runtimeImports(page);
+      expect(loaded.size).toBeGreaterThan(10); // the walk works
+      expect(loaded).not.toContain('lib/settings/secrets.ts');
+      expect(loaded).not.toContain('lib/teacher/sis-session.ts');
+    }
   });
 
   it('the secret item is used by items.ts and secrets.ts only', () => {
@@ -93,6 +107,22 @@ describe('architecture', () => {
       offenders(dir, /\bcredentialsSetting\b/),
     );
     expect(users.sort()).toEqual(['lib/settings/items.ts', 'lib/settings/secrets.ts']);
+  });
+
+  it('lib/ domain code never imports the messaging layer; only the view builders know replies', () => {
+    const users = offenders('lib', /from '\.\.\/messaging\//).filter(
+      (path) => !path.startsWith('lib/messaging/'),
+    );
+    // Each builds what a page is sent (replies.ts's shapes), and imports only those types.
+    expect(users.sort()).toEqual([
+      'lib/settings/admin-settings.ts',
+      'lib/sis/connection-form.ts',
+      'lib/teacher/panel-view.ts',
+    ]);
+    for (const path of users) {
+      const text = readFileSync(join(ROOT, path), 'utf8');
+      expect(text).not.toMatch(/^import (?!type )[^;]*from '\.\.\/messaging\//m);
+    }
   });
 
   it('every message has a handler in the background', () => {

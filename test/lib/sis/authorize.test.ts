@@ -7,8 +7,9 @@ import {
   OneRosterResponseError,
   SisNetworkError,
 } from '@/lib/oneroster/errors';
-import { authConfigFor, checkSisConnection, describeAuthorizeFailure } from '@/lib/sis/authorize';
+import { checkSisConnection, describeAuthorizeFailure } from '@/lib/sis/authorize';
 import type { ConnectionFields } from '@/lib/sis/settings-shapes';
+import { authConfigFor } from '@/lib/sis/sis-client';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.ts';
 import { useLocale } from '../../support/fake-i18n';
 
