@@ -2,10 +2,10 @@
  * One OAuth 2 client-credentials token request (RFC 6749 §4.4) and the parsing of its answer.
  * Caching, retries and the choice of client authentication live in `oauth2.ts`.
  */
-import { readTextCapped } from '../read-text-capped';
+import { readTextCapped } from './http';
 import { z } from '../zod';
-import { AuthNetworkError, AuthTokenError } from './errors';
-import { percentEncode } from './percent-encode';
+import { AuthNetworkError, AuthTokenError } from './authenticator';
+import { percentEncode } from './http';
 
 /** A token answer is a small JSON object; even a JWT with many claims is a few KiB. */
 export const MAX_TOKEN_RESPONSE_BYTES = 256 * 1024;

@@ -4,8 +4,8 @@
  * §D). One token is cached per connection and shared by all requests until shortly before it
  * expires.
  */
-import { AuthTokenError } from './errors';
-import { validateExtraHeaders } from './extra-headers';
+import { AuthTokenError } from './authenticator';
+import { validateExtraHeaders } from './authenticator';
 import {
   type ClientAuthStyle,
   type FetchLike,
@@ -13,7 +13,7 @@ import {
   requestToken,
   type TokenAttempt,
 } from './oauth2-token';
-import type { Authenticator, RefusedRequest, RequestToAuthorize } from './types';
+import type { Authenticator, RefusedRequest, RequestToAuthorize } from './authenticator';
 
 export type { ClientAuthStyle, FetchLike } from './oauth2-token';
 export { ONEROSTER_SCOPES, TokenResponseSchema } from './oauth2-token';

@@ -3,7 +3,7 @@
  * auth layer's (token endpoint, settings) — saying what happened and what to do.
  * Kept apart from errors.ts so the error classes stay free of i18n and usable anywhere.
  */
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { t } from '../i18n/t';
 import type { OneRosterError } from './errors';
 import {

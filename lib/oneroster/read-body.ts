@@ -2,7 +2,7 @@
  * Reads a SIS response body with a size cap. A page of 1,000 OneRoster users is well under a
  * megabyte; anything past the cap is refused (see lib/read-text-capped.ts).
  */
-import { readTextCapped } from '../read-text-capped';
+import { readTextCapped } from '../auth/http';
 import { type FailedRequest, ResponseTooLargeError } from './errors';
 
 /** 16 MiB: ample for any page the client asks for (pageSize ≤ 10,000 entities). */

@@ -3,7 +3,7 @@
  * the authenticator, paging and zod parsing. Endpoint modules (rostering, gradebook,
  * connection) only say which path, wrapper key and schema they need.
  */
-import type { Authenticator } from '../auth/types';
+import type { Authenticator } from '../auth/authenticator';
 import { z } from '../zod';
 import type { Filter } from './filter';
 import { readAllPages } from './paging';

@@ -5,7 +5,7 @@
  * No other retries: PUT/DELETE retry policy belongs to the export engine, which sees
  * `retryAfterMs` on rate-limited and server errors.
  */
-import type { Authenticator, HttpMethod, RefusedRequest } from '../auth/types';
+import type { Authenticator, HttpMethod, RefusedRequest } from '../auth/authenticator';
 import { errorForAnswer, failureInSuccess } from './classify-response';
 import { type FailedRequest, SisClockSkewError, SisNetworkError } from './errors';
 import { readBodyCapped } from './read-body';

@@ -8,7 +8,7 @@
  * and the signature would no longer match). The encoding is RFC 3986's, the one oauth-1.0a
  * applies in the base string, so a value is spelled the same on the wire and in the signature.
  */
-import { percentEncode } from '../auth/percent-encode';
+import { percentEncode } from '../auth/http';
 
 /** A query parameter value; `undefined` leaves the parameter out. */
 export type QueryValue = string | number | boolean | undefined;

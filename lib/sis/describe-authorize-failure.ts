@@ -4,7 +4,7 @@
  * fixes: nothing there (404), or a web page (often the SIS's sign-in page) instead of the API.
  */
 
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import type { ErrorCode } from '../errors';
 import { t } from '../i18n/t';
 import { describeOneRosterError } from '../oneroster/describe-error';

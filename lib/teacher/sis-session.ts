@@ -5,7 +5,7 @@
  * with translated text. Writes go through the export engine, never through `read`.
  */
 
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { RequestError } from '../errors';
 import type { RunExportOptions } from '../export/run';
 import type { OneRosterClient } from '../oneroster/client';

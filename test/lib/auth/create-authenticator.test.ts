@@ -4,7 +4,7 @@ import {
   AuthConfigSchema,
   createAuthenticator,
 } from '@/lib/auth/create-authenticator';
-import { AuthConfigError } from '@/lib/auth/errors';
+import { AuthConfigError } from '@/lib/auth/authenticator';
 import { CLIENT_ID, CLIENT_SECRET, createFakeTokenEndpoint } from './fake-token-endpoint';
 
 const URL_V1P1 = 'https://sis.example.org/ims/oneroster/v1p1/lineItems/gc-123-456';

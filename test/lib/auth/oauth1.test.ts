@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthConfigError } from '@/lib/auth/errors';
+import { AuthConfigError } from '@/lib/auth/authenticator';
 import { createOAuth1Authenticator, measureClockSkew, type OAuth1Options } from '@/lib/auth/oauth1';
 
 const PUT_URL = 'https://sis.example.org/ims/oneroster/v1p1/lineItems/gc-123-456';

@@ -1,6 +1,6 @@
 /** The Authorize check against the real sandbox SIS, with the real client and authenticators. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthTokenError } from '@/lib/auth/errors';
+import { AuthTokenError } from '@/lib/auth/authenticator';
 import { SisNetworkError } from '@/lib/oneroster/errors';
 import { authConfigFor, checkSisConnection } from '@/lib/sis/check-connection';
 import type { ConnectionFields } from '@/lib/sis/settings-shapes';

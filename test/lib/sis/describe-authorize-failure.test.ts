@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
 import {
   OneRosterHttpError,
   OneRosterResponseError,
