@@ -1,9 +1,10 @@
 /**
- * How a OneRoster request gets authorised. One authenticator per SIS connection; the OneRoster
+ * What every authenticator is: how a OneRoster request gets authorised, how it fails, and the
+ * per-connection extra headers it sends. One authenticator per SIS connection; the OneRoster
  * client asks it for headers right before sending each request (signatures cover the exact URL
- * and method, so they cannot be computed earlier).
+ * and method, so they cannot be computed earlier). The two schemes are oauth1.ts and oauth2.ts;
+ * config.ts builds the one a connection's settings call for.
  */
-
 
 export type HttpMethod = 'GET' | 'PUT' | 'DELETE' | 'POST';
 
@@ -46,11 +47,10 @@ export interface RefusedRequest {
   serverClockSkewMs?: number;
 }
 
-/*
- * Typed failures of the auth layer. Each class sets `name` and a stable `code`; messages are
- * English developer text, and the user-facing wording is chosen from `code` elsewhere (the
- * messaging layer serialises errors, so callers must branch on `code`, not on `instanceof`).
- */
+// Typed failures of the auth layer. Each class sets `name` and a stable `code`; messages are
+// English developer text, and the user-facing wording is chosen from `code` elsewhere (the
+// messaging layer serialises errors, so callers must branch on `code`, not on `instanceof`).
+
 /** Why the token endpoint did not give us a usable token. */
 export type AuthTokenErrorCode =
   /** 400/401 with both client authentication styles (HTTP Basic and form body). */
@@ -122,11 +122,10 @@ export class AuthConfigError extends Error {
   }
 }
 
-/*
- * Per-connection headers sent with every SIS request next to `Authorization`, e.g. Infinite
- * Campus's `x-vendor-authorization: key:secret`, without which its gradebook endpoints answer 401
- * (kb.infinitecampus.com/help/connecting-to-oneroster-grade-book-endpoints).
- */
+// Per-connection headers sent with every SIS request next to `Authorization`, e.g. Infinite
+// Campus's `x-vendor-authorization: key:secret`, without which its gradebook endpoints answer 401
+// (kb.infinitecampus.com/help/connecting-to-oneroster-grade-book-endpoints).
+
 // RFC 7230 §3.2.6: a field name is a `token`, one or more `tchar`.
 const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // RFC 7230 §3.2: visible characters, obs-text, spaces and tabs; no CR, LF, NUL or other controls,

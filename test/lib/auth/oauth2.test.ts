@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RefusedRequest } from '@/lib/auth/authenticator';
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
 import {
   createOAuth2Authenticator,
@@ -6,7 +7,6 @@ import {
   type OAuth2Options,
   ONEROSTER_SCOPES,
 } from '@/lib/auth/oauth2';
-import type { RefusedRequest } from '@/lib/auth/authenticator';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
