@@ -267,7 +267,7 @@ export interface OAuth1Options {
  * Two measurements of the clock difference closer than this are the same: the `Date` header has
  * one-second resolution and the answer's travel time adds to it.
  */
-export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+const CLOCK_SKEW_TOLERANCE_MS = 5_000;
 
 export interface OAuth1Authenticator extends Authenticator {
   readonly mode: 'oauth1';
@@ -337,19 +337,6 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
       return Math.abs(measured - used) > CLOCK_SKEW_TOLERANCE_MS;
     },
   };
-}
-
-/**
- * SIS time minus local time in milliseconds, from a response's `Date` header and the local time
- * the response arrived; undefined when the header is missing or unparsable. The header has
- * one-second resolution, so differences under a few seconds are noise.
- */
-export function measureClockSkew(
-  dateHeader: string | null | undefined,
-  localNowMs: number,
-): number | undefined {
-  const serverMs = dateHeader ? Date.parse(dateHeader) : Number.NaN;
-  return Number.isNaN(serverMs) ? undefined : serverMs - localNowMs;
 }
 
 function checkedSkew(ms: number): number {

@@ -16,15 +16,15 @@ import {
 import { percentEncode, readTextCapped } from './http';
 
 /** Token lifetime assumed when the endpoint sends no `expires_in`; a 401 refreshes it earlier. */
-export const DEFAULT_TOKEN_LIFETIME_S = 15 * 60;
+const DEFAULT_TOKEN_LIFETIME_S = 15 * 60;
 /** A token is replaced this long before it expires, so it never expires mid-request. */
-export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+const TOKEN_REFRESH_MARGIN_MS = 60_000;
 /**
  * How long one token request may take. Shorter than the OneRoster client's 30 s per-request
  * timeout, so a stalled endpoint fails the shared request (and the next caller starts afresh)
  * rather than only the callers waiting on it.
  */
-export const DEFAULT_TOKEN_TIMEOUT_MS = 20_000;
+const DEFAULT_TOKEN_TIMEOUT_MS = 20_000;
 
 export interface OAuth2Options {
   /** Used exactly as entered, query included. */
@@ -229,7 +229,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 const ACCESS_TOKEN = /^[\x21-\x7E]+$/;
 
 /** A successful token response (RFC 6749 §5.1), with the leniencies real endpoints need. */
-export const TokenResponseSchema = z.object({
+const TokenResponseSchema = z.object({
   access_token: z.string().check(z.regex(ACCESS_TOKEN, 'access_token must be printable ASCII')),
   // Aeries sends "bearer", the RFC spells it "Bearer"; the type is case-insensitive (§5.1).
   token_type: z
@@ -246,7 +246,7 @@ export const TokenResponseSchema = z.object({
 });
 
 /** What a token request produced. */
-export type TokenAttempt =
+type TokenAttempt =
   | {
       ok: true;
       accessToken: string;
@@ -255,7 +255,7 @@ export type TokenAttempt =
     }
   | { ok: false; status: number; oauthError: string | undefined };
 
-export interface TokenRequest {
+interface TokenRequest {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
@@ -276,7 +276,7 @@ export interface TokenRequest {
  * @throws {AuthTokenError} 'token-endpoint-status' for other non-2xx statuses and redirects,
  *   'token-endpoint-invalid' for a 2xx answer that is not a valid token or is too large.
  */
-export async function requestToken(request: TokenRequest): Promise<TokenAttempt> {
+async function requestToken(request: TokenRequest): Promise<TokenAttempt> {
   const form: Array<[string, string]> = [['grant_type', 'client_credentials']];
   if (request.scopes.length > 0) form.push(['scope', request.scopes.join(' ')]);
   const headers: Record<string, string> = {

@@ -14,7 +14,7 @@ import {
 } from './errors';
 
 /** A measured difference under this means this computer's clock is right (Date has 1 s steps). */
-export const CLOCK_RIGHT_MS = 60_000;
+const CLOCK_RIGHT_MS = 60_000;
 
 /**
  * A clock difference as words: "75 seconds", "20 minutes", "3 hours", "2 days". Each unit takes

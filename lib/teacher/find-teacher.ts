@@ -5,7 +5,7 @@
  */
 import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import type { User } from '../oneroster/schemas-rostering';
+import type { User } from '../oneroster/schemas';
 import type { SisSession } from './sis-session';
 
 /** "Given Family", else the username or email. */

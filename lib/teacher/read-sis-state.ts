@@ -7,7 +7,7 @@
 import { RequestError } from '../errors';
 import type { SisState } from '../export/plan-types';
 import type { OneRosterClient } from '../oneroster/client';
-import type { User } from '../oneroster/schemas-rostering';
+import type { User } from '../oneroster/schemas';
 import type { ClassLink } from '../settings/class-links';
 import type { SisSession } from './sis-session';
 

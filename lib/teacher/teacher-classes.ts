@@ -6,7 +6,7 @@
 import { RequestError } from '../errors';
 import { t } from '../i18n/t';
 import type { SisClassOption } from '../messaging/panel-protocol';
-import type { OneRosterClass } from '../oneroster/schemas-rostering';
+import type { OneRosterClass } from '../oneroster/schemas';
 import { findTeacher, personName } from './find-teacher';
 import type { SisSession } from './sis-session';
 import { readTermTitles, titlesOf } from './term-titles';
