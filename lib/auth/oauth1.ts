@@ -7,16 +7,74 @@
  * signing key and `Authorization` header. Two parts of it are kept away from RFC 5849 requests:
  * its URL parsing (it splits a query at every `=`, signs names still encoded and `+` as a plus),
  * so it gets the WHATWG-normalised base URL and the parameters already form-decoded; and its
- * synchronous `hash_function`, so WebCrypto computes the HMAC (hmac.ts) and no JavaScript SHA
+ * synchronous `hash_function`, so WebCrypto computes the HMAC (below) and no JavaScript SHA
  * library ships. Checked against published vectors (test/lib/auth/oauth1-sign.test.ts), oauthlib
  * (oauth1-oauthlib.test.ts) and the sandbox SIS's own verifier (oauth1-sign-property.test.ts).
  */
 import OAuth from 'oauth-1.0a';
-import { validateExtraHeaders } from './extra-headers';
-import { createCachedHmac, type HmacBase64, hmacBase64, type OAuth1SignatureMethod } from './hmac';
-import type { Authenticator, RefusedRequest, RequestToAuthorize } from './types';
+import {
+  type Authenticator,
+  type RefusedRequest,
+  type RequestToAuthorize,
+  validateExtraHeaders,
+} from './authenticator';
 
-export type { OAuth1SignatureMethod } from './hmac';
+// HMAC for OAuth 1.0a signatures, with the browser's own WebCrypto: no hashing code of ours or a
+// library's ships in the extension.
+
+/** The OAuth 1.0a signature methods we sign with (RFC 5849 §3.4.2; HMAC-SHA256 is what OneRoster uses). */
+export type OAuth1SignatureMethod = 'HMAC-SHA256' | 'HMAC-SHA1';
+
+/** Base64 of HMAC(key, text) over the UTF-8 bytes of both, as `oauth_signature` carries it. */
+export type HmacBase64 = (
+  method: OAuth1SignatureMethod,
+  key: string,
+  text: string,
+) => Promise<string>;
+
+const HASHES = { 'HMAC-SHA256': 'SHA-256', 'HMAC-SHA1': 'SHA-1' } as const;
+const utf8 = new TextEncoder();
+
+function importKey(method: OAuth1SignatureMethod, key: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey(
+    'raw',
+    utf8.encode(key),
+    { name: 'HMAC', hash: HASHES[method] },
+    false,
+    ['sign'],
+  );
+}
+
+async function sign(hmacKey: Promise<CryptoKey>, text: string): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey, utf8.encode(text)));
+  // btoa takes a "binary string": one char per byte. A digest is at most 32 bytes, so spreading is safe.
+  return btoa(String.fromCharCode(...mac));
+}
+
+/** Imports the key for every call: for one-off signatures (the stage functions, tests). */
+export const hmacBase64: HmacBase64 = (method, key, text) => sign(importKey(method, key), text);
+
+/**
+ * An HMAC that keeps its last imported key, for one connection's authenticator: every
+ * request of a connection is signed with the same key, and importing it each time doubled the
+ * WebCrypto round trips per request. The key goes with the authenticator, so a disconnected or
+ * changed connection's secret is not kept; an import that failed is not kept either.
+ */
+export function createCachedHmac(): HmacBase64 {
+  let last:
+    | { method: OAuth1SignatureMethod; key: string; imported: Promise<CryptoKey> }
+    | undefined;
+  return (method, key, text) => {
+    if (last?.method !== method || last.key !== key) {
+      const imported = importKey(method, key);
+      last = { method, key, imported };
+      imported.catch(() => {
+        if (last?.imported === imported) last = undefined;
+      });
+    }
+    return sign(last.imported, text);
+  };
+}
 
 /** The protocol parameters of one request, without `oauth_signature` (RFC 5849 §3.1). */
 export interface OAuth1Params {
@@ -209,7 +267,7 @@ export interface OAuth1Options {
  * Two measurements of the clock difference closer than this are the same: the `Date` header has
  * one-second resolution and the answer's travel time adds to it.
  */
-export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+const CLOCK_SKEW_TOLERANCE_MS = 5_000;
 
 export interface OAuth1Authenticator extends Authenticator {
   readonly mode: 'oauth1';
@@ -279,19 +337,6 @@ export function createOAuth1Authenticator(options: OAuth1Options): OAuth1Authent
       return Math.abs(measured - used) > CLOCK_SKEW_TOLERANCE_MS;
     },
   };
-}
-
-/**
- * SIS time minus local time in milliseconds, from a response's `Date` header and the local time
- * the response arrived; undefined when the header is missing or unparsable. The header has
- * one-second resolution, so differences under a few seconds are noise.
- */
-export function measureClockSkew(
-  dateHeader: string | null | undefined,
-  localNowMs: number,
-): number | undefined {
-  const serverMs = dateHeader ? Date.parse(dateHeader) : Number.NaN;
-  return Number.isNaN(serverMs) ? undefined : serverMs - localNowMs;
 }
 
 function checkedSkew(ms: number): number {

@@ -24,7 +24,7 @@ import {
   type ResultToPut,
   SCORE_STATUSES,
   type ScoreStatus,
-} from '../oneroster/schemas-gradebook';
+} from '../oneroster/schemas';
 import type { ExportJournal, JournalOp, JournalOpStatus } from './journal';
 import type { Operation } from './operations';
 import type { ExportFailureInfo } from './run-codes';

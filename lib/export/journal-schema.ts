@@ -3,7 +3,7 @@
  * version's, still read). Storage is a boundary like any other: an unknown format, a
  * half-written value or a hand edit must not reach the engine as if it were a plan.
  */
-import { SCORE_STATUSES } from '../oneroster/schemas-gradebook';
+import { SCORE_STATUSES } from '../oneroster/schemas';
 import { z } from '../zod';
 import type { ExportJournal, JournalOp } from './journal';
 import type { StoredJournal, StoredOp } from './journal-codec';

@@ -6,7 +6,7 @@
  * (lib/teacher/export-runner.ts). This is the journal in memory; what is stored, and why it is
  * so much smaller, is in journal-codec.ts.
  */
-import type { ScoreStatus } from '../oneroster/schemas-gradebook';
+import type { ScoreStatus } from '../oneroster/schemas';
 import type { Operation, OperationKind } from './operations';
 import type { ExportFailureInfo, ExportStopCode } from './run-codes';
 

@@ -3,7 +3,7 @@
  * Every id is deterministic (ids.ts), so executing an operation twice — a retry, a resumed
  * export after the service worker was stopped — updates the same SIS resource, never a new one.
  */
-import type { LineItemToPut, ResultToPut } from '../oneroster/schemas-gradebook';
+import type { LineItemToPut, ResultToPut } from '../oneroster/schemas';
 
 export type Operation =
   | {

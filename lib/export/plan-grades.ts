@@ -3,7 +3,7 @@
  * draft or a Missing cell is sent; the SIS's current result (same deterministic id) decides
  * create / update / unchanged, and a grade the teacher removed becomes a DELETE.
  */
-import type { ResultToPut } from '../oneroster/schemas-gradebook';
+import type { ResultToPut } from '../oneroster/schemas';
 import type { ExportRules, GradePlan, PlanGrade } from './plan-types';
 
 export interface KnownResult {

@@ -4,8 +4,7 @@
  * class, category, optional gradingPeriod, resultValueMin 0, resultValueMax = points.
  */
 
-import type { LineItem, LineItemToPut } from '../oneroster/schemas-gradebook';
-import type { AcademicSession } from '../oneroster/schemas-rostering';
+import type { AcademicSession, LineItem, LineItemToPut } from '../oneroster/schemas';
 import type { PlanCoursework } from './plan-types';
 
 /** Cuts a title to the SIS's limit with an ellipsis; the full title goes in the description. */

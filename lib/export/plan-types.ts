@@ -2,8 +2,7 @@
  * What the export planner reads and what it returns. The planner's input is normalised here
  * (not Classroom markup, not raw storage) so the planner stays a pure, table-testable function.
  */
-import type { Category, LineItem, Result } from '../oneroster/schemas-gradebook';
-import type { AcademicSession } from '../oneroster/schemas-rostering';
+import type { AcademicSession, Category, LineItem, Result } from '../oneroster/schemas';
 import type { Operation } from './operations';
 
 /** One Classroom coursework column as read from the page. */

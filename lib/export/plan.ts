@@ -3,7 +3,7 @@
  * teacher choices, current SIS state, earlier exports) to the preview the teacher sees and the
  * exact operations the engine will send. Nothing is sent that the preview does not show.
  */
-import type { Category } from '../oneroster/schemas-gradebook';
+import type { Category } from '../oneroster/schemas';
 import { lineItemIdFor, resultIdFor } from './ids';
 import type { Operation } from './operations';
 import { desiredGrade, planGrade } from './plan-grades';

@@ -4,7 +4,7 @@
  * parallel requests that failed together, so they do not hit a struggling SIS in lockstep —
  * and never less than the server's Retry-After.
  */
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { describeOneRosterError } from '../oneroster/describe-error';
 import { isOneRosterError, OneRosterHttpError } from '../oneroster/errors';
 import type { ExportFailureCode, ExportFailureInfo } from './run-codes';

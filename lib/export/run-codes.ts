@@ -3,7 +3,7 @@
  * stored in the journal and sent to the panel, which words them (the stored `message` is the
  * text in the language of the moment of the export).
  */
-import type { AuthErrorCode } from '../auth/errors';
+import type { AuthErrorCode } from '../auth/authenticator';
 import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
 
 const AUTH_CODES = [

@@ -3,7 +3,7 @@
  * auth layer's (token endpoint, settings) — saying what happened and what to do.
  * Kept apart from errors.ts so the error classes stay free of i18n and usable anywhere.
  */
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { t } from '../i18n/t';
 import type { OneRosterError } from './errors';
 import {
@@ -14,7 +14,7 @@ import {
 } from './errors';
 
 /** A measured difference under this means this computer's clock is right (Date has 1 s steps). */
-export const CLOCK_RIGHT_MS = 60_000;
+const CLOCK_RIGHT_MS = 60_000;
 
 /**
  * A clock difference as words: "75 seconds", "20 minutes", "3 hours", "2 days". Each unit takes

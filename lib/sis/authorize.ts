@@ -6,7 +6,7 @@
  * connection always means "these settings worked". Disconnect forgets it, and everything that
  * could still reach the SIS with it.
  */
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import type { ClientAuthStyle } from '../auth/oauth2';
 import { type ErrorCode, RequestError } from '../errors';
 import { t } from '../i18n/t';

@@ -5,7 +5,7 @@
  * so a connection that passed Authorize is reached exactly the same way afterwards.
  * Background only: it is handed the secret.
  */
-import { type AuthConfig, createAuthenticator } from '../auth/create-authenticator';
+import { type AuthConfig, createAuthenticator } from '../auth/config';
 import type { ClientAuthStyle } from '../auth/oauth2';
 import { createOneRosterClient } from '../oneroster/client';
 import { partnerProfile } from './partners';

@@ -8,7 +8,7 @@
  * RequestError with translated text; `readLinkedClass` reads the linked class's SIS state
  * before planning. Writes go through the export engine, never through `read`.
  */
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { RequestError } from '../errors';
 import type { SisState } from '../export/plan-types';
 import {
@@ -22,7 +22,7 @@ import { type EngineClock, systemClock } from '../export/run-clock';
 import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError } from '../oneroster/errors';
-import type { User } from '../oneroster/schemas-rostering';
+import type { User } from '../oneroster/schemas';
 import type { ClassLink } from '../settings/class-links';
 import { saveClockSkew } from '../settings/connection-store';
 import {

@@ -6,7 +6,7 @@
  */
 import { RequestError } from '../errors';
 import { t } from '../i18n/t';
-import type { OneRosterClass, User } from '../oneroster/schemas-rostering';
+import type { OneRosterClass, User } from '../oneroster/schemas';
 import type { ClassLink } from '../settings/class-links';
 import type { SisSession } from './sis-session';
 

@@ -2,7 +2,7 @@
  * The benchmark's class: the sandbox teacher's first class (40 students) with N graded coursework,
  * every student graded, planned with the extension's own planner against the live sandbox state.
  */
-import { createAuthenticator } from '../../lib/auth/create-authenticator';
+import { createAuthenticator } from '../../lib/auth/config';
 import { planExport } from '../../lib/export/plan';
 import type { PlanCoursework, PlanGrade, PlanInput } from '../../lib/export/plan-types';
 import { createOneRosterClient, type OneRosterClient } from '../../lib/oneroster/client';

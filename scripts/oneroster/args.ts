@@ -3,7 +3,7 @@
  * Secrets may come from the environment (ONEROSTER_SECRET) so they stay out of shell history.
  */
 import { parseArgs } from 'node:util';
-import { type AuthConfig, AuthConfigSchema } from '../../lib/auth/create-authenticator';
+import { type AuthConfig, AuthConfigSchema } from '../../lib/auth/config';
 
 export interface CliInvocation {
   command: string;

@@ -2,7 +2,7 @@
  * `npm run -s oneroster -- <command> …`: the extension's own OneRoster client and auth code from
  * a terminal, for admins debugging a connection and for tests against the sandbox SIS.
  */
-import { createAuthenticator } from '../../lib/auth/create-authenticator';
+import { createAuthenticator } from '../../lib/auth/config';
 import { createOneRosterClient } from '../../lib/oneroster/client';
 import { HELP, parseCliArgs, UsageError } from './args';
 import { COMMANDS } from './commands';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthConfig, createAuthenticator } from '@/lib/auth/create-authenticator';
+import { type AuthConfig, createAuthenticator } from '@/lib/auth/config';
 import { createOneRosterClient, type OneRosterClient } from '@/lib/oneroster/client';
 import { type Sandbox, startSandbox } from '../../sandbox/index';
 

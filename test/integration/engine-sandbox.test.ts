@@ -6,7 +6,7 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '@/lib/auth/create-authenticator';
+import { createAuthenticator } from '@/lib/auth/config';
 import { createJournal } from '@/lib/export/journal';
 import { createStorageJournalStore } from '@/lib/export/journal-storage';
 import type { Operation } from '@/lib/export/operations';

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '@/lib/auth/create-authenticator';
+import { createAuthenticator } from '@/lib/auth/config';
 import { createJournal } from '@/lib/export/journal';
 import { createMemoryJournalStore } from '@/lib/export/journal-store';
 import { runExport } from '@/lib/export/run';

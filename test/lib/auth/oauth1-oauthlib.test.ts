@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { HttpMethod } from '@/lib/auth/authenticator';
 import { createOAuth1Authenticator, type OAuth1SignatureMethod } from '@/lib/auth/oauth1';
-import type { HttpMethod } from '@/lib/auth/types';
 import { buildUrl } from '@/lib/oneroster/url';
 
 // Debian's interpreter, which has python3-oauthlib; another python3 may come first on PATH.

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createCachedHmac, hmacBase64 } from '@/lib/auth/hmac';
+import { percentEncode } from '@/lib/auth/http';
 import {
   authorizationHeader,
   baseString,
+  createCachedHmac,
+  hmacBase64,
   type OAuth1Params,
   parameterString,
   type SignableRequest,
@@ -11,7 +13,6 @@ import {
   signingKey,
   signRequest,
 } from '@/lib/auth/oauth1';
-import { percentEncode } from '@/lib/auth/percent-encode';
 
 // Vectors from shared/reference/oneroster-research.md §E, verified there with oauthlib 3.2.2 and
 // an independent WebCrypto implementation. Nonce and timestamp are fixed by the vectors.

@@ -7,9 +7,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
-import { createOAuth2Authenticator, type OAuth2Options } from '@/lib/auth/oauth2';
-import { MAX_TOKEN_RESPONSE_BYTES } from '@/lib/auth/oauth2-token';
+import { AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
+import {
+  createOAuth2Authenticator,
+  MAX_TOKEN_RESPONSE_BYTES,
+  type OAuth2Options,
+} from '@/lib/auth/oauth2';
 import { describeOneRosterError } from '@/lib/oneroster/describe-error';
 import { LOCALES, useLocale } from '../../support/fake-i18n';
 

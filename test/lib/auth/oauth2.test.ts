@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import type { RefusedRequest } from '@/lib/auth/authenticator';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
 import {
   createOAuth2Authenticator,
   type FetchLike,
   type OAuth2Options,
   ONEROSTER_SCOPES,
 } from '@/lib/auth/oauth2';
-import type { RefusedRequest } from '@/lib/auth/types';
 import {
   CLIENT_ID,
   CLIENT_SECRET,

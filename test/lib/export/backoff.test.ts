@@ -1,6 +1,6 @@
 /** Backoff arithmetic and the retry / fail / stop decision for every error type. */
 import { describe, expect, it } from 'vitest';
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
 import { classifyFailure, DEFAULT_RETRY_POLICY, retryDelayMs } from '@/lib/export/retry';
 import { sisError } from './engine-fixtures';
 

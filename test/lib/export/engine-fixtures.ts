@@ -2,7 +2,7 @@
  * Plans, errors and a run helper for the engine tests. Errors are built with the client's real
  * error classes, exactly as the transport would throw them.
  */
-import { AuthTokenError } from '@/lib/auth/errors';
+import { AuthTokenError } from '@/lib/auth/authenticator';
 import { createJournal, type ExportJournal } from '@/lib/export/journal';
 import { createMemoryJournalStore } from '@/lib/export/journal-store';
 import type { Operation } from '@/lib/export/operations';

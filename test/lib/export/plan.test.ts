@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineItemIdFor, resultIdFor } from '@/lib/export/ids';
 import { planExport } from '@/lib/export/plan';
 import type { PlanGrade, PlanInput } from '@/lib/export/plan-types';
-import type { LineItem, Result } from '@/lib/oneroster/schemas-gradebook';
+import type { LineItem, Result } from '@/lib/oneroster/schemas';
 
 const COURSE = '596177745468';
 const NOW = '2025-10-01T09:30:00.000Z';

@@ -5,7 +5,7 @@
  * calls behave like a tiny SIS: PUT creates or updates by id, DELETE removes or finds it gone.
  */
 import type { ExportClient } from '@/lib/export/run-operation';
-import type { LineItemToPut, ResultToPut } from '@/lib/oneroster/schemas-gradebook';
+import type { LineItemToPut, ResultToPut } from '@/lib/oneroster/schemas';
 import type { FakeClock } from './fake-clock';
 
 /** A scripted answer: a value to return, an error to throw, or a request that never answers. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
 import { describeOneRosterError } from '@/lib/oneroster/describe-error';
 import {
   ONEROSTER_ERROR_CODES,

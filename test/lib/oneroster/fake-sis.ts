@@ -3,7 +3,7 @@
  * answering real Response objects with real headers) and an Authenticator that records what it
  * was asked to authorise. No network is touched.
  */
-import type { Authenticator, RequestToAuthorize } from '@/lib/auth/types';
+import type { Authenticator, RequestToAuthorize } from '@/lib/auth/authenticator';
 import { createOneRosterClient, type OneRosterClientOptions } from '@/lib/oneroster/client';
 
 export const BASE = 'https://sis.example.org/ims/oneroster/v1p1';

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { GuidRefSchema } from '@/lib/oneroster/schemas-common';
-import {
-  CategorySchema,
-  LineItemSchema,
-  ResultSchema,
-  SCORE_STATUSES,
-} from '@/lib/oneroster/schemas-gradebook';
+import { readStatusInfo } from '@/lib/oneroster/errors';
 import {
   AcademicSessionSchema,
+  CategorySchema,
   ClassSchema,
+  GuidRefSchema,
+  LineItemSchema,
   OrgSchema,
+  ResultSchema,
+  SCORE_STATUSES,
   UserSchema,
-} from '@/lib/oneroster/schemas-rostering';
-import { readStatusInfo } from '@/lib/oneroster/status-info';
+} from '@/lib/oneroster/schemas';
 import * as fixtures from './fixtures';
 
 describe('OneRoster schemas: lenient where vendors differ', () => {

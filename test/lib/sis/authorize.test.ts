@@ -1,7 +1,7 @@
 /** The Authorize check against the real sandbox SIS, with the real client and authenticators. */
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/errors';
+import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/authenticator';
 import {
   OneRosterHttpError,
   OneRosterResponseError,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentEncode } from '@/lib/auth/percent-encode';
+import { percentEncode } from '@/lib/auth/http';
 
 // An independent reference for RFC 3986 §2.1/§2.3: UTF-8 bytes, unreserved ASCII kept,
 // everything else as %XX with uppercase hex.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseNextLink, parseTotalCount } from '@/lib/oneroster/client';
 import { TooManyPagesError } from '@/lib/oneroster/errors';
-import { parseNextLink, parseTotalCount } from '@/lib/oneroster/paging';
 import { BASE, clientFor, json, paged, type Route } from './fake-sis';
 import * as fixtures from './fixtures';
 

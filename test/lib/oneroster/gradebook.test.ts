@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LineItemToPut, ResultToPut } from '@/lib/oneroster/schemas-gradebook';
+import type { LineItemToPut, ResultToPut } from '@/lib/oneroster/schemas';
 import { BASE, clientFor, imsx, json } from './fake-sis';
 import * as fixtures from './fixtures';
 

@@ -4,6 +4,7 @@ import {
   OneRosterHttpError,
   OneRosterResponseError,
   SisClockSkewError,
+  serverClockSkewMs,
 } from '@/lib/oneroster/errors';
 import { clientFor, imsx, json, type Route } from './fake-sis';
 import * as fixtures from './fixtures';
@@ -217,5 +218,17 @@ describe('clock skew', () => {
         code: 'bad-credentials',
       },
     );
+  });
+});
+
+describe('serverClockSkewMs', () => {
+  it.each([
+    ['a server five minutes ahead', 'Tue, 14 Nov 2023 22:18:20 GMT', 1_700_000_000_000, 300_000],
+    ['a server a minute behind', 'Tue, 14 Nov 2023 22:13:20 GMT', 1_700_000_060_000, -60_000],
+    ['a missing header', null, 1_700_000_000_000, undefined],
+    ['an unparsable header', 'yesterday-ish', 1_700_000_000_000, undefined],
+  ])('measures %s', (_name, header, localNow, expected) => {
+    const headers = new Headers(header === null ? {} : { date: header });
+    expect(serverClockSkewMs(headers, localNow)).toBe(expected);
   });
 });

@@ -4,8 +4,7 @@
  * fails at setup with a readable error rather than on the first request.
  */
 import { z } from '../zod';
-import { AuthConfigError } from './errors';
-import { extraHeaderProblems } from './extra-headers';
+import { AuthConfigError, extraHeaderProblems } from './authenticator';
 import { createOAuth1Authenticator, type OAuth1Authenticator, type OAuth1Options } from './oauth1';
 import { createOAuth2Authenticator, type OAuth2Authenticator, type OAuth2Options } from './oauth2';
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AuthConfig,
-  AuthConfigSchema,
-  createAuthenticator,
-} from '@/lib/auth/create-authenticator';
-import { AuthConfigError } from '@/lib/auth/errors';
+import { AuthConfigError } from '@/lib/auth/authenticator';
+import { type AuthConfig, AuthConfigSchema, createAuthenticator } from '@/lib/auth/config';
 import { CLIENT_ID, CLIENT_SECRET, createFakeTokenEndpoint } from './fake-token-endpoint';
 
 const URL_V1P1 = 'https://sis.example.org/ims/oneroster/v1p1/lineItems/gc-123-456';
