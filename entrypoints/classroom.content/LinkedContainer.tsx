@@ -8,9 +8,9 @@ import { CourseworkStatus } from '@/components/panel/CourseworkStatus';
 import { ExportAnnouncement } from '@/components/panel/ExportAnnouncement';
 import { ExportHistory } from '@/components/panel/ExportHistory';
 import { ExportPreview } from '@/components/panel/ExportPreview';
-import { ExportProgress } from '@/components/panel/ExportProgress';
+import { ExportProgressSection } from '@/components/panel/ExportProgressSection';
 import { ExportStart } from '@/components/panel/ExportStart';
-import { ExportSummary } from '@/components/panel/ExportSummary';
+import { ExportSummarySection } from '@/components/panel/ExportSummarySection';
 import { LinkedClass } from '@/components/panel/LinkedClass';
 import { StudentMatching } from '@/components/panel/StudentMatching';
 import type { CourseSnapshot } from '@/lib/classroom/model';
@@ -123,7 +123,7 @@ interface ExportSectionProps {
 function ExportSection({ flow, panel, names, titles, gradebookRead }: ExportSectionProps) {
   const { stage } = flow;
   const progress = (resuming: boolean, canCancel: boolean) => (
-    <ExportProgress
+    <ExportProgressSection
       progress={panel.export.running ? panel.export.progress : undefined}
       resuming={resuming}
       cancelling={flow.cancelling}
@@ -176,7 +176,9 @@ function ExportSection({ flow, panel, names, titles, gradebookRead }: ExportSect
     case 'done':
       return (
         <>
-          {stage.summary && <ExportSummary summary={stage.summary} titles={titles} names={names} />}
+          {stage.summary && (
+            <ExportSummarySection summary={stage.summary} titles={titles} names={names} />
+          )}
           {start(false)}
         </>
       );
