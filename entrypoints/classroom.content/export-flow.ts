@@ -95,12 +95,12 @@ export function exportFlowReducer(state: ExportFlowState, event: ExportFlowEvent
   switch (event.type) {
     case 'pageRead': {
       const snapshot = event.snapshot ?? state.snapshot;
-      if (snapshot === state.snapshot && !state.previewFirst) return state;
-      const read = { ...state, snapshot };
       // Once, when the Grades page is read: the student matching shows at once after linking.
-      if (!state.previewFirst || !snapshot?.coverage.gradebook) return read;
-      const opened = { ...read, previewFirst: false };
-      return state.stage.mode === 'idle' ? ask(opened, opened.choices) : opened;
+      if (state.previewFirst && snapshot?.coverage.gradebook) {
+        const read = { ...state, snapshot, previewFirst: false };
+        return state.stage.mode === 'idle' ? ask(read, read.choices) : read;
+      }
+      return snapshot === state.snapshot ? state : { ...state, snapshot };
     }
     case 'previewAsked':
       return ask(state, state.choices);
