@@ -11,8 +11,8 @@ import type { Reply } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/send';
 
 /** A start-up that reads storage answers in well under a second; 8 s means it is not coming. */
-export const STATE_TIMEOUT_MS = 8_000;
-export const POLL_MS = 500;
+const STATE_TIMEOUT_MS = 8_000;
+const POLL_MS = 500;
 
 export type PanelStateStatus =
   | { state: 'loading' }
