@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import type { ExportSummaryView } from '@/lib/messaging/replies';
-import { stateText } from './ExportSummary';
+import { stateText } from './ExportSummarySection';
 
 /**
  * Says that an export ended, for screen readers. It stays mounted while the view below it

@@ -7,20 +7,23 @@ import { useEffect, useMemo, useState } from 'react';
 import { CourseworkStatus } from '@/components/panel/CourseworkStatus';
 import { ExportAnnouncement } from '@/components/panel/ExportAnnouncement';
 import { ExportHistory } from '@/components/panel/ExportHistory';
+import { ExportPreview } from '@/components/panel/ExportPreview';
+import { ExportProgressSection } from '@/components/panel/ExportProgressSection';
+import { ExportStart } from '@/components/panel/ExportStart';
+import { ExportSummarySection } from '@/components/panel/ExportSummarySection';
 import { LinkedClass } from '@/components/panel/LinkedClass';
+import { StudentMatching } from '@/components/panel/StudentMatching';
 import type { CourseSnapshot } from '@/lib/classroom/model';
 import type { ClassLinkView, PanelState } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
-import { ExportView } from './ExportView';
-import { useExportFlow } from './use-export-flow';
-import { useExportWatch } from './use-export-watch';
+import { type ExportFlow, useExportFlow } from './export-flow';
 
 export interface LinkedContainerProps {
   courseId: string;
   panel: PanelState;
   link: ClassLinkView;
   snapshot?: CourseSnapshot;
-  reload: () => Promise<unknown>;
+  reload: () => Promise<PanelState | undefined>;
   /** Open the preview at once (the class was just linked). */
   previewFirst: boolean;
   onUnlinked(state: PanelState): void;
@@ -33,27 +36,27 @@ export function LinkedContainer(props: LinkedContainerProps) {
   const flow = useExportFlow({
     courseId,
     snapshot,
+    panel,
     savedChoices: link.choices,
+    previewFirst: props.previewFirst,
     reload: props.reload,
   });
-  const watch = useExportWatch(panel, flow.view, flow.setView);
+  const { stage } = flow;
   const [unlinking, setUnlinking] = useState(false);
   const [unlinkError, setUnlinkError] = useState<string>();
   const gradebookRead = Boolean(snapshot?.coverage.gradebook);
 
+  // Poll the background while a run is shown (running, or about to be resumed).
+  const poll = stage.mode === 'running';
   useEffect(() => {
-    onPoll(watch.poll);
+    onPoll(poll);
     return () => onPoll(false);
-  }, [watch.poll, onPoll]);
-  const wide = flow.view.mode !== 'idle';
+  }, [poll, onPoll]);
+  const wide = stage.mode !== 'idle';
   useEffect(() => {
     onWide(wide);
     return () => onWide(false);
   }, [wide, onWide]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the Grades page is read
-  useEffect(() => {
-    if (props.previewFirst && gradebookRead && flow.view.mode === 'idle') void flow.openPreview();
-  }, [gradebookRead]);
 
   const names = useMemo(
     () => Object.fromEntries((snapshot?.students ?? []).map((s) => [s.key, s.name])),
@@ -77,7 +80,7 @@ export function LinkedContainer(props: LinkedContainerProps) {
     else setUnlinkError(reply.error.message);
   };
 
-  const busy = flow.view.mode === 'running' || flow.view.mode === 'starting';
+  const busy = stage.mode === 'running' || stage.mode === 'starting';
   return (
     <>
       <LinkedClass
@@ -87,18 +90,97 @@ export function LinkedContainer(props: LinkedContainerProps) {
         unlinkError={unlinkError}
         onUnlink={() => void unlink()}
       />
-      <ExportView
+      <ExportSection
         flow={flow}
         panel={panel}
         names={names}
         titles={titles}
         gradebookRead={gradebookRead}
       />
-      {flow.view.mode === 'done' && (
+      {stage.mode === 'done' && (
         <CourseworkStatus coursework={coursework} lastExported={panel.lastExported} />
       )}
-      <ExportAnnouncement summary={flow.view.mode === 'done' ? panel.history[0] : undefined} />
+      <ExportAnnouncement summary={stage.mode === 'done' ? stage.summary : undefined} />
       <ExportHistory history={panel.history} />
     </>
   );
+}
+
+interface ExportSectionProps {
+  flow: ExportFlow;
+  panel: PanelState;
+  names: Readonly<Record<string, string>>;
+  /** courseworkId → title, to name failed coursework in the summary. */
+  titles: Readonly<Record<string, string>>;
+  gradebookRead: boolean;
+}
+
+/**
+ * The export part of the linked panel, by the flow's stage: "Export grades", the preview with
+ * student matching, the progress (also while a restarted worker is about to resume), or the
+ * summary of the export that just ended.
+ */
+function ExportSection({ flow, panel, names, titles, gradebookRead }: ExportSectionProps) {
+  const { stage } = flow;
+  const progress = (resuming: boolean, canCancel: boolean) => (
+    <ExportProgressSection
+      progress={panel.export.running ? panel.export.progress : undefined}
+      resuming={resuming}
+      cancelling={flow.cancelling}
+      error={flow.error}
+      // Nothing runs yet to cancel while the SIS is read or a resume is awaited.
+      onCancel={canCancel ? () => void flow.cancel() : undefined}
+    />
+  );
+  const start = (loading: boolean) => (
+    <ExportStart
+      gradebookRead={gradebookRead}
+      loading={loading}
+      unfinished={panel.export.resumable && !panel.export.resuming}
+      error={flow.error}
+      onPreview={flow.openPreview}
+    />
+  );
+
+  switch (stage.mode) {
+    case 'idle':
+      return start(false);
+    case 'preview':
+      if (!stage.preview) return start(true);
+      return (
+        <>
+          <StudentMatching
+            students={stage.preview.students}
+            names={names}
+            busyKey={flow.matchBusy}
+            error={flow.matchError}
+            onMatch={(key, id) => void flow.match(key, id)}
+            onAutomatic={(key) => void flow.matchAutomatically(key)}
+          />
+          <ExportPreview
+            preview={stage.preview}
+            choices={flow.choices}
+            lastExported={panel.lastExported}
+            updating={stage.updating}
+            error={flow.error}
+            onChoices={flow.changeChoices}
+            onExport={() => void flow.start()}
+            onClose={flow.close}
+          />
+        </>
+      );
+    case 'starting':
+      return progress(false, false);
+    case 'running':
+      return progress(stage.resuming, panel.export.running);
+    case 'done':
+      return (
+        <>
+          {stage.summary && (
+            <ExportSummarySection summary={stage.summary} titles={titles} names={names} />
+          )}
+          {start(false)}
+        </>
+      );
+  }
 }

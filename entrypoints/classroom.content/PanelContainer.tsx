@@ -34,17 +34,17 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
   // Right after linking, the preview opens by itself so the student matching shows at once.
   const [justLinked, setJustLinked] = useState(false);
   const { status, reload, retry, show } = usePanelState(courseId, poll);
-  const [diagnosticsCopy, setDiagnosticsCopy] = useState<DiagnosticsCopy>('idle');
-  // A new reading is a new page state: an earlier "copied" no longer describes it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new reading
-  useEffect(() => setDiagnosticsCopy('idle'), [reading]);
+  // Each copy belongs to the reading it was made on: a new reading is a new page state, which
+  // an earlier "copied" no longer describes.
+  const [copy, setCopy] = useState<{ reading: PageReading; result: DiagnosticsCopy }>();
+  const diagnosticsCopy = copy?.reading === reading ? copy.result : 'idle';
 
   const copyDiagnostics = () => {
     // Built on click, from the page as it is now; it never holds names, emails or grades.
     const outline = describePage(document, location.pathname);
     navigator.clipboard.writeText(outline).then(
-      () => setDiagnosticsCopy('copied'),
-      () => setDiagnosticsCopy('failed'),
+      () => setCopy({ reading, result: 'copied' }),
+      () => setCopy({ reading, result: 'failed' }),
     );
   };
 

@@ -3,17 +3,16 @@
  * Retry; polled every 500 ms while an export runs. The polling is what shows progress, and each
  * message also resets the MV3 worker's idle timer while the teacher watches.
  */
-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '@/lib/errors';
 import { t } from '@/lib/i18n/t';
 import type { PanelState } from '@/lib/messaging/replies';
+import type { Reply } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
-import { withTimeout } from './with-timeout';
 
 /** A start-up that reads storage answers in well under a second; 8 s means it is not coming. */
-export const STATE_TIMEOUT_MS = 8_000;
-export const POLL_MS = 500;
+const STATE_TIMEOUT_MS = 8_000;
+const POLL_MS = 500;
 
 export type PanelStateStatus =
   | { state: 'loading' }
@@ -81,4 +80,20 @@ export function usePanelState(courseId: string, poll: boolean) {
 function errorText(error: ErrorInfo): string {
   const unreachable = error.code === 'no-answer' || error.code === 'invalid-reply';
   return unreachable ? t('panelUnavailable', error.message) : error.message;
+}
+
+/**
+ * A request the background never answers (a worker stopped mid-reply, a port Chrome dropped)
+ * would leave the panel waiting forever: "Checking the SIS connection…" that never ends. This
+ * turns silence into a reply the panel can show with Retry.
+ */
+function withTimeout<T>(request: Promise<Reply<T>>, ms: number): Promise<Reply<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<Reply<T>>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, error: { code: 'no-answer', message: t('errorNoAnswer') } }),
+      ms,
+    );
+  });
+  return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
 }

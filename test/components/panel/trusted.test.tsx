@@ -6,7 +6,7 @@
  */
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportProgress } from '@/components/panel/ExportProgress';
+import { ExportProgressSection } from '@/components/panel/ExportProgressSection';
 import { LinkClass } from '@/components/panel/LinkClass';
 import { StudentMatching } from '@/components/panel/StudentMatching';
 import { stayOnPage, trusted } from '@/components/panel/trusted';
@@ -103,7 +103,7 @@ describe('the panel’s controls ignore page script', () => {
   it('Cancel export ignores a script’s click', () => {
     const onCancel = vi.fn();
     const { container } = render(
-      <ExportProgress resuming={false} cancelling={false} onCancel={onCancel} />,
+      <ExportProgressSection resuming={false} cancelling={false} onCancel={onCancel} />,
     );
     const cancel = button(container, 'Cancel export');
     if (!cancel) throw new Error('no Cancel');

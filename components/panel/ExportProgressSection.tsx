@@ -5,7 +5,7 @@ import { trusted } from './trusted';
 
 type Progress = NonNullable<PanelState['export']['progress']>;
 
-export interface ExportProgressProps {
+export interface ExportProgressSectionProps {
   /** Absent while the background reads the SIS and plans (before the first write). */
   progress?: Progress;
   /** The export was found running (or left unfinished) when the panel opened: it resumes. */
@@ -20,13 +20,13 @@ export interface ExportProgressProps {
  * The running export: a progress bar (done of total in the current phase), the phase in words,
  * failures and retries, and Cancel. Only the phase is announced; the counts change too often.
  */
-export function ExportProgress({
+export function ExportProgressSection({
   progress,
   resuming,
   cancelling,
   error,
   onCancel,
-}: ExportProgressProps) {
+}: ExportProgressSectionProps) {
   const id = useId();
   // Before its first report a resumed export reads nothing: it picks up its saved plan.
   const phase = !progress && resuming ? t('progressPhaseResuming') : phaseText(progress?.phase);

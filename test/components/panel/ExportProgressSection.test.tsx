@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportProgress } from '@/components/panel/ExportProgress';
+import { ExportProgressSection } from '@/components/panel/ExportProgressSection';
 import { ExportStart } from '@/components/panel/ExportStart';
 import { useLocale } from '../../support/fake-i18n';
 import { button, click, render, testId } from '../../support/render';
@@ -17,10 +17,15 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('ExportProgress', () => {
+describe('ExportProgressSection', () => {
   it('shows done of total and the phase in words on a labelled progress bar', () => {
     const { container } = render(
-      <ExportProgress progress={PROGRESS} resuming={false} cancelling={false} onCancel={vi.fn()} />,
+      <ExportProgressSection
+        progress={PROGRESS}
+        resuming={false}
+        cancelling={false}
+        onCancel={vi.fn()}
+      />,
     );
     const bar = container.querySelector('[role=progressbar]');
     expect(bar?.getAttribute('aria-valuenow')).toBe('32');
@@ -33,7 +38,7 @@ describe('ExportProgress', () => {
   });
 
   it('reads the SIS before the first write: no number yet, and nothing to cancel', () => {
-    const { container } = render(<ExportProgress resuming={false} cancelling={false} />);
+    const { container } = render(<ExportProgressSection resuming={false} cancelling={false} />);
     const bar = container.querySelector('[role=progressbar]');
     expect(bar?.hasAttribute('aria-valuenow')).toBe(false);
     expect(bar?.getAttribute('aria-valuetext')).toBe('Reading the SIS');
@@ -41,7 +46,7 @@ describe('ExportProgress', () => {
   });
 
   it('says a resumed export picks up where it stopped before its first report', () => {
-    const { container } = render(<ExportProgress resuming cancelling={false} />);
+    const { container } = render(<ExportProgressSection resuming cancelling={false} />);
     expect(container.querySelector('h3')?.textContent).toBe('Resuming export…');
     expect(testId(container, 'progress-phase')).toBe('Picking up where it stopped');
   });
@@ -49,7 +54,7 @@ describe('ExportProgress', () => {
   it('says it is resuming, and cancels', () => {
     const onCancel = vi.fn();
     const { container } = render(
-      <ExportProgress
+      <ExportProgressSection
         progress={{ ...PROGRESS, phase: 'line-items', failed: 0, retrying: 0 }}
         resuming
         cancelling={false}
@@ -64,7 +69,7 @@ describe('ExportProgress', () => {
 
   it('shows Cancelling… while the background stops it', () => {
     const { container } = render(
-      <ExportProgress progress={PROGRESS} resuming={false} cancelling onCancel={vi.fn()} />,
+      <ExportProgressSection progress={PROGRESS} resuming={false} cancelling onCancel={vi.fn()} />,
     );
     expect(button(container, 'Cancelling…')?.disabled).toBe(true);
   });
@@ -72,7 +77,7 @@ describe('ExportProgress', () => {
   it('speaks Dutch', () => {
     useLocale('nl');
     const { container } = render(
-      <ExportProgress progress={PROGRESS} resuming cancelling={false} onCancel={vi.fn()} />,
+      <ExportProgressSection progress={PROGRESS} resuming cancelling={false} onCancel={vi.fn()} />,
     );
     expect(container.querySelector('h3')?.textContent).toBe('Export wordt hervat…');
     expect(testId(container, 'progress-phase')).toBe('Cijfers worden geschreven');

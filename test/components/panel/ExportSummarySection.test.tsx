@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CourseworkStatus } from '@/components/panel/CourseworkStatus';
 import { ExportAnnouncement } from '@/components/panel/ExportAnnouncement';
 import { ExportHistory } from '@/components/panel/ExportHistory';
-import { ExportSummary } from '@/components/panel/ExportSummary';
+import { ExportSummarySection } from '@/components/panel/ExportSummarySection';
 import { useLocale } from '../../support/fake-i18n';
 import { render, testId } from '../../support/render';
 import { NAMES, SUMMARY } from './fixtures';
@@ -14,9 +14,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('ExportSummary', () => {
+describe('ExportSummarySection', () => {
   it('counts what was created, updated, deleted, unchanged and failed', () => {
-    const { container } = render(<ExportSummary summary={SUMMARY} titles={TITLES} names={NAMES} />);
+    const { container } = render(
+      <ExportSummarySection summary={SUMMARY} titles={TITLES} names={NAMES} />,
+    );
     expect(container.querySelector('h3')?.textContent).toBe('Export finished with errors');
     const counts = ['created', 'updated', 'deleted', 'unchanged', 'failed'].map((k) =>
       testId(container, `summary-${k}`),
@@ -26,7 +28,9 @@ describe('ExportSummary', () => {
   });
 
   it('names each failure by coursework and student with the SIS’s reason, and says how many more', () => {
-    const { container } = render(<ExportSummary summary={SUMMARY} titles={TITLES} names={NAMES} />);
+    const { container } = render(
+      <ExportSummarySection summary={SUMMARY} titles={TITLES} names={NAMES} />,
+    );
     expect(testId(container, 'summary-failures')).toBe(
       'Essay: The Water Cycle – José Álvarez: The SIS refused the data: score out of range.',
     );
@@ -42,7 +46,9 @@ describe('ExportSummary', () => {
       pending: 7,
       stopMessage: 'The SIS rejected the credentials.',
     };
-    const { container } = render(<ExportSummary summary={stopped} titles={TITLES} names={NAMES} />);
+    const { container } = render(
+      <ExportSummarySection summary={stopped} titles={TITLES} names={NAMES} />,
+    );
     expect(container.querySelector('h3')?.textContent).toBe('Export stopped');
     expect(container.textContent).toContain('The SIS rejected the credentials.');
     expect(container.textContent).toContain('7 changes were not sent. Export again to send them.');
@@ -51,7 +57,11 @@ describe('ExportSummary', () => {
   it('speaks Dutch', () => {
     useLocale('nl');
     const { container } = render(
-      <ExportSummary summary={{ ...SUMMARY, state: 'completed' }} titles={TITLES} names={NAMES} />,
+      <ExportSummarySection
+        summary={{ ...SUMMARY, state: 'completed' }}
+        titles={TITLES}
+        names={NAMES}
+      />,
     );
     expect(container.querySelector('h3')?.textContent).toBe('Export voltooid');
     expect(testId(container, 'summary-counts')).toContain('Aangemaakt3');

@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n/t';
 import type { ExportSummaryView } from '@/lib/messaging/replies';
 import { formatTime } from './format';
 
-export interface ExportSummaryProps {
+export interface ExportSummarySectionProps {
   summary: ExportSummaryView;
   /** courseworkId → title, and student key → name, to say which grade failed. */
   titles: Readonly<Record<string, string>>;
@@ -11,7 +11,7 @@ export interface ExportSummaryProps {
 }
 
 /** The outcome of the last export: counts, what failed and why, and what was left unsent. */
-export function ExportSummary({ summary, titles, names }: ExportSummaryProps) {
+export function ExportSummarySection({ summary, titles, names }: ExportSummarySectionProps) {
   const id = useId();
   const failedCount = summary.failedCount ?? summary.failed.length;
   const counts: Array<[string, string, number]> = [
