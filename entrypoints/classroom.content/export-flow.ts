@@ -7,9 +7,8 @@
  */
 import { useEffect, useReducer } from 'react';
 import type { CourseSnapshot } from '@/lib/classroom/model';
+import type { ExportSummaryView, PanelState, Preview, Reply } from '@/lib/messaging/replies';
 import type { ExportChoices } from '@/lib/messaging/requests';
-import type { ExportSummaryView, PanelState, Preview } from '@/lib/messaging/replies';
-import type { Reply } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
 
 /** Which part of the export view shows. */

@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '@/lib/errors';
 import { t } from '@/lib/i18n/t';
-import type { PanelState } from '@/lib/messaging/replies';
-import type { Reply } from '@/lib/messaging/replies';
+import type { PanelState, Reply } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
 
 /** A start-up that reads storage answers in well under a second; 8 s means it is not coming. */

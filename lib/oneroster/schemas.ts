@@ -32,7 +32,6 @@ export const GuidRefSchema = z.object({
   href: optional(z.string()),
   type: optional(z.string()),
 });
-export type GuidRef = z.infer<typeof GuidRefSchema>;
 
 /** A list of references; a missing or null list reads as empty. */
 const GuidRefListSchema = preprocess((value) => value ?? [], z.array(GuidRefSchema));

@@ -106,11 +106,8 @@ export interface Predicate {
   readonly text: string;
 }
 
-/** A complete filter: one predicate, or two joined by AND or OR (the 1.1 maximum). */
-export interface Filter {
-  readonly kind: 'predicate' | 'logical';
-  readonly text: string;
-}
+/** A complete filter: the one predicate the client's reads need. */
+export type Filter = Predicate;
 
 /** A field name or value the filter syntax cannot carry. */
 export class FilterError extends Error {
@@ -145,17 +142,3 @@ export function compare(field: string, operator: FilterOperator, value: FilterVa
 
 /** `field='value'`. */
 export const eq = (field: string, value: FilterValue) => compare(field, '=', value);
-/** `field!='value'`. */
-export const ne = (field: string, value: FilterValue) => compare(field, '!=', value);
-/** `field~'value'` (contains). */
-export const contains = (field: string, value: string) => compare(field, '~', value);
-
-/** `a AND b`. OneRoster 1.1 allows one logical operator, so this takes exactly two predicates. */
-export function and(left: Predicate, right: Predicate): Filter {
-  return { kind: 'logical', text: `${left.text} AND ${right.text}` };
-}
-
-/** `a OR b` (same 1.1 limit as `and`). */
-export function or(left: Predicate, right: Predicate): Filter {
-  return { kind: 'logical', text: `${left.text} OR ${right.text}` };
-}

@@ -89,15 +89,6 @@ export const exportDefaultsSetting = defineSetting('local:exportDefaults', {
   migrations: {},
 });
 
-/** Every setting, for tests that check conventions across all of them. */
-export const ALL_SETTINGS = [
-  connectionSetting,
-  credentialsSetting,
-  teacherPermissionSetting,
-  exportDefaultsSetting,
-  classLinksSetting,
-] as const;
-
 /*
  * Content scripts can read `storage.local` by default. The SIS secret and tokens live there, so
  * at every service-worker start we restrict it to trusted contexts (background, options page).

@@ -211,12 +211,3 @@ export function exportRefusal(
   if (!settings.exportEnabled) return new RequestError('export-disabled', t('errorExportDisabled'));
   return null;
 }
-
-/**
- * Resolves when teachers may link and export; otherwise throws a RequestError ('not-connected'
- * or 'export-disabled') whose text the panel can show as is.
- */
-export async function assertTeacherMayExport(readPolicy?: PolicyReader): Promise<void> {
-  const refusal = exportRefusal(await readSettings(readPolicy));
-  if (refusal) throw refusal;
-}

@@ -74,5 +74,3 @@ export function createSisClient(
   const client = createOneRosterClient({ baseUrl: fields.hostUrl, auth, fetch, now });
   return { auth, client };
 }
-
-export type SisClient = ReturnType<typeof createSisClient>;

@@ -320,5 +320,3 @@ function revocableFetch(base: typeof fetch, revoked: AbortSignal): typeof fetch 
     return base(input, { ...init, signal });
   };
 }
-
-export type SisAccess = ReturnType<typeof createSisAccess>;

@@ -10,8 +10,8 @@ import {
   initialExportFlow,
 } from '@/entrypoints/classroom.content/export-flow';
 import type { CourseSnapshot } from '@/lib/classroom/model';
-import type { ExportChoices } from '@/lib/messaging/requests';
 import type { PanelState, Preview } from '@/lib/messaging/replies';
+import type { ExportChoices } from '@/lib/messaging/requests';
 import { PREVIEW, SUMMARY } from '../components/panel/fixtures';
 
 const SNAPSHOT: CourseSnapshot = {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { classLinksSetting } from '@/lib/settings/class-links';
 import {
-  ALL_SETTINGS,
   connectionSetting,
   credentialsSetting,
   exportDefaultsSetting,
@@ -20,6 +20,15 @@ const CONNECTION: StoredConnection = {
   verifiedAt: '2026-11-28T10:00:00.000Z',
   categories: [{ sourcedId: 'cat-1', title: 'Homework' }],
 };
+
+/** Every setting with one storage key (per-class histories are checked in their own tests). */
+const ALL_SETTINGS = [
+  connectionSetting,
+  credentialsSetting,
+  teacherPermissionSetting,
+  exportDefaultsSetting,
+  classLinksSetting,
+] as const;
 
 describe('settings items', () => {
   it('all live in storage.local, versioned, with a migration to every version above 1', () => {

@@ -7,13 +7,14 @@ import {
 } from '@/lib/settings/items';
 import type { ManagedPolicy } from '@/lib/settings/managed-policy';
 import {
-  assertTeacherMayExport,
   exportRefusal,
+  type PolicyReader,
   resolveSettings,
   type StoredSettings,
 } from '@/lib/settings/resolve-settings';
 import { updateCredentials } from '@/lib/settings/secrets';
 import { DEFAULT_EXPORT_DEFAULTS } from '@/lib/sis/settings-shapes';
+import { createSisAccess } from '@/lib/teacher/sis-session';
 import { useLocale } from '../../support/fake-i18n';
 
 const CONNECTION: StoredConnection = {
@@ -174,7 +175,16 @@ async function connect() {
   await updateCredentials({ secret: 'secret' });
 }
 
-describe('assertTeacherMayExport', () => {
+/**
+ * The teacher side's permission check, as every teacher message runs it (lib/teacher/sis-session
+ * reads the settings in force and refuses with exportRefusal's error).
+ */
+const assertTeacherMayExport = (readPolicy: PolicyReader) =>
+  createSisAccess({ readPolicy, hostAccess: { has: async () => true, revoke: async () => true } })
+    .allowedSettings()
+    .then(() => undefined);
+
+describe('the teacher permission check', () => {
   it('refuses while no SIS is connected', async () => {
     const refusal = assertTeacherMayExport(noPolicy);
     await expect(refusal).rejects.toBeInstanceOf(RequestError);
