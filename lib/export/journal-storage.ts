@@ -13,7 +13,7 @@
 
 import { storage } from 'wxt/utils/storage';
 import { isUnfinished } from './journal';
-import { encodeJournal } from './journal-codec';
+import { encodeJournal } from './journal';
 import {
   type CorruptJournalReporter,
   type JournalStore,

@@ -4,8 +4,8 @@
  * reported) instead of being resumed; format 1 is read too.
  */
 import { type ExportJournal, isUnfinished, type JournalState } from './journal';
-import { decodeJournal, encodeJournal, fromFormat1 } from './journal-codec';
-import { Format1JournalSchema, JournalHeaderSchema, StoredJournalSchema } from './journal-schema';
+import { decodeJournal, encodeJournal, fromFormat1 } from './journal';
+import { Format1JournalSchema, JournalHeaderSchema, StoredJournalSchema } from './journal';
 
 /** Persistence of export journals, keyed by Classroom course id. */
 export interface JournalStore {

@@ -12,7 +12,7 @@ import type { Operation } from './operations';
 import type { ProgressReporter } from './progress';
 import { classifyFailure, type FailureVerdict, type RetryPolicy, retryDelayMs } from './retry';
 import type { EngineClock } from './run-clock';
-import type { ExportFailureInfo, ExportStopCode } from './run-codes';
+import type { ExportFailureInfo, ExportStopCode } from './journal';
 
 /**
  * The state one export run shares between its workers: the client, the clock, the limiter,

@@ -4,7 +4,7 @@
  */
 import type { ExportJournal, JournalOp, JournalState } from './journal';
 import type { OperationKind } from './operations';
-import type { ExportFailureCode, ExportStopCode } from './run-codes';
+import type { ExportFailureCode, ExportStopCode } from './journal';
 
 /** How an export run ended. */
 export type ExportOutcome = Exclude<JournalState, 'running'>;

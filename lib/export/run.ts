@@ -10,14 +10,14 @@
 import { t } from '../i18n/t';
 import { createAdaptiveLimiter } from './concurrency';
 import { copyJournalState, type ExportJournal } from './journal';
-import { encodeJournal } from './journal-codec';
+import { encodeJournal } from './journal';
 import type { JournalStore } from './journal-store';
 import { createJournalWriter } from './journal-writer';
 import { PHASE_OF } from './operations';
 import { createProgressReporter, type ExportPhase, type ProgressListener } from './progress';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { type EngineClock, systemClock } from './run-clock';
-import { ExportStopRequest, JOURNAL_UNSAVED_STOPS } from './run-codes';
+import { ExportStopRequest, JOURNAL_UNSAVED_STOPS } from './journal';
 import type { ExportClient } from './run-operation';
 import { type RunContext, runOperation } from './run-operation';
 import { type ExportSummary, outcomeOf, summarizeJournal } from './run-summary';

@@ -14,7 +14,7 @@ import { type ExportJournal, isUnfinished } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
 import type { Operation } from '../export/operations';
 import type { ExportProgress } from '../export/progress';
-import { type ExportStopCode, ExportStopRequest, JOURNAL_UNSAVED_STOPS } from '../export/run-codes';
+import { type ExportStopCode, ExportStopRequest, JOURNAL_UNSAVED_STOPS } from '../export/journal';
 import {
   cancelExport as cancelRun,
   ExportControlError,
