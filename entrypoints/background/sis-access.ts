@@ -13,7 +13,7 @@ import { readSettings } from '@/lib/settings/read-settings';
 import type { ResolvedSettings } from '@/lib/settings/resolve-settings';
 import { connectionOrigins } from '@/lib/sis/connection-draft';
 import { createSisClient } from '@/lib/sis/sis-client';
-import type { ResumeAccess } from '@/lib/teacher/resume-exports';
+import type { ResumeAccess } from '@/lib/teacher/export-runner';
 import { asRequestError, createSisSession, type SisSession } from '@/lib/teacher/sis-session';
 import type { BackgroundDependencies } from './dependencies';
 

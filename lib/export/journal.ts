@@ -3,14 +3,22 @@
  * got, and the payloads of those still to send. Persisted in the background's storage while the
  * export runs, so a service worker that Chrome stopped mid-export can resume from here without
  * re-planning. Deleted once a finished export's outcome is in the class's export history
- * (lib/teacher/export-runner.ts). This is the journal in memory; what is stored, and why it is
- * so much smaller, is in journal-codec.ts.
+ * (lib/teacher/export-runner.ts).
+ *
+ * This module is the journal's model: the journal in memory, the codes it records, and the
+ * stored format (its zod schemas and codec, format 1 still read). Saving and loading it is
+ * journal-store.ts.
  */
 import type { AuthErrorCode } from '../auth/errors';
 import { ONEROSTER_ERROR_CODES } from '../oneroster/errors';
-import { type LineItemToPut, type ResultToPut, SCORE_STATUSES, type ScoreStatus } from '../oneroster/schemas-gradebook';
+import {
+  type LineItemToPut,
+  type ResultToPut,
+  SCORE_STATUSES,
+  type ScoreStatus,
+} from '../oneroster/schemas-gradebook';
 import { z } from '../zod';
-import type { Operation, OperationKind } from './operations';
+import type { Operation, OperationKind } from './plan-types';
 
 /** Where an export is. 'running' in storage with no live engine means the worker was stopped. */
 export type JournalState =
@@ -131,7 +139,7 @@ export function pendingCount(journal: ExportJournal): number {
   return journal.ops.filter((op) => op.status === 'pending').length;
 }
 
-/** True for states a later `resumeExport` may continue. */
+/** True for states a later resume (lib/teacher/export-runner.ts) may continue. */
 export function isUnfinished(state: JournalState): boolean {
   return state === 'running' || state === 'stopped' || state === 'cancelled';
 }
@@ -205,7 +213,7 @@ export const JOURNAL_UNSAVED_STOPS: ReadonlySet<ExportStopCode> = new Set([
 ]);
 
 /*
- * zod schemas of a stored journal, format 2 (journal-codec.ts) and format 1 (the previous
+ * zod schemas of a stored journal, format 2 (below) and format 1 (the previous
  * version's, still read). Storage is a boundary like any other: an unknown format, a
  * half-written value or a hand edit must not reach the engine as if it were a plan.
  */
@@ -321,7 +329,7 @@ const head = [
 ] as const;
 const score = z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
 
-// One tuple shape for every kind (journal-codec.ts): which fields a kind needs is checked when
+// One tuple shape for every kind (StoredOp): which fields a kind needs is checked when
 // decoding, and a union of three shapes took several times as long over 20,000 operations.
 const StoredOpSchema: z.ZodMiniType<StoredOp> = z.tuple([
   z.number().check(z.int(), z.gte(0), z.lte(2)), // kind
@@ -333,7 +341,7 @@ const StoredOpSchema: z.ZodMiniType<StoredOp> = z.tuple([
   z.optional(ResultToPutSchema),
 ]);
 
-/** Format 2 (journal-codec.ts); its references into the tables are checked when decoding. */
+/** Format 2 (StoredJournal); its references into the tables are checked when decoding. */
 export const StoredJournalSchema: z.ZodMiniType<StoredJournal> = z.object({
   version: z.literal(2),
   ...header,
@@ -363,7 +371,7 @@ export const StoredJournalSchema: z.ZodMiniType<StoredJournal> = z.object({
  *   records it, and it is what the SIS must now hold.
  *
  * Why not re-plan on resume instead: the plan is a function of the SIS's state, which the
- * export itself has changed by then. Why not IndexedDB: see journal-storage.ts.
+ * export itself has changed by then. Why not IndexedDB: see journal-store.ts.
  *
  * A format-1 journal is still read, and resumed; it is saved in format 2 at its next write.
  */
@@ -620,6 +628,7 @@ export function decodeJournal(stored: StoredJournal): ExportJournal {
   }
   return { ...header, ops, operations };
 }
+
 /** A format-1 journal (every payload in full) in memory: its records gain what format 2 keeps. */
 export function fromFormat1(
   journal: Omit<ExportJournal, 'ops'> & { version: 1; ops: JournalOp[] },

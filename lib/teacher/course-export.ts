@@ -13,6 +13,7 @@ import { readExportHistory } from '../settings/export-history';
 import { exportRefusal } from '../settings/export-permission';
 import type { ExportDefaults } from '../sis/settings-shapes';
 import type { ExportRunner } from './export-runner';
+import { recordExportStart, recordNothingToSend } from './export-runner';
 import {
   assertGradebookRead,
   type CoursePlan,
@@ -22,7 +23,6 @@ import {
 } from './plan-course-export';
 import { toPreview } from './preview-view';
 import { type LinkedClassState, readLinkedClass } from './read-sis-state';
-import { recordExportStart, recordNothingToSend } from './record-export';
 import type { SisSession } from './sis-session';
 import { checkSisTeacher, type SignedInAccount, type TeacherOverride } from './teacher-identity';
 

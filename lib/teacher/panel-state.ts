@@ -5,7 +5,7 @@
  * teacher ("resumable") — its latest progress, and the history.
  */
 import { isUnfinished, type JournalState } from '../export/journal';
-import type { ExportProgress } from '../export/progress';
+import type { ExportProgress } from '../export/summary';
 import type { ClassLinkView, PanelAccess, PanelState } from '../messaging/panel-protocol';
 import type { ClassLink } from '../settings/class-links';
 import type { CourseHistory } from '../settings/export-history';
@@ -23,7 +23,7 @@ export interface PanelStateInput {
   journalState: JournalState | undefined;
   /**
    * This worker has not yet decided which exports a stopped worker left running it resumes
-   * (lib/teacher/resume-exports.ts, at every start): until then such a journal is about to
+   * (lib/teacher/export-runner.ts, at every start): until then such a journal is about to
    * continue, not "did not finish".
    */
   resumePending: boolean;

@@ -7,9 +7,8 @@
 
 import type { CourseSnapshot } from '../classroom/model';
 import { RequestError } from '../errors';
-import { courseworkForPlan, gradesForPlan } from '../export/from-snapshot';
 import { type MatchReport, matchStudents } from '../export/match';
-import { planExport } from '../export/plan';
+import { courseworkForPlan, gradesForPlan, planExport } from '../export/plan';
 import type { ExportRules, Plan, TeacherChoices } from '../export/plan-types';
 import { t } from '../i18n/t';
 import type { ClassLink } from '../settings/class-links';

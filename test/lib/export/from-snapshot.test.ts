@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '@/lib/classroom/model';
-import { dueDateToIso, gradesForPlan } from '@/lib/export/from-snapshot';
-import { planExport } from '@/lib/export/plan';
+import { dueDateToIso, gradesForPlan, planExport } from '@/lib/export/plan';
 
 describe('dueDateToIso', () => {
   it.each([

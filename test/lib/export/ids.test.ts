@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { validate, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { ID_NAMESPACE, lineItemIdFor, resultIdFor } from '@/lib/export/ids';
+import { ID_NAMESPACE, lineItemIdFor, resultIdFor } from '@/lib/export/plan';
 
 describe('deterministic ids', () => {
   it('are frozen: these exact ids were exported before and must never change', () => {

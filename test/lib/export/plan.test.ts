@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineItemIdFor, resultIdFor } from '@/lib/export/ids';
-import { planExport } from '@/lib/export/plan';
+import { lineItemIdFor, planExport, resultIdFor } from '@/lib/export/plan';
 import type { PlanGrade, PlanInput } from '@/lib/export/plan-types';
 import type { LineItem, Result } from '@/lib/oneroster/schemas-gradebook';
 
