@@ -21,7 +21,7 @@ const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
 // - unlimitedStorage (no install warning): without it storage.local stops at 10 MB, and a large
 //   class's export journal plus export histories (every result written, per class) can pass that.
 //   Kept in storage.local, not IndexedDB: one store, restricted to trusted contexts at every
-//   start (DESIGN.md), with WXT's fake browser in the unit tests (lib/export/journal-storage.ts).
+//   start (DESIGN.md), with WXT's fake browser in the unit tests (lib/export/journal-store.ts).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode }) => ({

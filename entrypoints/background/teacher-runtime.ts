@@ -2,10 +2,8 @@
  * What the teacher handlers and the start-up resume share for the worker's lifetime: the
  * journal store, the export runner (progress, keep-alive, history) and the SIS access.
  */
-import { createStorageJournalStore } from '@/lib/export/journal-storage';
-import { createExportRunner } from '@/lib/teacher/export-runner';
-import { createKeepAlive, pingExtensionApi } from '@/lib/teacher/keep-alive';
-import { resumeRunningExports } from '@/lib/teacher/resume-exports';
+import { createStorageJournalStore } from '@/lib/export/journal-store';
+import { createExportRunner, createKeepAlive, pingExtensionApi } from '@/lib/teacher/export-runner';
 import { createSisAccess } from '@/lib/teacher/sis-session';
 import type { BackgroundDependencies } from './dependencies';
 
@@ -13,13 +11,16 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   const store = createStorageJournalStore();
   const now = () => deps.now?.() ?? new Date();
   const keepAlive = createKeepAlive(deps.keepAlivePing ?? pingExtensionApi);
-  const runner = createExportRunner({ store, keepAlive, now });
+  // Within one worker the runner's registry is the whole truth (there is one worker per
+  // extension): a 'running' journal no run holds here was left by a stopped worker and may be
+  // replaced at once, rather than after the cross-restart grace period.
+  const runner = createExportRunner({ store, keepAlive, now, staleAfterMs: 0 });
   const sis = createSisAccess(deps);
   // One resume pass at a time: the worker's start and the browser's start both ask for one.
   let resuming: Promise<string[]> | undefined;
   let resumeDecided = false;
   const resumeUnfinished = () => {
-    resuming ??= resumeRunningExports(store, runner, sis.sessionIfAllowed).finally(() => {
+    resuming ??= runner.resumeRunning(sis.sessionIfAllowed).finally(() => {
       resuming = undefined;
       resumeDecided = true;
     });
@@ -34,7 +35,7 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     newExportId: deps.newExportId ?? (() => crypto.randomUUID()),
     /**
      * Continues exports a stopped worker or a closed browser left running (see
-     * lib/teacher/resume-exports.ts); a call during a pass joins it.
+     * lib/teacher/export-runner.ts); a call during a pass joins it.
      */
     resumeUnfinished,
     /**

@@ -1,9 +1,16 @@
 /**
  * What the export planner reads and what it returns. The planner's input is normalised here
  * (not Classroom markup, not raw storage) so the planner stays a pure, table-testable function.
+ * Its output, the operations, is also the engine's input.
  */
-import type { AcademicSession, Category, LineItem, Result } from '../oneroster/schemas';
-import type { Operation } from './operations';
+import type {
+  AcademicSession,
+  Category,
+  LineItem,
+  LineItemToPut,
+  Result,
+  ResultToPut,
+} from '../oneroster/schemas';
 
 /** One Classroom coursework column as read from the page. */
 export interface PlanCoursework {
@@ -116,3 +123,43 @@ export interface Plan {
   operations: Operation[];
   totals: PlanTotals;
 }
+
+/*
+ * The writes an export sends, as the planner produces them and the engine executes them.
+ * Every id is deterministic (plan.ts), so executing an operation twice — a retry, a resumed
+ * export after the service worker was stopped — updates the same SIS resource, never a new one.
+ */
+export type Operation =
+  | {
+      kind: 'put-line-item';
+      /** The line item's sourcedId. */
+      id: string;
+      courseworkId: string;
+      lineItem: LineItemToPut;
+    }
+  | {
+      kind: 'put-result';
+      /** The result's sourcedId. */
+      id: string;
+      courseworkId: string;
+      studentKey: string;
+      lineItemId: string;
+      result: ResultToPut;
+    }
+  | {
+      kind: 'delete-result';
+      /** The result's sourcedId. */
+      id: string;
+      courseworkId: string;
+      studentKey: string;
+      lineItemId: string;
+    };
+
+export type OperationKind = Operation['kind'];
+
+/** Line items first: a result may only be written once its line item exists in the SIS. */
+export const PHASE_OF: Record<OperationKind, 'line-items' | 'grades'> = {
+  'put-line-item': 'line-items',
+  'put-result': 'grades',
+  'delete-result': 'grades',
+};

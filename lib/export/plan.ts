@@ -2,15 +2,25 @@
  * The export planner: a pure function from (page snapshot, link, student matches, admin rules,
  * teacher choices, current SIS state, earlier exports) to the preview the teacher sees and the
  * exact operations the engine will send. Nothing is sent that the preview does not show.
+ * Also here: the snapshot → planner-input conversion and the deterministic sourcedIds the
+ * operations write to.
  */
-import type { Category } from '../oneroster/schemas';
-import { lineItemIdFor, resultIdFor } from './ids';
-import type { Operation } from './operations';
-import { desiredGrade, planGrade } from './plan-grades';
-import { desiredLineItem, lineItemUnchanged } from './plan-line-item';
+
+import { v5 as uuidv5 } from 'uuid';
+import type { CourseSnapshot, DueDate, Grade } from '../classroom/model';
+import type {
+  AcademicSession,
+  Category,
+  LineItem,
+  LineItemToPut,
+  ResultToPut,
+} from '../oneroster/schemas';
 import type {
   CourseworkPlan,
   CourseworkSkipReason,
+  ExportRules,
+  GradePlan,
+  Operation,
   Plan,
   PlanCoursework,
   PlanGrade,
@@ -149,4 +159,257 @@ function totalsOf(coursework: readonly CourseworkPlan[]): PlanTotals {
     for (const grade of cw.grades) totals.results[grade.action]++;
   }
   return totals;
+}
+
+/*
+ * What to do with one student's grade on one line item. Export rules (admin) decide whether a
+ * draft or a Missing cell is sent; the SIS's current result (same deterministic id) decides
+ * create / update / unchanged, and a grade the teacher removed becomes a DELETE.
+ */
+export interface KnownResult {
+  score: number;
+  scoreStatus: string;
+}
+
+type Desired =
+  | { kind: 'send'; score: number; scoreStatus: 'fully graded' | 'exempt' }
+  | { kind: 'skip'; reason: NonNullable<GradePlan['reason']> }
+  | { kind: 'nothing' };
+
+/** Decides from the cell and the rules alone, before looking at the SIS. */
+export function desiredGrade(cell: PlanGrade | undefined, rules: ExportRules): Desired {
+  if (!cell) return { kind: 'nothing' };
+  if (cell.unreadable) return { kind: 'skip', reason: 'unreadable' };
+  // Excused work counts for nothing in Classroom; OneRoster's word for that is "exempt".
+  if (cell.excused) return { kind: 'send', score: 0, scoreStatus: 'exempt' };
+  if (cell.score !== null && !cell.draft) {
+    return { kind: 'send', score: cell.score, scoreStatus: 'fully graded' };
+  }
+  if (cell.missing) {
+    return rules.missing === 'zero'
+      ? { kind: 'send', score: 0, scoreStatus: 'fully graded' }
+      : { kind: 'skip', reason: 'missing' };
+  }
+  if (cell.score !== null) {
+    return rules.exportDrafts
+      ? { kind: 'send', score: cell.score, scoreStatus: 'fully graded' }
+      : { kind: 'skip', reason: 'draft' };
+  }
+  return { kind: 'nothing' };
+}
+
+export function planGrade(
+  cell: PlanGrade | undefined,
+  ids: { studentKey: string; sisStudentId: string; resultId: string; lineItemId: string },
+  rules: ExportRules,
+  known: KnownResult | undefined,
+  scoreDate: string,
+): { plan: GradePlan; result?: ResultToPut; remove?: true } {
+  const base = {
+    studentKey: ids.studentKey,
+    sisStudentId: ids.sisStudentId,
+    resultId: ids.resultId,
+  };
+  // No cell at all is not "no grade": the page did not show it (a row or column Classroom did
+  // not render). Only a cell that says there is no grade may delete an exported one.
+  if (!cell) return { plan: { ...base, action: 'none' } };
+  const want = desiredGrade(cell, rules);
+  if (want.kind === 'skip') return { plan: { ...base, action: 'skip', reason: want.reason } };
+  if (want.kind === 'nothing') {
+    // No grade now, but one was exported before: the teacher removed it, so remove it in the SIS.
+    return known
+      ? { plan: { ...base, action: 'delete' }, remove: true }
+      : { plan: { ...base, action: 'none' } };
+  }
+  const same =
+    known !== undefined &&
+    known.scoreStatus === want.scoreStatus &&
+    // An exempt result's score means nothing; SISs store 0 or keep the old one.
+    (want.scoreStatus === 'exempt' || Math.abs(known.score - want.score) < 1e-9);
+  const plan: GradePlan = {
+    ...base,
+    action: same ? 'unchanged' : known ? 'update' : 'create',
+    score: want.score,
+    scoreStatus: want.scoreStatus,
+  };
+  if (same) return { plan };
+  return {
+    plan,
+    result: {
+      sourcedId: ids.resultId,
+      lineItem: { sourcedId: ids.lineItemId },
+      student: { sourcedId: ids.sisStudentId },
+      scoreStatus: want.scoreStatus,
+      score: want.score,
+      scoreDate,
+      comment: '',
+    },
+  };
+}
+
+/*
+ * The line item the SIS should hold for one coursework, and whether it already does.
+ * Field choices follow Google's export (research §A): title, description, assignDate, dueDate,
+ * class, category, optional gradingPeriod, resultValueMin 0, resultValueMax = points.
+ */
+/** Cuts a title to the SIS's limit with an ellipsis; the full title goes in the description. */
+export function cutTitle(title: string, limit: number | null): { title: string; cut: boolean } {
+  const chars = [...title.trim()];
+  if (limit === null || chars.length <= limit) return { title: chars.join(''), cut: false };
+  return {
+    title: `${chars
+      .slice(0, Math.max(1, limit - 1))
+      .join('')
+      .trimEnd()}…`,
+    cut: true,
+  };
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** The grading period of the class's term whose dates contain the due date. */
+export function gradingPeriodFor(
+  dueDate: string,
+  periods: readonly AcademicSession[],
+): string | undefined {
+  const due = day(dueDate);
+  return periods.find(
+    (p) => p.startDate && p.endDate && day(p.startDate) <= due && due <= day(p.endDate),
+  )?.sourcedId;
+}
+
+export interface LineItemDraft {
+  lineItem: LineItemToPut;
+  dueDateDefaulted: boolean;
+  titleCut: boolean;
+}
+
+export function desiredLineItem(
+  coursework: PlanCoursework & { maxPoints: number },
+  ids: { lineItemId: string; sisClassId: string; categoryId?: string },
+  context: {
+    titleLimit: number | null;
+    existing?: LineItem;
+    periods: readonly AcademicSession[];
+    now: string;
+  },
+): LineItemDraft {
+  const { existing, now } = context;
+  const title = cutTitle(coursework.title, context.titleLimit);
+  // Without a due date on the page keep what the SIS has, so re-exports don't move it daily.
+  const dueDate = coursework.dueDate
+    ? new Date(coursework.dueDate).toISOString()
+    : (existing?.dueDate ?? now);
+  const gradingPeriodId = gradingPeriodFor(dueDate, context.periods);
+  return {
+    lineItem: {
+      sourcedId: ids.lineItemId,
+      title: title.title,
+      description: coursework.title.trim(),
+      assignDate: existing?.assignDate ?? now,
+      dueDate,
+      class: { sourcedId: ids.sisClassId },
+      ...(ids.categoryId ? { category: { sourcedId: ids.categoryId } } : {}),
+      ...(gradingPeriodId ? { gradingPeriod: { sourcedId: gradingPeriodId } } : {}),
+      resultValueMin: 0,
+      resultValueMax: coursework.maxPoints,
+    },
+    dueDateDefaulted: !coursework.dueDate,
+    titleCut: title.cut,
+  };
+}
+
+const sameInstant = (a?: string, b?: string) =>
+  a === b || (a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b));
+
+/**
+ * Some SISs cut long titles themselves (Google's suite measures exactly that), so a stored title
+ * that is a non-empty prefix of ours counts as the same: otherwise every re-export would rewrite it.
+ */
+const sameTitle = (have: string | undefined, want: string) =>
+  have === want || (!!have && want.startsWith(have.replace(/…$/, '')));
+
+/** True when the SIS's line item already says what we would send (dates compared as instants). */
+export function lineItemUnchanged(want: LineItemToPut, have: LineItem): boolean {
+  return (
+    sameTitle(have.title, want.title) &&
+    (have.description ?? '') === (want.description ?? '') &&
+    sameInstant(have.assignDate, want.assignDate) &&
+    sameInstant(have.dueDate, want.dueDate) &&
+    have.class.sourcedId === want.class.sourcedId &&
+    have.category?.sourcedId === want.category?.sourcedId &&
+    have.gradingPeriod?.sourcedId === want.gradingPeriod?.sourcedId &&
+    (have.resultValueMin ?? 0) === want.resultValueMin &&
+    have.resultValueMax === want.resultValueMax
+  );
+}
+
+/*
+ * Deterministic OneRoster sourcedIds. A line item's id depends only on the Classroom course and
+ * coursework, a result's only on its line item and the SIS student, so every export — a retry,
+ * a resumed export, an export after unlink/relink or disconnect/reconnect — addresses the same
+ * SIS resources. That is what makes duplicates impossible (Google's own export warns that
+ * reconnecting may duplicate assignments; ours must not).
+ */
+/**
+ * The product's fixed UUIDv5 namespace. NEVER change it: every id ever exported derives from it,
+ * and a new namespace would make the next export create a second copy of everything.
+ */
+export const ID_NAMESPACE = '6f0b3f8e-4c1a-5d2b-9a7e-3c5d1e2f4a60';
+
+/** sourcedId of the line item for one Classroom coursework. */
+export function lineItemIdFor(classroomCourseId: string, courseworkId: string): string {
+  return uuidv5(`classroom-course:${classroomCourseId}/coursework:${courseworkId}`, ID_NAMESPACE);
+}
+
+/** sourcedId of one student's result on one line item. */
+export function resultIdFor(lineItemId: string, sisStudentId: string): string {
+  return uuidv5(`line-item:${lineItemId}/student:${sisStudentId}`, ID_NAMESPACE);
+}
+
+/*
+ * Turns a page snapshot (lib/classroom/model) into the planner's normalised input. Kept apart
+ * from both, so the planner never learns about Classroom's cell vocabulary and the readers never
+ * learn about export rules.
+ */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Classroom leaves the year out of due dates in the current year ("Due 3 Oct"). Pick the year
+ * that puts the date nearest to the export time, so a December export of a "Due 10 Jan" item
+ * lands in January of the next year.
+ */
+export function dueDateToIso(due: DueDate, now: Date): string {
+  const nowYear = now.getUTCFullYear();
+  const candidates = due.year !== undefined ? [due.year] : [nowYear - 1, nowYear, nowYear + 1];
+  const distance = (year: number) =>
+    Math.abs(Date.UTC(year, due.month - 1, due.day) - now.getTime());
+  const year = candidates.reduce((best, y) => (distance(y) < distance(best) ? y : best));
+  return `${year}-${pad(due.month)}-${pad(due.day)}`;
+}
+
+export function courseworkForPlan(snapshot: CourseSnapshot, now: Date): PlanCoursework[] {
+  return snapshot.coursework.map((item) => ({
+    id: item.id,
+    title: item.title,
+    maxPoints: item.maxPoints,
+    ...(item.dueDate ? { dueDate: dueDateToIso(item.dueDate, now) } : {}),
+    ...(item.category ? { categoryTitle: item.category } : {}),
+  }));
+}
+
+function gradeForPlan(grade: Grade): PlanGrade {
+  const base = { courseworkId: grade.courseworkId, studentKey: grade.studentKey };
+  return {
+    ...base,
+    score: grade.score ?? null,
+    draft: grade.draft,
+    missing: grade.state === 'missing',
+    excused: grade.state === 'excused',
+    unreadable: grade.state === 'unreadable',
+  };
+}
+
+export function gradesForPlan(snapshot: CourseSnapshot): PlanGrade[] {
+  return snapshot.grades.map(gradeForPlan);
 }

@@ -7,7 +7,7 @@
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { describeOneRosterError } from '../oneroster/describe-error';
 import { isOneRosterError, OneRosterHttpError } from '../oneroster/errors';
-import type { ExportFailureCode, ExportFailureInfo } from './run-codes';
+import type { ExportFailureCode, ExportFailureInfo } from './journal';
 
 /** Retry limits for one operation. */
 export interface RetryPolicy {

@@ -6,13 +6,12 @@
  */
 import type { OneRosterClient } from '../oneroster/client';
 import type { AdaptiveLimiter } from './concurrency';
-import type { ExportJournal, JournalOp } from './journal';
-import type { JournalWriter } from './journal-writer';
-import type { Operation } from './operations';
-import type { ProgressReporter } from './progress';
+import type { ExportFailureInfo, ExportJournal, ExportStopCode, JournalOp } from './journal';
+import type { JournalWriter } from './journal-store';
+import type { Operation } from './plan-types';
 import { classifyFailure, type FailureVerdict, type RetryPolicy, retryDelayMs } from './retry';
 import type { EngineClock } from './run-clock';
-import type { ExportFailureInfo, ExportStopCode } from './run-codes';
+import type { ProgressReporter } from './summary';
 
 /**
  * The state one export run shares between its workers: the client, the clock, the limiter,

@@ -1,26 +1,36 @@
 /**
  * The export engine: executes a journal's pending operations against the SIS — all line items,
  * then all grades — with bounded, adaptive concurrency, retries with backoff, and the journal
- * saved as it goes, so an export survives a stopped service worker (see journal-writer.ts).
+ * saved as it goes, so an export survives a stopped service worker (see journal-store.ts).
  *
  * Failure policy (retry.ts): transient errors (network, timeout, 5xx, 429) are retried;
  * a rejected item (400, 403, 404…) fails alone and the export continues; rejected credentials
- * stop everything, leaving the rest pending for `resumeExport` once the admin fixed them.
+ * stop everything, leaving the rest pending for a resume once the admin fixed them.
  */
 import { t } from '../i18n/t';
 import { createAdaptiveLimiter } from './concurrency';
-import { copyJournalState, type ExportJournal } from './journal';
-import { encodeJournal } from './journal-codec';
+import {
+  copyJournalState,
+  type ExportJournal,
+  ExportStopRequest,
+  encodeJournal,
+  JOURNAL_UNSAVED_STOPS,
+} from './journal';
 import type { JournalStore } from './journal-store';
-import { createJournalWriter } from './journal-writer';
-import { PHASE_OF } from './operations';
-import { createProgressReporter, type ExportPhase, type ProgressListener } from './progress';
+import { createJournalWriter } from './journal-store';
+import { PHASE_OF } from './plan-types';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { type EngineClock, systemClock } from './run-clock';
-import { ExportStopRequest, JOURNAL_UNSAVED_STOPS } from './run-codes';
 import type { ExportClient } from './run-operation';
 import { type RunContext, runOperation } from './run-operation';
-import { type ExportSummary, outcomeOf, summarizeJournal } from './run-summary';
+import {
+  createProgressReporter,
+  type ExportPhase,
+  type ExportSummary,
+  outcomeOf,
+  type ProgressListener,
+  summarizeJournal,
+} from './summary';
 
 /**
  * The browser's permission to reach the SIS's origins (lib/sis/host-access.ts behind it), so the

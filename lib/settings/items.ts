@@ -15,7 +15,6 @@ import {
   ExportDefaultsSchema,
 } from '../sis/settings-shapes';
 import { isoDateTime, z } from '../zod';
-import { classLinksSetting } from './class-links';
 import { defineSetting } from './define-setting';
 
 /** A connection that passed Authorize, with what the check learned. */

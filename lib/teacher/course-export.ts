@@ -6,10 +6,9 @@
  */
 import type { CourseSnapshot } from '../classroom/model';
 import { RequestError } from '../errors';
-import { courseworkForPlan, gradesForPlan } from '../export/from-snapshot';
 import type { JournalStore } from '../export/journal-store';
 import { type MatchReport, matchStudents } from '../export/match';
-import { planExport } from '../export/plan';
+import { courseworkForPlan, gradesForPlan, planExport } from '../export/plan';
 import type { ExportRules, Plan, TeacherChoices } from '../export/plan-types';
 import { t } from '../i18n/t';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
@@ -17,7 +16,7 @@ import { type CourseHistory, readExportHistory } from '../settings/export-histor
 import { exportRefusal } from '../settings/resolve-settings';
 import type { ExportDefaults } from '../sis/settings-shapes';
 import type { ExportRunner } from './export-runner';
-import { recordExportStart, recordNothingToSend } from './record-export';
+import { recordExportStart, recordNothingToSend } from './export-runner';
 import { type LinkedClassState, readLinkedClass, type SisSession } from './sis-session';
 import { checkSisTeacher, type SignedInAccount, type TeacherOverride } from './teacher-identity';
 

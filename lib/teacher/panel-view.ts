@@ -7,7 +7,7 @@
  * And the preview of a plan.
  */
 import { isUnfinished, type JournalState } from '../export/journal';
-import type { ExportProgress } from '../export/progress';
+import type { ExportProgress } from '../export/summary';
 import type { ClassLinkView, PanelAccess, PanelState, Preview } from '../messaging/replies';
 import type { ClassLink } from '../settings/class-links';
 import type { CourseHistory } from '../settings/export-history';
@@ -31,7 +31,7 @@ export interface PanelStateInput {
   journalState: JournalState | undefined;
   /**
    * This worker has not yet decided which exports a stopped worker left running it resumes
-   * (lib/teacher/resume-exports.ts, at every start): until then such a journal is about to
+   * (lib/teacher/export-runner.ts, at every start): until then such a journal is about to
    * continue, not "did not finish".
    */
   resumePending: boolean;

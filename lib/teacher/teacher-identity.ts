@@ -10,7 +10,7 @@
  * in through the same seam, and `source` says which one vouched.
  */
 import { RequestError } from '../errors';
-import { emailKey } from '../export/names';
+import { emailKey } from '../export/match';
 import { t } from '../i18n/t';
 
 export interface SignedInAccount {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { CourseSnapshot } from '@/lib/classroom/model';
-import { lineItemIdFor, resultIdFor } from '@/lib/export/ids';
+import { lineItemIdFor, resultIdFor } from '@/lib/export/plan';
 import type { ReplyOf } from '@/lib/messaging/replies';
 import { NO_FAULTS, type Sandbox, startSandbox } from '../../sandbox/index';
 import {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lineItemIdFor, resultIdFor } from '../../../lib/export/ids';
+import { lineItemIdFor, resultIdFor } from '../../../lib/export/plan';
 import type { Klass, Sandbox, User } from '../../../sandbox/index.ts';
 import {
   buildSandboxClassPage,

@@ -5,9 +5,9 @@
 import { AuthTokenError } from '@/lib/auth/authenticator';
 import { createJournal, type ExportJournal } from '@/lib/export/journal';
 import { createMemoryJournalStore } from '@/lib/export/journal-store';
-import type { Operation } from '@/lib/export/operations';
-import type { ExportProgress } from '@/lib/export/progress';
+import type { Operation } from '@/lib/export/plan-types';
 import { type RunExportOptions, runExport } from '@/lib/export/run';
+import type { ExportProgress } from '@/lib/export/summary';
 import {
   type OneRosterErrorCode,
   OneRosterHttpError,

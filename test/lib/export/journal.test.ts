@@ -5,11 +5,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { createJournal, type ExportJournal } from '@/lib/export/journal';
-import { encodeJournal } from '@/lib/export/journal-codec';
-import { createStorageJournalStore } from '@/lib/export/journal-storage';
-import { createMemoryJournalStore, type JournalStore } from '@/lib/export/journal-store';
-import { createJournalWriter } from '@/lib/export/journal-writer';
+import { createJournal, type ExportJournal, encodeJournal } from '@/lib/export/journal';
+import {
+  createJournalWriter,
+  createMemoryJournalStore,
+  createStorageJournalStore,
+  type JournalStore,
+} from '@/lib/export/journal-store';
 import { journalFor, makeOperations } from './engine-fixtures';
 import { createFakeClock } from './fake-clock';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchStudents, type SisStudent } from '@/lib/export/match';
-import { nameKey } from '@/lib/export/names';
+import { matchStudents, nameKey, type SisStudent } from '@/lib/export/match';
 
 const SIS: SisStudent[] = [
   { sourcedId: 's-zoe', givenName: 'Zoe', familyName: 'Muller', email: 'ZMULLER@school.org' },

@@ -1,6 +1,15 @@
+import fc from 'fast-check';
+import { validate, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { lineItemIdFor, resultIdFor } from '@/lib/export/ids';
-import { planExport } from '@/lib/export/plan';
+import type { Grade } from '@/lib/classroom/model';
+import {
+  dueDateToIso,
+  gradesForPlan,
+  ID_NAMESPACE,
+  lineItemIdFor,
+  planExport,
+  resultIdFor,
+} from '@/lib/export/plan';
 import type { PlanGrade, PlanInput } from '@/lib/export/plan-types';
 import type { LineItem, Result } from '@/lib/oneroster/schemas';
 
@@ -374,5 +383,94 @@ describe('planExport', () => {
       ),
     );
     expect(planExport(input({ sis, previousResults })).operations).toEqual([]);
+  });
+});
+
+describe('deterministic ids', () => {
+  it('are frozen: these exact ids were exported before and must never change', () => {
+    // If this fails, the namespace or the name scheme changed and every re-export would
+    // duplicate all line items and results in every school's SIS. (Values cross-checked with
+    // Python's uuid.uuid5.)
+    expect(ID_NAMESPACE).toBe('6f0b3f8e-4c1a-5d2b-9a7e-3c5d1e2f4a60');
+    expect(lineItemIdFor('596177745468', '150647407422')).toBe(
+      '137c4650-6510-5f5e-907d-e706d1365bb9',
+    );
+    expect(resultIdFor('5b0e6a36-2f2c-5c39-8a9f-1b7a0f4a1d3e', 'stu-1')).toBe(
+      'b73c015d-86e0-54e7-b8df-ae193397a82a',
+    );
+  });
+
+  it('are UUIDv5, stable, and distinct for distinct inputs', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (course, cw, student) => {
+        const id = lineItemIdFor(course, cw);
+        expect(validate(id) && version(id)).toBe(5);
+        expect(lineItemIdFor(course, cw)).toBe(id);
+        expect(resultIdFor(id, student)).toBe(resultIdFor(id, student));
+      }),
+    );
+    expect(lineItemIdFor('1', '23')).not.toBe(lineItemIdFor('12', '3'));
+    expect(lineItemIdFor('1', '2')).not.toBe(lineItemIdFor('2', '1'));
+    const item = lineItemIdFor('1', '2');
+    expect(resultIdFor(item, 'a')).not.toBe(resultIdFor(item, 'b'));
+    expect(resultIdFor(item, 'a')).not.toBe(resultIdFor(lineItemIdFor('1', '3'), 'a'));
+  });
+});
+
+describe('dueDateToIso', () => {
+  it.each([
+    [{ year: 2024, month: 2, day: 29 }, '2025-10-01', '2024-02-29'],
+    [{ month: 10, day: 3 }, '2025-10-01', '2025-10-03'],
+    [{ month: 1, day: 10 }, '2025-12-15', '2026-01-10'],
+    [{ month: 12, day: 20 }, '2026-01-05', '2025-12-20'],
+  ])('%o read on %s is %s', (due, now, expected) => {
+    expect(dueDateToIso(due, new Date(`${now}T12:00:00Z`))).toBe(expected);
+  });
+});
+
+describe('gradesForPlan', () => {
+  const cell = (over: Partial<Grade>): Grade => ({
+    courseworkId: '1',
+    studentKey: 'id:1',
+    state: 'empty',
+    draft: false,
+    late: false,
+    raw: '',
+    ...over,
+  });
+
+  it.each([
+    ['returned', cell({ state: 'returned', score: 8 }), { score: 8, draft: false }],
+    ['draft', cell({ state: 'draft', score: 7, draft: true }), { score: 7, draft: true }],
+    [
+      'missing with its default 0',
+      cell({ state: 'missing', score: 0, draft: true }),
+      { missing: true, score: 0, draft: true },
+    ],
+    ['excused', cell({ state: 'excused' }), { excused: true, score: null }],
+    ['turned in late, no grade', cell({ state: 'turned-in', late: true }), { score: null }],
+    ['unreadable', cell({ state: 'unreadable', raw: '??' }), { unreadable: true, score: null }],
+  ])('%s', (_name, grade, expected) => {
+    expect(gradesForPlan({ grades: [grade] } as never)[0]).toMatchObject(expected);
+  });
+
+  it('a Missing cell with a draft 0 follows the admin’s Missing rule, not the draft rule', () => {
+    const [grade] = gradesForPlan({
+      grades: [cell({ state: 'missing', score: 0, draft: true })],
+    } as never);
+    const plan = (missing: 'skip' | 'zero') =>
+      planExport({
+        classroomCourseId: '1',
+        sisClassId: 'c',
+        coursework: [{ id: '1', title: 'T', maxPoints: 10 }],
+        grades: grade ? [grade] : [],
+        matches: new Map([['id:1', 's1']]),
+        rules: { exportDrafts: false, missing, titleLimit: null, defaultCategoryId: null },
+        choices: { excludedCoursework: [], categories: {} },
+        sis: { lineItems: [], results: [], categories: [], gradingPeriods: [] },
+        now: '2025-10-01T00:00:00.000Z',
+      }).coursework[0]?.grades[0];
+    expect(plan('skip')).toMatchObject({ action: 'skip', reason: 'missing' });
+    expect(plan('zero')).toMatchObject({ action: 'create', score: 0 });
   });
 });

@@ -5,10 +5,10 @@
  * ids, PUT upserts), and the summary covers the whole export.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExportJournal } from '@/lib/export/journal';
-import { createStorageJournalStore } from '@/lib/export/journal-storage';
+import { createJournal, type ExportJournal } from '@/lib/export/journal';
 import type { JournalStore } from '@/lib/export/journal-store';
-import { resumeExport, startExport } from '@/lib/export/run-control';
+import { createStorageJournalStore } from '@/lib/export/journal-store';
+import { runExport } from '@/lib/export/run';
 import { makeOperations } from './engine-fixtures';
 import { createFakeClock } from './fake-clock';
 import { createScriptedClient } from './scripted-client';
@@ -41,11 +41,22 @@ describe('resuming an export after the worker was stopped', () => {
       }
       return undefined;
     });
-    const first = await startExport(
-      { courseId: 'course-1', sisClassId: 'class-1', operations },
-      // The mechanism with a 250 ms save interval (the default is longer; see journal-writer.ts).
-      { client: fake.client, store, clock, signal: worker.signal, saveIntervalMs: 250 },
-    ).catch((error: unknown) => error);
+    const journal = createJournal({
+      exportId: 'export-1',
+      courseId: 'course-1',
+      sisClassId: 'class-1',
+      operations,
+      now: clock.now(),
+    });
+    const first = await runExport({
+      journal,
+      client: fake.client,
+      store,
+      clock,
+      signal: worker.signal,
+      // The mechanism with a 250 ms save interval (the default is longer; see journal-store.ts).
+      saveIntervalMs: 250,
+    }).catch((error: unknown) => error);
     expect(first).toMatchObject({ state: 'cancelled' }); // what the dead worker would have said
 
     const left = await storageStore.load('course-1');
@@ -60,7 +71,9 @@ describe('resuming an export after the worker was stopped', () => {
     expect(unsaved.length).toBeLessThanOrEqual(24);
     fake.setRule(() => undefined);
 
-    const summary = await resumeExport('course-1', {
+    if (!left) throw new Error('no journal left to resume');
+    const summary = await runExport({
+      journal: left,
       client: fake.client,
       store: storageStore,
       clock,
