@@ -1,8 +1,7 @@
 import { createRouter } from '@/lib/messaging/router';
 import { restrictLocalStorageToTrustedContexts } from '@/lib/settings/items';
-import { browserDependencies, createHandlers } from './handlers';
-import { resumeOnStart } from './resume-on-start';
-import { createTeacherRuntime } from './teacher-runtime';
+import { createHandlers } from './handlers';
+import { browserDependencies, createTeacherRuntime, resumeOnStart } from './runtime';
 
 export default defineBackground(() => {
   // Must run at every start, before any secret is read or written.

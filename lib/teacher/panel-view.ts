@@ -7,16 +7,60 @@
  * And the preview of a plan.
  */
 import { isUnfinished, type JournalState } from '../export/journal';
+import type { JournalStore } from '../export/journal-store';
 import type { ExportProgress } from '../export/summary';
 import type { ClassLinkView, PanelAccess, PanelState, Preview } from '../messaging/replies';
-import type { ClassLink } from '../settings/class-links';
-import type { CourseHistory } from '../settings/export-history';
+import { type ClassLink, getClassLink } from '../settings/class-links';
+import { type CourseHistory, readExportHistory } from '../settings/export-history';
 import type { ResolvedSettings } from '../settings/resolve-settings';
-import { checkConnectionDraft } from '../sis/connection-draft';
-import { authModeFor } from '../sis/partners';
+import { checkConnectionDraft, connectionOrigins } from '../sis/connection-draft';
+import type { HostAccess } from '../sis/host-access';
+import { authModeFor, partnerProfile } from '../sis/partners';
 import type { CoursePlan } from './course-export';
+import type { ExportRunner } from './export-runner';
 import type { LinkedClassState } from './sis-session';
 import { personName } from './teacher-classes';
+
+/** Where the panel state of a class is read from, besides the settings in force. */
+export interface PanelStateSources {
+  hostAccess: HostAccess;
+  runner: Pick<ExportRunner, 'isRunning' | 'progressOf'>;
+  store: Pick<JournalStore, 'stateOf'>;
+  /** This worker's start-up resume pass has not decided yet. */
+  resumePending: boolean;
+}
+
+/** What the panel of `courseId` shows now. */
+export async function readPanelState(
+  courseId: string,
+  settings: ResolvedSettings,
+  sources: PanelStateSources,
+): Promise<PanelState> {
+  const { connection } = settings;
+  const running = sources.runner.isRunning(courseId);
+  const [link, journalState, history, hostAccess] = await Promise.all([
+    getClassLink(courseId),
+    // The poll's hot path: while the runner has the export, its stored journal says nothing new.
+    running ? undefined : sources.store.stateOf(courseId),
+    readExportHistory(courseId),
+    settings.connected && connection
+      ? sources.hostAccess.has(connectionOrigins(connection))
+      : undefined,
+  ]);
+  return buildPanelState({
+    connected: settings.connected,
+    exportAllowed: settings.exportAllowed,
+    partnerName: connection ? partnerProfile(connection.partner).name() : undefined,
+    setup: setupNeeded(settings, hostAccess),
+    teacherOverrideAllowed: settings.teacherOverrideAllowed,
+    link,
+    running,
+    progress: sources.runner.progressOf(courseId),
+    journalState,
+    resumePending: sources.resumePending,
+    history,
+  });
+}
 
 export interface PanelStateInput {
   connected: boolean;

@@ -5,9 +5,16 @@
  * the SIS: a class is linkable only if it is one of these.
  */
 import { RequestError } from '../errors';
+import type { JournalStore } from '../export/journal-store';
 import { t } from '../i18n/t';
 import type { OneRosterClass, User } from '../oneroster/schemas';
-import type { ClassLink } from '../settings/class-links';
+import {
+  type ClassLink,
+  getClassLink,
+  removeClassLink,
+  saveClassLink,
+} from '../settings/class-links';
+import type { ExportRunner } from './export-runner';
 import type { SisSession } from './sis-session';
 
 /** The teacher's classes that are active (servers that ignore the status filter included). */
@@ -188,4 +195,35 @@ export async function buildClassLink(
     studentMatches: same ? previous.studentMatches : {},
     ...(same && previous.choices ? { choices: previous.choices } : {}),
   };
+}
+
+/** What linking and unlinking touch besides the link itself. */
+export interface LinkDependencies {
+  /** A running export of the class blocks both: its writes go to the linked SIS class. */
+  runner: Pick<ExportRunner, 'refuseIfRunning'>;
+  store: Pick<JournalStore, 'remove'>;
+}
+
+/** Links the class (re-checked in the SIS, see buildClassLink) and stores the link. */
+export async function linkClass(
+  sis: SisSession,
+  courseId: string,
+  request: LinkRequest,
+  now: Date,
+  deps: LinkDependencies,
+): Promise<ClassLink> {
+  deps.runner.refuseIfRunning(courseId);
+  const previous = await getClassLink(courseId);
+  const link = await buildClassLink(sis, request, previous, now);
+  await saveClassLink(courseId, link);
+  // An unfinished export to the previous SIS class is not to be resumed into this one.
+  if (previous && previous.sisClassId !== link.sisClassId) await deps.store.remove(courseId);
+  return link;
+}
+
+/** Removes the link; the history (and the SIS's line items) stay. */
+export async function unlinkClass(courseId: string, deps: LinkDependencies): Promise<void> {
+  deps.runner.refuseIfRunning(courseId);
+  await removeClassLink(courseId);
+  await deps.store.remove(courseId); // its unfinished writes are given up with the link
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resumeOnStart } from '@/entrypoints/background/resume-on-start';
+import { resumeOnStart } from '@/entrypoints/background/runtime';
 import { createHarness } from '../support/teacher-harness';
 import {
   COURSE,

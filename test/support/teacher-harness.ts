@@ -6,10 +6,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
-import {
-  createTeacherRuntime,
-  type TeacherRuntime,
-} from '@/entrypoints/background/teacher-runtime';
+import { createTeacherRuntime, type TeacherRuntime } from '@/entrypoints/background/runtime';
 import type { ReplyOf } from '@/lib/messaging/replies';
 import { REPLIES } from '@/lib/messaging/replies';
 import type { MessageType } from '@/lib/messaging/requests';
