@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 /**
  * Origins an admin's SIS may live on, granted one origin at a time from the Authorize click
  * (`permissions.request`). Plain http only for a test SIS on this computer, matching
- * lib/sis/host-url.ts.
+ * the URL rules in lib/sis/connection-draft.ts.
  */
 const SIS_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
 

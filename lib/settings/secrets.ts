@@ -20,7 +20,7 @@ export interface CredentialsUpdate {
 
 /**
  * Applies an update. The caller must have checked that storage.local is restricted to trusted
- * contexts (lib/settings/access-level): without that, a content script could read it.
+ * contexts (items.ts, restrictLocalStorageToTrustedContexts): without that, a content script could read it.
  */
 export async function updateCredentials(update: CredentialsUpdate): Promise<void> {
   const current = await credentialsSetting.read();

@@ -55,7 +55,7 @@ export interface DraftContext {
   /** A secret code is already saved in this browser or set by policy. */
   secretAvailable: boolean;
   /**
-   * What a secret that is not typed again may be used with (lib/sis/secret-binding.ts). Authorize
+   * What a secret that is not typed again may be used with (secret binding, below). Authorize
    * always passes it; only a draft that sends nothing (the policy JSON) leaves it out.
    */
   kept?: { secret?: KeptSecret; vendorAuthorization?: KeptSecret };

@@ -87,7 +87,7 @@ export function toDraft(values: ConnectionFormValues): ConnectionDraft | undefin
   };
 }
 
-/** The secrets Authorize may keep, bound as the background binds them (secret-binding.ts). */
+/** The secrets Authorize may keep, bound as the background binds them (connection-draft.ts). */
 export function keptSecretsOf(state: AdminState): NonNullable<DraftContext['kept']> {
   const policy: SecretBinding = {};
   for (const field of ['hostUrl', 'tokenUrl', 'accessKey', 'authMode'] as const) {

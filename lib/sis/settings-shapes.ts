@@ -15,7 +15,7 @@ const RequiredText = Text.check(z.minLength(1));
 
 /**
  * A connection as the admin set it up, without secrets: what is needed, with the secret code,
- * to sign requests to the SIS. URLs are already normalised (lib/sis/host-url).
+ * to sign requests to the SIS. URLs are already normalised (lib/sis/connection-draft.ts).
  */
 export const ConnectionFieldsSchema = z.object({
   partner: PartnerIdSchema,
