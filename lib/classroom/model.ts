@@ -1,6 +1,9 @@
 /**
- * The `CourseSnapshot`: what the teacher sees in Classroom, read from the page and validated, for
- * the panel and the export planner (lib/export). Every id is the numeric Classroom (API) id.
+ * The `CourseSnapshot`: one class as Classroom holds it, validated, for the panel and the export
+ * planner (lib/export). Every id is the numeric Classroom (API) id. Two sources fill it: the page
+ * the teacher has open (lib/classroom/read-page.ts) and, where the admin set it up, the Classroom
+ * API read by the background (lib/google). Each coursework item, student and grade says where it
+ * came from (`source`), so the preview can say what the page confirmed and what it could not.
  */
 import { isoDateTime, z } from '../zod';
 
@@ -28,6 +31,16 @@ export const GradeStateSchema = z.enum([
 ]);
 export type GradeState = z.infer<typeof GradeStateSchema>;
 
+/**
+ * Where a value came from: the page the teacher has open, the Classroom API, or both (the API's
+ * value, confirmed or completed by the page, e.g. Excused). Absent: the page (snapshots read
+ * before the API source existed).
+ */
+export const SourceSchema = z.enum(['page', 'api', 'api+page']);
+export type Source = z.infer<typeof SourceSchema>;
+
+const ApiId = z.string().check(z.minLength(1), z.maxLength(256));
+
 /** A due date as the page shows it; the year is absent when the page leaves it out. */
 export const DueDateSchema = z.strictObject({
   year: z.optional(z.number().check(z.int(), z.gte(1970), z.lte(2200))),
@@ -46,6 +59,20 @@ export const CourseworkSchema = z.strictObject({
   dueDate: z.optional(DueDateSchema),
   /** The grade category name, when the page shows one. */
   category: z.optional(z.string().check(z.minLength(1))),
+  /** The API's grade category id (`gradeCategory.id`), one of the snapshot's `categories`. */
+  categoryId: z.optional(ApiId),
+  /** Due time of day in UTC (API `dueTime`); with `dueDate` (then UTC too) it is exact. */
+  dueTime: z.optional(
+    z.strictObject({
+      hours: z.number().check(z.int(), z.gte(0), z.lte(23)),
+      minutes: z.number().check(z.int(), z.gte(0), z.lte(59)),
+    }),
+  ),
+  /** When it was assigned: the API's `scheduledTime ?? creationTime` (ISO 8601). */
+  assignedAt: z.optional(isoDateTime()),
+  /** The API's grading period id, one of the snapshot's `gradingPeriods`. */
+  gradingPeriodId: z.optional(ApiId),
+  source: z.optional(SourceSchema),
 });
 export type Coursework = z.infer<typeof CourseworkSchema>;
 
@@ -55,6 +82,7 @@ export const StudentSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
   /** From the People page, when it shows one; the SIS matches students by email. */
   email: z.optional(z.email()),
+  source: z.optional(SourceSchema),
 });
 export type Student = z.infer<typeof StudentSchema>;
 
@@ -77,8 +105,9 @@ export const GradeSchema = z
     /** The score is a draft (state `draft`, or a `missing` cell's default grade). */
     draft: z.boolean(),
     late: z.boolean(),
-    /** The cell's visible text, for display and diagnosis. */
+    /** The cell's visible text, for display and diagnosis (from the API: a summary of it). */
     raw: z.string(),
+    source: z.optional(SourceSchema),
   })
   .check(
     z.refine((g) => g.state !== 'returned' || (g.score !== undefined && !g.draft), {
@@ -108,10 +137,55 @@ export const CourseSnapshotSchema = z
     /** The signed-in account's email: the teacher to find in the SIS. */
     teacherEmail: z.optional(z.email()),
     /**
-     * What has been read. `gradebook`: coursework, students and grades come from a Grades page
-     * (without it, empty lists mean "not read", not "none"). `roster`: emails from the People page.
+     * What has been read. `gradebook`: coursework, students and grades are known (from a Grades
+     * page or the API; without it, empty lists mean "not read", not "none"). `roster`: students'
+     * emails are known (People page or API). `api`: the Classroom API was read. `page`: a Grades
+     * page was laid over it, so Excused and manual Missing marks are known too.
      */
-    coverage: z.strictObject({ gradebook: z.boolean(), roster: z.boolean() }),
+    coverage: z.strictObject({
+      gradebook: z.boolean(),
+      roster: z.boolean(),
+      api: z.optional(z.boolean()),
+      page: z.optional(z.boolean()),
+    }),
+    /**
+     * Students the Grades page rendered rows for, out of how many the class has (when the API
+     * says): a lazily rendered grid must not pass for the whole class.
+     */
+    rendered: z.optional(
+      z.strictObject({
+        students: z.number().check(z.int(), z.gte(0)),
+        of: z.optional(z.number().check(z.int(), z.gte(0))),
+      }),
+    ),
+    /** The API's grade categories (course `gradebookSettings.gradeCategories`). */
+    categories: z.optional(z.array(z.strictObject({ id: ApiId, name: z.string() }))),
+    /** The API's grading periods (UTC dates, inclusive), oldest first. */
+    gradingPeriods: z.optional(
+      z.array(
+        z.strictObject({
+          id: ApiId,
+          title: z.string(),
+          startDate: z.optional(DueDateSchema),
+          endDate: z.optional(DueDateSchema),
+        }),
+      ),
+    ),
+    /**
+     * Cells where the page and the API disagree (both read): shown in the panel and in Copy
+     * diagnostics, which is how a page reader that misreads real pages is found.
+     */
+    disagreements: z.optional(
+      z.array(
+        z.strictObject({
+          courseworkId: NumericIdSchema,
+          studentKey: z.string().check(z.minLength(1)),
+          /** What the page showed (its cell text) and what the API holds, summarised. */
+          page: z.string(),
+          api: z.string(),
+        }),
+      ),
+    ),
     /** In page (column) order. */
     coursework: z.array(CourseworkSchema),
     /** In page (row) order. */
