@@ -53,10 +53,7 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   const store = createStorageJournalStore();
   const now = () => deps.now?.() ?? new Date();
   const keepAlive = createKeepAlive(deps.keepAlivePing ?? pingExtensionApi);
-  // Within one worker the runner's registry is the whole truth (there is one worker per
-  // extension): a 'running' journal no run holds here was left by a stopped worker and may be
-  // replaced at once, rather than after the cross-restart grace period.
-  const runner = createExportRunner({ store, keepAlive, now, staleAfterMs: 0 });
+  const runner = createExportRunner({ store, keepAlive, now });
   const sis = createSisAccess(deps);
   // One resume pass at a time: the worker's start and the browser's start both ask for one.
   let resuming: Promise<string[]> | undefined;

@@ -7,10 +7,10 @@
  *
  * One lock per class: the runner's registry of running exports, in memory. A class counts as
  * running from its start (taken synchronously, before any await) until its outcome is recorded,
- * so the panel never sees "not running" without a summary. Across a worker restart the journal
- * is the lock: a stored 'running' journal updated within `staleAfterMs` refuses a new start.
- * A journal left 'running' by a worker Chrome stopped is not a live export: once stale it may be
- * replaced by a new export, and at any time it may be resumed.
+ * so the panel never sees "not running" without a summary. There is one service worker per
+ * extension, so the registry is the whole truth: a journal left 'running' that no run here holds
+ * was left by a worker Chrome stopped, is not a live export, and may be resumed or replaced by a
+ * new export at once.
  *
  * A finished export's journal is deleted once its outcome is in the history: nothing in it is
  * left to resume (stopped and cancelled ones stay to resume, except one stopped because its
@@ -44,11 +44,8 @@ import {
 } from '../settings/export-history';
 import type { EngineOptions, SisSession } from './sis-session';
 
-/** A 'running' journal updated within this window may belong to a live export. */
-export const RUNNING_STALE_AFTER_MS = 2 * 60_000;
-
 /** Why a run was refused from the journal: nothing was sent and nothing is recorded. */
-export type ExportControlErrorCode = 'export-running' | 'nothing-to-resume';
+export type ExportControlErrorCode = 'nothing-to-resume';
 
 export class ExportControlError extends Error {
   override name = 'ExportControlError';
@@ -64,11 +61,6 @@ export interface ExportRunnerDeps {
   store: JournalStore;
   keepAlive: KeepAlive;
   now: () => Date;
-  /**
-   * A stored 'running' journal updated within this window blocks a new start. Default
-   * RUNNING_STALE_AFTER_MS; 0 where the registry is the whole truth (one worker per extension).
-   */
-  staleAfterMs?: number;
 }
 
 export interface StartRequest {
@@ -111,12 +103,7 @@ interface RunAsked {
   operations?: number;
 }
 
-export function createExportRunner({
-  store,
-  keepAlive,
-  now,
-  staleAfterMs = RUNNING_STALE_AFTER_MS,
-}: ExportRunnerDeps) {
+export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) {
   const runs = new Map<string, RunningExport>();
 
   function refuseIfRunning(courseId: string) {
@@ -245,8 +232,7 @@ export function createExportRunner({
     /**
      * Journals a new export of `request.operations` (replacing the class's previous journal)
      * and runs it; the returned promise settles once its outcome is recorded. Throws
-     * 'export-running' at once while the class runs here; refused (`{ refused }`) while its
-     * stored journal says 'running' and was updated within `staleAfterMs`.
+     * 'export-running' at once while the class runs here.
      */
     start(
       request: StartRequest,
@@ -261,10 +247,6 @@ export function createExportRunner({
         engine,
         async () => {
           const at = (engine.clock ?? systemClock).now();
-          const previous = await store.load(courseId);
-          if (previous?.state === 'running' && at - previous.updatedAt < staleAfterMs) {
-            throw new ExportControlError('export-running', courseId);
-          }
           return createJournal({ exportId, courseId, sisClassId, operations, now: at });
         },
       );
