@@ -25,6 +25,11 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Where the fake classroom.google.com listens; omit when no test needs Classroom. */
   classroomPort?: number;
+  /**
+   * Where the fake Google (sandbox/google: accounts.google.com's sign-in and the Classroom API at
+   * classroom.googleapis.com) listens; omit when no test needs it.
+   */
+  googlePort?: number;
   locale?: string;
   /** A copy of the e2e build elsewhere gets another extension id (see managed-policy.ts). */
   extensionDir?: string;
@@ -47,9 +52,7 @@ export async function launchWithExtension(options: LaunchOptions = {}) {
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      ...(options.classroomPort === undefined
-        ? []
-        : [`--host-resolver-rules=MAP classroom.google.com 127.0.0.1:${options.classroomPort}`]),
+      ...hostResolverRules(options),
       `--lang=${options.locale ?? 'en-US'}`,
       // Without these, Chromium keeps dialling Google services this closed network refuses.
       '--no-sandbox',
@@ -76,4 +79,21 @@ export async function launchWithExtension(options: LaunchOptions = {}) {
     },
   };
   return browser;
+}
+
+/** The real hostnames the fake servers answer for, each mapped to its local port. */
+function hostResolverRules({ classroomPort, googlePort }: LaunchOptions): string[] {
+  const rules = [
+    ...(classroomPort === undefined ? [] : [`MAP classroom.google.com 127.0.0.1:${classroomPort}`]),
+    ...(googlePort === undefined
+      ? []
+      : [
+          `MAP accounts.google.com 127.0.0.1:${googlePort}`,
+          `MAP classroom.googleapis.com 127.0.0.1:${googlePort}`,
+        ]),
+  ];
+  // The fakes' certificates are self-signed; the service worker's fetches need the flag too.
+  return rules.length === 0
+    ? []
+    : [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
 }
