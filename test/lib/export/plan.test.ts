@@ -455,7 +455,9 @@ describe('gradesForPlan', () => {
     ['turned in late, no grade', cell({ state: 'turned-in', late: true }), { score: null }],
     ['unreadable', cell({ state: 'unreadable', raw: '??' }), { unreadable: true, score: null }],
   ])('%s', (_name, grade, expected) => {
-    expect(gradesForPlan({ grades: [grade], coverage: PAGE_ONLY } as never)[0]).toMatchObject(expected);
+    expect(gradesForPlan({ grades: [grade], coverage: PAGE_ONLY } as never)[0]).toMatchObject(
+      expected,
+    );
   });
 
   it('a Missing cell with a draft 0 follows the admin’s Missing rule, not the draft rule', () => {
