@@ -12,7 +12,7 @@ import type {
   ResultToPut,
 } from '../oneroster/schemas';
 
-/** One Classroom coursework column as read from the page. */
+/** One Classroom coursework item, as read from the page or the Classroom API. */
 export interface PlanCoursework {
   id: string;
   title: string;

@@ -1,7 +1,7 @@
 /**
- * The export planner: a pure function from (page snapshot, link, student matches, admin rules,
- * teacher choices, current SIS state, earlier exports) to the preview the teacher sees and the
- * exact operations the engine will send. Nothing is sent that the preview does not show.
+ * The export planner: a pure function from (class snapshot, from the Grades page and/or the
+ * Classroom API; link, student matches, admin rules, teacher choices, current SIS state, earlier
+ * exports) to the preview the teacher sees and the exact operations the engine will send. Nothing is sent that the preview does not show.
  * Also here: the snapshot → planner-input conversion and the deterministic sourcedIds the
  * operations write to.
  */
@@ -406,7 +406,8 @@ export function resultIdFor(lineItemId: string, sisStudentId: string): string {
 }
 
 /*
- * Turns a page snapshot (lib/classroom/model) into the planner's normalised input. Kept apart
+ * Turns a class snapshot (lib/classroom/model, from the page or the API) into the planner's
+ * normalised input. Kept apart
  * from both, so the planner never learns about Classroom's cell vocabulary and the readers never
  * learn about export rules.
  */
