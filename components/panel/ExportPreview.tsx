@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/t';
 import type { Preview } from '@/lib/messaging/replies';
 import type { ExportChoices } from '@/lib/messaging/requests';
 import { PreviewRow } from './PreviewRow';
+import { PreviewSources } from './PreviewSources';
 import { totalsText } from './preview-text';
 import { trusted } from './trusted';
 
@@ -79,6 +80,7 @@ export function ExportPreview(props: ExportPreviewProps) {
         </table>
       </div>
       <p data-testid="preview-totals">{totalsText(preview.totals)}</p>
+      {preview.sources && <PreviewSources sources={preview.sources} />}
       <div aria-live="polite">
         {updating && <p className="panel__hint">{t('previewUpdating')}</p>}
         {!updating && preview.operations === 0 && (

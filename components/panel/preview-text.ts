@@ -3,7 +3,7 @@
  * it. One literal t() call per message (the locale test finds used keys by their literal).
  */
 import { t } from '@/lib/i18n/t';
-import type { Preview } from '@/lib/messaging/replies';
+import type { Preview, PreviewSources } from '@/lib/messaging/replies';
 
 export type CourseworkPreview = Preview['coursework'][number];
 type GradeView = CourseworkPreview['grades'][number];
@@ -49,6 +49,8 @@ function gradeReasonText(reason: GradeView['reason']): string {
       return t('gradeSkipUnreadable');
     case 'unmatched':
       return t('gradeSkipUnmatched');
+    case 'unconfirmed':
+      return t('gradeSkipUnconfirmed');
     case undefined:
       return t('gradeSkipOther');
   }
@@ -98,4 +100,10 @@ export function totalsText(totals: Preview['totals']): string {
     result('create') + result('update'),
     result('delete'),
   );
+}
+
+/** Which source the class was read from, in one line. */
+export function sourceText(sources: PreviewSources): string {
+  if (sources.api && sources.page) return t('previewSourceBoth');
+  return sources.api ? t('previewSourceApi') : t('previewSourcePage');
 }

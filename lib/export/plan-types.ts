@@ -12,18 +12,29 @@ import type {
   ResultToPut,
 } from '../oneroster/schemas';
 
-/** One Classroom coursework column as read from the page. */
+/** One Classroom coursework item, as read from the page or the Classroom API. */
 export interface PlanCoursework {
   id: string;
   title: string;
   /** null: ungraded coursework (no points), which is never exported. */
   maxPoints: number | null;
-  /** ISO date or date-time, when Classroom shows one. */
+  /** ISO date or date-time, when Classroom shows one (with the API's due time: the exact instant). */
   dueDate?: string;
-  /** Classroom grade category title, when shown. */
+  /** When it was assigned (API `scheduledTime ?? creationTime`), ISO date-time. */
+  assignedAt?: string;
+  /** Classroom grade category title: the API category's name, else what the page shows. */
   categoryTitle?: string;
+  /** The Classroom grading period (API) the coursework is in, matched to the SIS's by title or dates. */
+  gradingPeriod?: ClassroomGradingPeriod;
   /** The column itself could not be read reliably. */
   unreadable?: boolean;
+}
+
+/** A Classroom grading period: its title and (UTC, inclusive) ISO dates when known. */
+export interface ClassroomGradingPeriod {
+  title: string;
+  startDate?: string;
+  endDate?: string;
 }
 
 /** One grade cell: a score (returned or draft) and what Classroom says about the work. */
@@ -35,6 +46,11 @@ export interface PlanGrade {
   missing: boolean;
   excused: boolean;
   unreadable: boolean;
+  /**
+   * The cell comes from the Classroom API alone: its "no grade" may be Excused on the page (the
+   * API has no Excused), so it never deletes a grade exported before.
+   */
+  unconfirmed?: boolean;
 }
 
 /** The admin's export rules (options page) plus the partner's title limit. */
@@ -84,7 +100,8 @@ export type CourseworkSkipReason =
   | 'no-matched-students'
   | 'no-category';
 
-export type GradeSkipReason = 'draft' | 'missing' | 'unreadable' | 'unmatched';
+/** `unconfirmed`: exported before, no grade in the API now, and no page to say it is not Excused. */
+export type GradeSkipReason = 'draft' | 'missing' | 'unreadable' | 'unmatched' | 'unconfirmed';
 
 export interface GradePlan {
   studentKey: string;

@@ -1,7 +1,7 @@
 /**
- * The export planner: a pure function from (page snapshot, link, student matches, admin rules,
- * teacher choices, current SIS state, earlier exports) to the preview the teacher sees and the
- * exact operations the engine will send. Nothing is sent that the preview does not show.
+ * The export planner: a pure function from (class snapshot, from the Grades page and/or the
+ * Classroom API; link, student matches, admin rules, teacher choices, current SIS state, earlier
+ * exports) to the preview the teacher sees and the exact operations the engine will send. Nothing is sent that the preview does not show.
  * Also here: the snapshot → planner-input conversion and the deterministic sourcedIds the
  * operations write to.
  */
@@ -16,6 +16,7 @@ import type {
   ResultToPut,
 } from '../oneroster/schemas';
 import type {
+  ClassroomGradingPeriod,
   CourseworkPlan,
   CourseworkSkipReason,
   ExportRules,
@@ -28,7 +29,9 @@ import type {
   PlanTotals,
 } from './plan-types';
 
-const titleKey = (title: string | undefined) => title?.trim().toLocaleLowerCase() ?? '';
+/** Titles compared loosely: Unicode form, case and runs of spaces do not matter. */
+const titleKey = (title: string | undefined) =>
+  title?.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase() ?? '';
 
 /** Teacher's pick, else the SIS category with the Classroom category's title, else the default. */
 function chooseCategory(coursework: PlanCoursework, input: PlanInput, existing?: string) {
@@ -97,6 +100,7 @@ export function planExport(input: PlanInput): Plan {
         titleLimit: input.rules.titleLimit,
         existing,
         periods: input.sis.gradingPeriods,
+        gradingPeriod: cw.gradingPeriod,
         now: input.now,
       },
     );
@@ -216,10 +220,11 @@ export function planGrade(
   const want = desiredGrade(cell, rules);
   if (want.kind === 'skip') return { plan: { ...base, action: 'skip', reason: want.reason } };
   if (want.kind === 'nothing') {
+    if (!known) return { plan: { ...base, action: 'none' } };
+    // The API alone cannot tell a removed grade from Excused work: ask instead of deleting.
+    if (cell.unconfirmed) return { plan: { ...base, action: 'skip', reason: 'unconfirmed' } };
     // No grade now, but one was exported before: the teacher removed it, so remove it in the SIS.
-    return known
-      ? { plan: { ...base, action: 'delete' }, remove: true }
-      : { plan: { ...base, action: 'none' } };
+    return { plan: { ...base, action: 'delete' }, remove: true };
   }
   const same =
     known !== undefined &&
@@ -267,6 +272,32 @@ export function cutTitle(title: string, limit: number | null): { title: string; 
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/**
+ * The SIS grading period for Classroom's own (API) grading period: the one with the same title,
+ * else the one whose dates overlap it most; undefined when neither fits.
+ */
+export function gradingPeriodMatching(
+  classroom: ClassroomGradingPeriod,
+  periods: readonly AcademicSession[],
+): string | undefined {
+  const byTitle = periods.filter((p) => titleKey(p.title) === titleKey(classroom.title));
+  if (byTitle.length === 1) return byTitle[0]?.sourcedId;
+  const { startDate, endDate } = classroom;
+  if (!startDate || !endDate) return undefined;
+  const start = day(startDate);
+  const end = day(endDate);
+  let best: { id: string; days: number } | undefined;
+  for (const p of periods) {
+    if (!p.startDate || !p.endDate) continue;
+    const from = Math.max(Date.parse(start), Date.parse(day(p.startDate)));
+    const to = Math.min(Date.parse(end), Date.parse(day(p.endDate)));
+    if (Number.isNaN(from) || Number.isNaN(to) || from > to) continue;
+    const days = (to - from) / 86_400_000;
+    if (!best || days > best.days) best = { id: p.sourcedId, days };
+  }
+  return best?.id;
+}
+
 /** The grading period of the class's term whose dates contain the due date. */
 export function gradingPeriodFor(
   dueDate: string,
@@ -291,6 +322,8 @@ export function desiredLineItem(
     titleLimit: number | null;
     existing?: LineItem;
     periods: readonly AcademicSession[];
+    /** Classroom's grading period of the coursework (API), tried before the due date. */
+    gradingPeriod?: ClassroomGradingPeriod;
     now: string;
   },
 ): LineItemDraft {
@@ -300,13 +333,18 @@ export function desiredLineItem(
   const dueDate = coursework.dueDate
     ? new Date(coursework.dueDate).toISOString()
     : (existing?.dueDate ?? now);
-  const gradingPeriodId = gradingPeriodFor(dueDate, context.periods);
+  const gradingPeriodId =
+    (context.gradingPeriod && gradingPeriodMatching(context.gradingPeriod, context.periods)) ??
+    gradingPeriodFor(dueDate, context.periods);
+  const assigned = existing?.assignDate ?? coursework.assignedAt ?? now;
+  // A strict SIS refuses an item assigned after it is due (an export after the due date did that).
+  const assignDate = Date.parse(assigned) > Date.parse(dueDate) ? dueDate : assigned;
   return {
     lineItem: {
       sourcedId: ids.lineItemId,
       title: title.title,
       description: coursework.title.trim(),
-      assignDate: existing?.assignDate ?? now,
+      assignDate,
       dueDate,
       class: { sourcedId: ids.sisClassId },
       ...(ids.categoryId ? { category: { sourcedId: ids.categoryId } } : {}),
@@ -368,7 +406,8 @@ export function resultIdFor(lineItemId: string, sisStudentId: string): string {
 }
 
 /*
- * Turns a page snapshot (lib/classroom/model) into the planner's normalised input. Kept apart
+ * Turns a class snapshot (lib/classroom/model, from the page or the API) into the planner's
+ * normalised input. Kept apart
  * from both, so the planner never learns about Classroom's cell vocabulary and the readers never
  * learn about export rules.
  */
@@ -388,17 +427,61 @@ export function dueDateToIso(due: DueDate, now: Date): string {
   return `${year}-${pad(due.month)}-${pad(due.day)}`;
 }
 
-export function courseworkForPlan(snapshot: CourseSnapshot, now: Date): PlanCoursework[] {
-  return snapshot.coursework.map((item) => ({
-    id: item.id,
-    title: item.title,
-    maxPoints: item.maxPoints,
-    ...(item.dueDate ? { dueDate: dueDateToIso(item.dueDate, now) } : {}),
-    ...(item.category ? { categoryTitle: item.category } : {}),
-  }));
+type SnapshotCoursework = CourseSnapshot['coursework'][number];
+
+/** The due date as ISO: with the API's due time the exact UTC instant, else the date alone. */
+function dueIso(item: SnapshotCoursework, now: Date): string | undefined {
+  if (!item.dueDate) return undefined;
+  const date = dueDateToIso(item.dueDate, now);
+  const time = item.dueTime;
+  return time ? `${date}T${pad(time.hours)}:${pad(time.minutes)}:00.000Z` : date;
 }
 
-function gradeForPlan(grade: Grade): PlanGrade {
+const isoDay = (date: DueDate | undefined) =>
+  date?.year === undefined ? undefined : `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+
+export function courseworkForPlan(snapshot: CourseSnapshot, now: Date): PlanCoursework[] {
+  const categories = new Map((snapshot.categories ?? []).map((c) => [c.id, c.name]));
+  const periods = new Map((snapshot.gradingPeriods ?? []).map((p) => [p.id, p]));
+  return snapshot.coursework.map((item) => {
+    const dueDate = dueIso(item, now);
+    // The API's category (by id) names it exactly; the page's text is the fallback.
+    const categoryTitle =
+      (item.categoryId ? categories.get(item.categoryId)?.trim() : undefined) || item.category;
+    const period = item.gradingPeriodId ? periods.get(item.gradingPeriodId) : undefined;
+    const startDate = isoDay(period?.startDate);
+    const endDate = isoDay(period?.endDate);
+    return {
+      id: item.id,
+      title: item.title,
+      maxPoints: item.maxPoints,
+      ...(dueDate ? { dueDate } : {}),
+      ...(item.assignedAt ? { assignedAt: item.assignedAt } : {}),
+      ...(categoryTitle ? { categoryTitle } : {}),
+      ...(period
+        ? {
+            gradingPeriod: {
+              title: period.title,
+              ...(startDate ? { startDate } : {}),
+              ...(endDate ? { endDate } : {}),
+            },
+          }
+        : {}),
+    };
+  });
+}
+
+/**
+ * Whether the snapshot's "no grade" cells may not delete: API data the Grades page did not
+ * confirm. Without the page, every API cell; with it, the cells the page did not show (a row it
+ * had not rendered), which the merge leaves marked `api`.
+ */
+function unconfirmedCell(snapshot: CourseSnapshot, grade: Grade): boolean {
+  if (!snapshot.coverage.api) return false;
+  return !snapshot.coverage.page || grade.source === 'api';
+}
+
+function gradeForPlan(grade: Grade, unconfirmed: boolean): PlanGrade {
   const base = { courseworkId: grade.courseworkId, studentKey: grade.studentKey };
   return {
     ...base,
@@ -407,9 +490,10 @@ function gradeForPlan(grade: Grade): PlanGrade {
     missing: grade.state === 'missing',
     excused: grade.state === 'excused',
     unreadable: grade.state === 'unreadable',
+    ...(unconfirmed ? { unconfirmed: true } : {}),
   };
 }
 
 export function gradesForPlan(snapshot: CourseSnapshot): PlanGrade[] {
-  return snapshot.grades.map(gradeForPlan);
+  return snapshot.grades.map((grade) => gradeForPlan(grade, unconfirmedCell(snapshot, grade)));
 }

@@ -143,10 +143,34 @@ export const StudentMatchesReplySchema = z.object({
 const GradePlanViewSchema = z.object({
   studentKey: z.string(),
   action: z.enum(['create', 'update', 'delete', 'unchanged', 'skip', 'none']),
-  reason: z.optional(z.enum(['draft', 'missing', 'unreadable', 'unmatched'])),
+  reason: z.optional(z.enum(['draft', 'missing', 'unreadable', 'unmatched', 'unconfirmed'])),
   score: z.optional(z.number()),
   scoreStatus: z.optional(z.enum(['fully graded', 'exempt'])),
 });
+
+/** A grade cell as the preview names it to the teacher: coursework title and student name. */
+const NamedCellSchema = z.object({
+  courseworkId: z.string(),
+  studentKey: z.string(),
+  courseworkTitle: z.string(),
+  studentName: z.string(),
+});
+
+/**
+ * Where the class was read from and what that could not see: the Classroom API, the Grades
+ * page, or both; grades exported before that the API alone cannot confirm (maybe Excused); rows
+ * the page had not rendered; cells where page and API disagree.
+ */
+export const PreviewSourcesSchema = z.object({
+  api: z.boolean(),
+  page: z.boolean(),
+  /** Exported before, no grade in the API now: kept, not deleted, until the page confirms. */
+  unconfirmed: z.array(NamedCellSchema),
+  /** The Grades page showed rows for `students` of the class's `of`. */
+  rendered: z.optional(z.object({ students: Count, of: Count })),
+  disagreements: z.array(z.object({ ...NamedCellSchema.shape, page: z.string(), api: z.string() })),
+});
+export type PreviewSources = z.infer<typeof PreviewSourcesSchema>;
 
 export const PreviewSchema = z.object({
   coursework: z.array(
@@ -192,6 +216,8 @@ export const PreviewSchema = z.object({
       z.object({ sourcedId: z.string(), name: z.string(), email: z.optional(z.string()) }),
     ),
   }),
+  /** Absent in a preview of a page reading from before the API source (read as "page only"). */
+  sources: z.optional(PreviewSourcesSchema),
 });
 export type Preview = z.infer<typeof PreviewSchema>;
 

@@ -130,8 +130,8 @@ export async function startCourseExport(
 }
 
 /*
- * One plan for both the preview and the export: the page snapshot (validated by zod, and only
- * used when it holds a Grades-page reading), the stored link and manual matches, the admin's
+ * One plan for both the preview and the export: the class snapshot (validated by zod, and only
+ * used when it holds a gradebook reading, from the Grades page or the Classroom API), the stored link and manual matches, the admin's
  * rules, the teacher's choices, the SIS as read right now, and what earlier exports wrote.
  * startExport re-plans with this same function instead of trusting a plan from the page.
  */
@@ -150,6 +150,8 @@ export interface CoursePlanInput {
 export interface CoursePlan {
   plan: Plan;
   report: MatchReport;
+  /** What it was planned from: the preview names its source, its gaps and disagreements. */
+  snapshot: CourseSnapshot;
 }
 
 /** The planner's rules from the admin's export defaults. */
@@ -163,8 +165,9 @@ export function rulesFrom(defaults: ExportDefaults): ExportRules {
 }
 
 /**
- * Throws 'gradebook-not-read' for a snapshot without a Grades-page reading: its empty grade
- * list means "not read", and planning from it would delete every grade exported before.
+ * Throws 'gradebook-not-read' for a snapshot without a gradebook reading (a Grades page or the
+ * Classroom API, both set `coverage.gradebook`): its empty grade list means "not read", and
+ * planning from it would delete every grade exported before.
  */
 export function assertGradebookRead(snapshot: CourseSnapshot): void {
   if (!snapshot.coverage.gradebook) {
@@ -191,7 +194,7 @@ export function planCourseExport(input: CoursePlanInput): CoursePlan {
     previousResults: input.history.previousResults,
     now: input.now.toISOString(),
   });
-  return { plan, report };
+  return { plan, report, snapshot: input.snapshot };
 }
 
 /** Line items and results the plan found already right in the SIS (the summary's "unchanged"). */

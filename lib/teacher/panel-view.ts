@@ -6,10 +6,19 @@
  * unfinished in storage for the teacher ("resumable") — its latest progress, and the history.
  * And the preview of a plan.
  */
+
+import type { CourseSnapshot } from '../classroom/model';
 import { isUnfinished, type JournalState } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
+import type { Plan } from '../export/plan-types';
 import type { ExportProgress } from '../export/summary';
-import type { ClassLinkView, PanelAccess, PanelState, Preview } from '../messaging/replies';
+import type {
+  ClassLinkView,
+  PanelAccess,
+  PanelState,
+  Preview,
+  PreviewSources,
+} from '../messaging/replies';
 import { type ClassLink, getClassLink } from '../settings/class-links';
 import { type CourseHistory, readExportHistory } from '../settings/export-history';
 import type { ResolvedSettings } from '../settings/resolve-settings';
@@ -168,7 +177,48 @@ export function setupNeeded(
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 
-export function toPreview({ plan, report }: CoursePlan, state: LinkedClassState): Preview {
+/**
+ * The preview's data-source notices: which source was read, the grades kept because the API
+ * alone cannot confirm their removal, unrendered rows, and page/API disagreements, by name.
+ */
+export function previewSources(plan: Plan, snapshot: CourseSnapshot): PreviewSources {
+  const titles = new Map(snapshot.coursework.map((cw) => [cw.id, cw.title]));
+  const names = new Map(snapshot.students.map((student) => [student.key, student.name]));
+  const api = snapshot.coverage.api === true;
+  // A snapshot from before the API source is a page reading.
+  const page = snapshot.coverage.page ?? !api;
+  const rendered = snapshot.rendered;
+  return {
+    api,
+    page,
+    unconfirmed: plan.coursework.flatMap((cw) =>
+      cw.grades
+        .filter((grade) => grade.reason === 'unconfirmed')
+        .map((grade) => ({
+          courseworkId: cw.courseworkId,
+          studentKey: grade.studentKey,
+          courseworkTitle: cw.title,
+          studentName: names.get(grade.studentKey) ?? grade.studentKey,
+        })),
+    ),
+    ...(rendered?.of !== undefined && rendered.of > rendered.students
+      ? { rendered: { students: rendered.students, of: rendered.of } }
+      : {}),
+    disagreements: (snapshot.disagreements ?? []).map((cell) => ({
+      courseworkId: cell.courseworkId,
+      studentKey: cell.studentKey,
+      courseworkTitle: titles.get(cell.courseworkId) ?? cell.courseworkId,
+      studentName: names.get(cell.studentKey) ?? cell.studentKey,
+      page: cell.page,
+      api: cell.api,
+    })),
+  };
+}
+
+export function toPreview(
+  { plan, report, snapshot }: CoursePlan,
+  state: LinkedClassState,
+): Preview {
   const periods = new Map(state.sis.gradingPeriods.map((p) => [p.sourcedId, p.title]));
   return {
     coursework: plan.coursework.map((cw) =>
@@ -212,5 +262,6 @@ export function toPreview({ plan, report }: CoursePlan, state: LinkedClassState)
         }),
       ),
     },
+    sources: previewSources(plan, snapshot),
   };
 }

@@ -153,3 +153,100 @@ describe('ExportPreview', () => {
     expect(button(container, 'Naar het SIS exporteren')).toBeDefined();
   });
 });
+
+describe('ExportPreview: data sources', () => {
+  const API_ONLY = {
+    api: true,
+    page: false,
+    unconfirmed: [
+      {
+        courseworkId: '102',
+        studentKey: 'id:2',
+        courseworkTitle: 'Lab report with a very long title',
+        studentName: 'Bob Jones',
+      },
+    ],
+    disagreements: [],
+  };
+  const withSources = (sources: NonNullable<typeof PREVIEW.sources>) =>
+    render(<ExportPreview {...props({ preview: { ...PREVIEW, sources } })} />).container;
+
+  it('API only: names the source, says what could not be confirmed, lists the kept grades', () => {
+    const container = withSources(API_ONLY);
+    expect(testId(container, 'preview-source')).toBe('Data source: the Classroom API.');
+    expect(testId(container, 'preview-unconfirmed-notice')).toBe(
+      'Excused and manually marked work could not be confirmed: open the Grades tab to include them.',
+    );
+    const kept = container.querySelector('[data-testid=preview-unconfirmed]');
+    expect(kept?.textContent).toContain('open the Grades tab to confirm');
+    expect([...(kept?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+      'Lab report with a very long title: Bob Jones',
+    ]);
+    expect(container.querySelector('[data-testid=preview-disagreements]')).toBeNull();
+    expect(container.querySelector('[data-testid=preview-rendered]')).toBeNull();
+  });
+
+  it('counts a kept grade as skipped, not confirmed', () => {
+    const [essay, ...rest] = PREVIEW.coursework;
+    if (!essay) throw new Error('fixture');
+    const row = {
+      ...essay,
+      grades: [{ studentKey: 'id:2', action: 'skip' as const, reason: 'unconfirmed' as const }],
+    };
+    const { container } = render(
+      <ExportPreview
+        {...props({ preview: { ...PREVIEW, coursework: [row, ...rest], sources: API_ONLY } })}
+      />,
+    );
+    expect(rows(container)[0]?.grades).toBe('1 skipped (not confirmed: 1)');
+  });
+
+  it('both sources: no unconfirmed notice; unrendered rows and disagreements are said', () => {
+    const container = withSources({
+      api: true,
+      page: true,
+      unconfirmed: [],
+      rendered: { students: 32, of: 40 },
+      disagreements: [
+        {
+          courseworkId: '101',
+          studentKey: 'id:1',
+          courseworkTitle: 'Essay: The Water Cycle',
+          studentName: 'Ann Smith',
+          page: '9/10',
+          api: 'returned 8',
+        },
+      ],
+    });
+    expect(testId(container, 'preview-source')).toBe(
+      'Data source: the Classroom API, with the Grades page laid over it.',
+    );
+    expect(container.querySelector('[data-testid=preview-unconfirmed-notice]')).toBeNull();
+    expect(container.querySelector('[data-testid=preview-unconfirmed]')).toBeNull();
+    expect(testId(container, 'preview-rendered')).toBe(
+      '32 of 40 students are shown on the Grades page.',
+    );
+    const disagreements = container.querySelector('[data-testid=preview-disagreements]');
+    expect(disagreements?.querySelector('li')?.textContent).toBe(
+      'Essay: The Water Cycle, Ann Smith: the page shows “9/10”, the API has “returned 8”',
+    );
+    expect(disagreements?.textContent).toContain('They are reported in Copy diagnostics.');
+  });
+
+  it('the page alone: one line, nothing else; a preview without sources shows none', () => {
+    const container = withSources({ api: false, page: true, unconfirmed: [], disagreements: [] });
+    expect(testId(container, 'preview-sources')).toBe('Data source: the Grades page.');
+    document.body.innerHTML = '';
+    const none = render(<ExportPreview {...props()} />).container;
+    expect(none.querySelector('[data-testid=preview-sources]')).toBeNull();
+  });
+
+  it('speaks Dutch', () => {
+    useLocale('nl');
+    const container = withSources(API_ONLY);
+    expect(testId(container, 'preview-source')).toBe('Gegevensbron: de Classroom-API.');
+    expect(testId(container, 'preview-unconfirmed-notice')).toBe(
+      'Vrijgestelde en handmatig gemarkeerde opdrachten konden niet worden bevestigd: open het tabblad Cijfers om ze mee te nemen.',
+    );
+  });
+});

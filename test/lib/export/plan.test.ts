@@ -84,6 +84,9 @@ function input(over: Partial<PlanInput> = {}): PlanInput {
   };
 }
 
+/** A Grades-page reading, as every snapshot was before the Classroom API source. */
+const PAGE_ONLY = { gradebook: true, roster: false };
+
 const LI = lineItemIdFor(COURSE, 'cw1');
 const resultId = (student: string) => resultIdFor(LI, student);
 
@@ -115,7 +118,8 @@ describe('planExport', () => {
         sourcedId: LI,
         title: 'Fractions',
         description: 'Fractions',
-        assignDate: NOW,
+        // Exported after the due date: the assign date (the export time) is clamped to it.
+        assignDate: '2025-09-20T23:59:00.000Z',
         dueDate: '2025-09-20T23:59:00.000Z',
         class: { sourcedId: 'sis-class' },
         category: { sourcedId: 'cat-hw' },
@@ -451,12 +455,15 @@ describe('gradesForPlan', () => {
     ['turned in late, no grade', cell({ state: 'turned-in', late: true }), { score: null }],
     ['unreadable', cell({ state: 'unreadable', raw: '??' }), { unreadable: true, score: null }],
   ])('%s', (_name, grade, expected) => {
-    expect(gradesForPlan({ grades: [grade] } as never)[0]).toMatchObject(expected);
+    expect(gradesForPlan({ grades: [grade], coverage: PAGE_ONLY } as never)[0]).toMatchObject(
+      expected,
+    );
   });
 
   it('a Missing cell with a draft 0 follows the admin’s Missing rule, not the draft rule', () => {
     const [grade] = gradesForPlan({
       grades: [cell({ state: 'missing', score: 0, draft: true })],
+      coverage: PAGE_ONLY,
     } as never);
     const plan = (missing: 'skip' | 'zero') =>
       planExport({
