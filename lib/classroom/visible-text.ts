@@ -27,6 +27,33 @@ export function queryVisible(root: ParentNode, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector)).filter((element) => !isHidden(element));
 }
 
+/**
+ * The active Wiz view: the first `body > c-wiz` without `aria-hidden="true"` (contract 1); where
+ * the page has no `body > c-wiz`, the first outermost `c-wiz` that is not aria-hidden. Null when
+ * the page has no view at all (nothing to wait for).
+ */
+export function activeView(doc: Document): Element | null {
+  const top = Array.from(doc.querySelectorAll(SELECTORS.topView));
+  const views = top.length
+    ? top
+    : Array.from(doc.querySelectorAll(SELECTORS.view)).filter(
+        (view) => !view.parentElement?.closest(SELECTORS.view),
+      );
+  return views.find((view) => view.getAttribute('aria-hidden') !== 'true') ?? null;
+}
+
+/** Whether the page can be read now, or why not (contract 2). */
+export type PageReadiness = 'ready' | 'background-tab' | 'view-busy';
+
+/**
+ * Classroom does not paint in a background tab and marks a loading view `aria-busy`; a read
+ * then would see an empty or half-built page.
+ */
+export function pageReadiness(doc: Document): PageReadiness {
+  if (doc.visibilityState !== 'visible') return 'background-tab';
+  return activeView(doc)?.getAttribute('aria-busy') === 'true' ? 'view-busy' : 'ready';
+}
+
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so no global is needed
 
 /** Collapses runs of whitespace (including no-break spaces) and trims. */

@@ -39,8 +39,9 @@ async function showView(page: ClassroomPage, html: string, path: string) {
   await page.page.evaluate(
     ({ html, path }) => {
       const next = new DOMParser().parseFromString(html, 'text/html');
-      const banner = next.querySelector('[role="banner"]');
-      if (banner && !document.querySelector('[role="banner"]')) document.body.prepend(banner);
+      // The class header (an <h1> link, evidence §1.3) comes with the first class page.
+      const header = next.querySelector('header:has(h1)');
+      if (header && !document.querySelector('header h1')) document.body.prepend(header);
       for (const view of document.querySelectorAll('c-wiz')) {
         view.setAttribute('style', 'display: none;');
         view.setAttribute('aria-hidden', 'true');

@@ -23,6 +23,17 @@ const PRIVATE = [
   'Old Student',
   'NTk2MTc3NzQ1NDY4',
   '596177745468',
+  // grades-table-u2 (issue #13)
+  'Física',
+  'cuatrimestre',
+  'Elena Ramírez',
+  'eramirez@riverside.example',
+  'José Álvarez',
+  'Lab report: pendulum',
+  'pendulum',
+  'Reading notes',
+  'NzM0NTEyOTA4ODEy',
+  '734512908812',
 ].filter((text) => text.length > 2);
 
 describe.each(Object.keys(FIXTURES) as FixtureName[])('describePage(%s)', (name) => {
