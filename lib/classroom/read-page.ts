@@ -16,12 +16,20 @@ import {
   studentKey,
 } from './model';
 import { isCourseStreamHref, type PageInfo, parseCourseworkHref, parseStudentHref } from './page';
-import { CLASS_AVERAGE, COLUMN_INDEX_ATTRIBUTE, SELECTORS, STUDENT_TOTAL } from './selectors';
+import {
+  CLASS_AVERAGE,
+  COLUMN_INDEX_ATTRIBUTE,
+  SCOPED_BASE,
+  SELECTORS,
+  STUDENT_TOTAL,
+} from './selectors';
 import {
   cleanText,
   findEmail,
+  firstHook,
   ignoredElements,
   isHidden,
+  queryHook,
   queryVisible,
   textPieces,
 } from './visible-text';
@@ -128,7 +136,7 @@ function renderedRows(
 function readStudentTotal(doc: Document): number | undefined {
   if (!doc.body) return undefined;
   // Hidden views are skipped: a stale People view may state another class's total.
-  for (const piece of textPieces(doc.body, ignoredElements(doc.body, SELECTORS.hidden))) {
+  for (const piece of textPieces(doc.body, ignoredElements(doc.body, 'hidden'))) {
     const total = STUDENT_TOTAL.exec(piece)?.[1];
     if (total) return Number(total);
   }
@@ -341,7 +349,7 @@ function readGradesGrid(grid: Element, courseId: string): GradesGrid {
   const layout = gridLayout(grid);
   const rows = Array.from(grid.querySelectorAll(SELECTORS.row)).filter((row) => !isHidden(row));
   const linkOf = (row: Element) => {
-    const link = row.querySelector(SELECTORS.gridStudentLink);
+    const link = firstHook(row, 'gridStudentLink');
     const student = link && parseStudentHref(link.getAttribute('href') ?? '');
     return link && student?.courseId === courseId ? { link, studentId: student.studentId } : null;
   };
@@ -353,7 +361,7 @@ function readGradesGrid(grid: Element, courseId: string): GradesGrid {
   let withoutId = 0;
   for (const row of rows) {
     const found = linkOf(row);
-    const header = row.querySelector(SELECTORS.rowHeader);
+    const header = firstHook(row, 'rowHeader');
     let key: string;
     let name: string;
     if (found) {
@@ -376,8 +384,8 @@ function readGradesGrid(grid: Element, courseId: string): GradesGrid {
 
     const cells = new Map<string, Element>();
     const rowCells = Array.from(
-      row.querySelectorAll(`${SELECTORS.rowHeader}, ${SELECTORS.gridCell}`),
-    );
+      row.querySelectorAll(`${SCOPED_BASE.rowHeader}, ${SELECTORS.gridCell}`),
+    ).filter((cell) => cell.matches(`${SELECTORS.rowHeader}, ${SELECTORS.gridCell}`));
     columnKeys(rowCells, layout).forEach((key, i) => {
       const cell = rowCells[i];
       if (key && cell && !cells.has(key)) cells.set(key, cell);
@@ -433,12 +441,12 @@ function columnKeys(elements: readonly Element[], layout: { width: number }): Ar
 /** How many columns the header row of `grid` has. */
 function gridLayout(grid: Element): { width: number } {
   const headerRow = findHeaderRow(grid);
-  return { width: headerRow ? headerRow.querySelectorAll(SELECTORS.columnHeader).length : 0 };
+  return { width: headerRow ? queryHook(headerRow, 'columnHeader').length : 0 };
 }
 
 function findHeaderRow(grid: Element): Element | undefined {
   return Array.from(grid.querySelectorAll(SELECTORS.row)).find((row) =>
-    row.querySelector(SELECTORS.columnHeader),
+    firstHook(row, 'columnHeader'),
   );
 }
 
@@ -451,11 +459,11 @@ function readCourseworkColumns(grid: Element, courseId: string): CourseworkColum
   if (!headerRow) return [];
   const seen = new Set<string>();
   const columns: CourseworkColumn[] = [];
-  const headers = Array.from(headerRow.querySelectorAll(SELECTORS.columnHeader));
+  const headers = queryHook(headerRow, 'columnHeader');
   const keys = columnKeys(headers, gridLayout(grid));
   headers.forEach((header, position) => {
     const key = keys[position];
-    const link = header.querySelector(SELECTORS.courseworkLink);
+    const link = firstHook(header, 'courseworkLink');
     const parsed = parseCourseworkHref(link?.getAttribute('href') ?? '');
     if (!key || !link || !parsed || parsed.courseId !== courseId || seen.has(parsed.courseworkId)) {
       return;
@@ -508,5 +516,5 @@ function describeHeader(lines: string[]): Pick<Coursework, 'maxPoints' | 'dueDat
 
 /** What is not header data: decoration, controls ("More options") and the title link itself. */
 function headerIgnored(header: Element, link: Element): Set<Element> {
-  return ignoredElements(header, SELECTORS.headerControl).add(link);
+  return ignoredElements(header, 'headerControl').add(link);
 }

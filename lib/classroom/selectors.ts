@@ -113,6 +113,20 @@ export const SELECTORS = {
 
 export type SelectorName = keyof typeof SELECTORS;
 
+/**
+ * For queries inside a row or a header cell: a selector that needs no ancestor outside the
+ * query's root, to be narrowed with `matches(SELECTORS[name])`. Some hooks name an ancestor
+ * (`thead th`, `tbody th`), and a query rooted below it need not look above its root (happy-dom
+ * does not); `matches` always does.
+ */
+export const SCOPED_BASE: Partial<Record<SelectorName, string>> = {
+  columnHeader: '[role="columnheader"], th',
+  rowHeader: '[role="rowheader"], th',
+  courseworkLink: 'a[href*="/a/"], a[href*="/sa/"]',
+  headerControl: 'button, [role="button"]',
+  gridStudentLink: 'a[href*="/sp/"], a[href*="/student/"]',
+};
+
 /** The ARIA attribute that aligns cells with column headers (contract 5). */
 export const COLUMN_INDEX_ATTRIBUTE = 'aria-colindex';
 

@@ -4,7 +4,7 @@
  * label). Every query that feeds the snapshot goes through here. Pages: all.
  */
 import { z } from '../zod';
-import { SELECTORS } from './selectors';
+import { SCOPED_BASE, SELECTORS, type SelectorName } from './selectors';
 
 type MaybeVisible = Element & { checkVisibility?: () => boolean };
 
@@ -25,6 +25,19 @@ export function isHidden(element: Element): boolean {
 /** Every match of `selector` under `root` that is not hidden, in document order. */
 export function queryVisible(root: ParentNode, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector)).filter((element) => !isHidden(element));
+}
+
+/** Every element under `root` that the hook `name` selects, in document order. */
+export function queryHook(root: ParentNode, name: SelectorName): Element[] {
+  const base = SCOPED_BASE[name];
+  if (!base) return Array.from(root.querySelectorAll(SELECTORS[name]));
+  const selector = SELECTORS[name];
+  return Array.from(root.querySelectorAll(base)).filter((element) => element.matches(selector));
+}
+
+/** The first element under `root` that the hook `name` selects, if any. */
+export function firstHook(root: ParentNode, name: SelectorName): Element | undefined {
+  return queryHook(root, name)[0];
 }
 
 /**
@@ -65,9 +78,10 @@ export function cleanText(text: string): string {
  * The elements under `root` whose text is never data (`SELECTORS.ignoredText`, plus `extra`).
  * Found once per grid rather than per cell: one query instead of 20,000 on a large class.
  */
-export function ignoredElements(root: Element, extra?: string): Set<Element> {
-  const selector = extra ? `${SELECTORS.ignoredText}, ${extra}` : SELECTORS.ignoredText;
-  return new Set(root.querySelectorAll(selector));
+export function ignoredElements(root: Element, extra?: SelectorName): Set<Element> {
+  const ignored = new Set(root.querySelectorAll(SELECTORS.ignoredText));
+  if (extra) for (const element of queryHook(root, extra)) ignored.add(element);
+  return ignored;
 }
 
 /**
