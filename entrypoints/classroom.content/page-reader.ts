@@ -4,6 +4,10 @@
  * change pushes the read back by `quietMs`, but never more than `maxWaitMs` between reads, and
  * after `timeoutMs` whatever the page shows is final (a Grades page without a grid fails then).
  * Each navigation starts a new read; reads of one class are merged (Grades + People).
+ * A read happens only while the tab is visible and the active view is not `aria-busy`
+ * (selectors.ts contract 2: Classroom does not paint in a background tab and marks a loading view
+ * busy); the timeout does not run out on a hidden tab, and when the tab comes back or the view
+ * finishes loading after a read, the page is read again (it may show more than before).
  * Timers come from the content-script context, so they stop when the extension reloads.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -16,6 +20,7 @@ import {
   readCourseSnapshot,
   summarizeSnapshot,
 } from '@/lib/classroom/read-page';
+import { pageReadiness } from '@/lib/classroom/visible-text';
 
 /** The part of the content-script context the reader needs (a fake in unit tests). */
 export type ReaderContext = Pick<ContentScriptContext, 'setTimeout' | 'onInvalidated'>;
@@ -58,23 +63,34 @@ export function createPageReader(
     onUpdate({ courseId: page.courseId, reading: { state: 'read', summary }, snapshot });
   };
 
-  const watch = (page: ClassPageInfo) => {
+  const watch = (page: ClassPageInfo, announce = true) => {
     let active = true;
     let pending = false;
+    // The timeout ran out while the page could not be read: the next readable moment is final.
+    let expired = false;
     let lastChange = performance.now();
     let lastRead = performance.now();
+    let settled: (() => void) | null = null;
     const stop = () => {
       active = false;
       observer.disconnect();
+      doc.removeEventListener('visibilitychange', onVisibility);
+      settled?.();
     };
     const finish = (result: ReadResult) => {
       if (!active) return;
-      stop();
+      observer.disconnect();
+      doc.removeEventListener('visibilitychange', onVisibility);
       report(page, result);
+      settled = watchForReload(() => {
+        active = false;
+        cancel = watch(page, false);
+      });
     };
     const check = () => {
       pending = false;
-      if (!active) return;
+      if (!active || settled) return;
+      if (pageReadiness(doc) !== 'ready') return; // a mutation or visibilitychange re-schedules
       const now = performance.now();
       const quietFor = now - lastChange;
       if (quietFor < timing.quietMs && now - lastRead < timing.maxWaitMs) {
@@ -83,7 +99,11 @@ export function createPageReader(
       }
       lastRead = now;
       const result = readCourseSnapshot(doc, page);
-      if (isComplete(page, result)) finish(result);
+      if (expired || isComplete(page, result)) finish(result);
+    };
+    const onVisibility = () => {
+      lastChange = performance.now();
+      schedule(timing.quietMs);
     };
     const schedule = (delay: number) => {
       if (pending || !active) return;
@@ -99,12 +119,46 @@ export function createPageReader(
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['hidden', 'aria-hidden', 'style', 'href', 'aria-label'],
+      attributeFilter: ['hidden', 'aria-hidden', 'style', 'href', 'aria-label', 'aria-busy'],
     });
-    onUpdate({ courseId: page.courseId, reading: { state: 'reading' } });
+    doc.addEventListener('visibilitychange', onVisibility);
+    if (announce) onUpdate({ courseId: page.courseId, reading: { state: 'reading' } });
     schedule(timing.quietMs);
-    ctx.setTimeout(() => finish(readCourseSnapshot(doc, page)), timing.timeoutMs);
+    ctx.setTimeout(() => {
+      if (!active || settled) return;
+      if (pageReadiness(doc) === 'ready') finish(readCourseSnapshot(doc, page));
+      else expired = true;
+    }, timing.timeoutMs);
     return stop;
+  };
+
+  /**
+   * After a read: calls `reread` once when the tab becomes visible again or the active view
+   * stops being busy, the moments Classroom may have painted more. Returns the unsubscribe.
+   */
+  const watchForReload = (reread: () => void) => {
+    let readiness = pageReadiness(doc);
+    const onChange = () => {
+      const now = pageReadiness(doc);
+      const was = readiness;
+      readiness = now;
+      if (was !== 'ready' && now === 'ready') {
+        unsubscribe();
+        reread();
+      }
+    };
+    const observer = new MutationObserver(onChange);
+    observer.observe(doc.documentElement, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-busy', 'aria-hidden'],
+    });
+    doc.addEventListener('visibilitychange', onChange);
+    const unsubscribe = () => {
+      observer.disconnect();
+      doc.removeEventListener('visibilitychange', onChange);
+    };
+    return unsubscribe;
   };
 
   return {

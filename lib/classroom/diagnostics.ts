@@ -5,7 +5,10 @@
  * person typed: no names, emails, titles or grades (`shapeText`, `shapeHref`). Pages: all.
  */
 import { CELL_WORDS, OUT_OF_WORDS } from './gradebook-text';
+import { CLASSROOM_ORIGIN, detectPage, isClassPage } from './page';
+import { readCourseSnapshot } from './read-page';
 import { SELECTORS, type SelectorName } from './selectors';
+import { activeView, pageReadiness } from './visible-text';
 
 /** Limits that keep the outline small enough to paste into an email or an issue. */
 export interface DiagnosticsLimits {
@@ -35,11 +38,46 @@ export function describePage(doc: Document, path: string, limits = DEFAULT_LIMIT
     'SIS Grade Export – page structure (no names, emails or grades)',
     `path: ${shapeHref(path)}`,
     `lang: ${languageTag(doc.documentElement.getAttribute('lang') ?? '')}`,
+    'reader:',
+    ...describeReader(doc, path),
     'selector matches:',
     ...counts,
     'outline:',
     ...shown,
   ].join('\n');
+}
+
+/**
+ * What the reader made of the page, in counts only: whether it could read now (tab visible,
+ * active view not busy, contract 2), and what a read finds (or why it fails), including rows read
+ * without a student link (keyed by name) and rows rendered against the class total.
+ */
+function describeReader(doc: Document, path: string): string[] {
+  const views = Array.from(doc.querySelectorAll(SELECTORS.topView));
+  const active = activeView(doc);
+  const lines = [
+    `  readiness: ${pageReadiness(doc)} (visibility ${doc.visibilityState})`,
+    `  views under body: ${views.length}, active: ${active ? `#${views.indexOf(active) + 1}` : 'none'}${active?.getAttribute('aria-busy') === 'true' ? ' (aria-busy)' : ''}`,
+  ];
+  let page: ReturnType<typeof detectPage>;
+  try {
+    page = detectPage(new URL(path, CLASSROOM_ORIGIN));
+  } catch {
+    return lines;
+  }
+  if (!isClassPage(page)) return [...lines, `  page: ${page.kind}`];
+  const result = readCourseSnapshot(doc, page);
+  if (!result.ok) return [...lines, `  page: ${page.kind}, read fails: ${result.failure.code}`];
+  const { coursework, students, grades, rendered, teacherEmail, course } = result.snapshot;
+  const withoutId = rendered?.withoutId ?? 0;
+  return [
+    ...lines,
+    `  page: ${page.kind}, read: ok`,
+    `  class name: ${course.name ? 'found' : 'none'}, section: ${course.section ? 'found' : 'none'}, teacher email: ${teacherEmail ? 'found' : 'none'}`,
+    `  coursework: ${coursework.length}, students: ${students.length}, cells: ${grades.length}`,
+    `  student rows without an id link (keyed by name): ${withoutId}`,
+    `  rows rendered: ${rendered ? `${rendered.students} of ${rendered.of ?? 'unknown'}` : 'n/a'}`,
+  ];
 }
 
 /** One element and its children, indented; runs of identical siblings collapse to "×N". */

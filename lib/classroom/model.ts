@@ -77,7 +77,10 @@ export const CourseworkSchema = z.strictObject({
 export type Coursework = z.infer<typeof CourseworkSchema>;
 
 export const StudentSchema = z.strictObject({
-  /** Stable within the course: `id:<student id from the student's work link>`. */
+  /**
+   * Stable within the course: `id:<student id from the student's work link>` (`studentKey`), or
+   * `name:<name>` when the page showed no link (`nameKey`).
+   */
   key: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
   /** From the People page, when it shows one; the SIS matches students by email. */
@@ -93,6 +96,15 @@ export type Student = z.infer<typeof StudentSchema>;
  */
 export function studentKey(studentId: string): string {
   return `id:${studentId}`;
+}
+
+/**
+ * The key of a student whose Grades row carried no student link (the real grid's links are
+ * unverified, evidence §3(a)): `name:<name>`, `name:<name>#2` for a second row with the same name
+ * in page order. Stable only while names and order are; the SIS match is by name anyway.
+ */
+export function nameKey(name: string, occurrence = 1): string {
+  return occurrence > 1 ? `name:${name}#${occurrence}` : `name:${name}`;
 }
 
 export const GradeSchema = z
@@ -149,13 +161,16 @@ export const CourseSnapshotSchema = z
       page: z.optional(z.boolean()),
     }),
     /**
-     * Students the Grades page rendered rows for, out of how many the class has (when the API
-     * says): a lazily rendered grid must not pass for the whole class.
+     * Students the Grades page rendered rows for (the People page's rows when no Grades page was
+     * read), out of how many the class has (when the API or a count on the page says): a lazily
+     * rendered grid must not pass for the whole class. `withoutId`: rows that carried no student
+     * link, so their students are keyed by name (`nameKey`), not by id.
      */
     rendered: z.optional(
       z.strictObject({
         students: z.number().check(z.int(), z.gte(0)),
         of: z.optional(z.number().check(z.int(), z.gte(0))),
+        withoutId: z.optional(z.number().check(z.int(), z.gte(0))),
       }),
     ),
     /** The API's grade categories (course `gradebookSettings.gradeCategories`). */

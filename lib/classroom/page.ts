@@ -142,8 +142,6 @@ const LINK_SHAPES = {
   coursework: /\/c\/([A-Za-z0-9_-]+)\/(?:a|sa)\/([A-Za-z0-9_-]+)(?:[/?#]|$)/,
   studentPage: /\/c\/([A-Za-z0-9_-]+)\/sp\/([A-Za-z0-9_-]+)(?:[/?#]|$)/,
   submissionStudent: /\/c\/([A-Za-z0-9_-]+)\/.*\/student\/([A-Za-z0-9_-]+)(?:[/?#]|$)/,
-  /** The class stream `/c/<cid>` with nothing after the id but a query or hash. */
-  courseStream: /\/c\/([A-Za-z0-9_-]+)\/?(?:[?#]|$)/,
 } as const;
 
 /** A coursework link's ids: numeric course and coursework ids, plus the coursework URL id. */
@@ -177,8 +175,21 @@ export function parseStudentHref(href: string): { courseId: string; studentId: s
   return { courseId, studentId: decodeClassroomId(studentSegment) ?? studentSegment };
 }
 
-/** True when `href` is the stream of the course with numeric id `courseId`. */
+const COURSE_STREAM_PATH = /^(?:\/u\/\d{1,2})?\/c\/([A-Za-z0-9_-]+)\/?$/;
+
+/**
+ * True when `href` (relative or absolute) is the stream of the course with numeric id
+ * `courseId`: its path, after an optional `/u/<n>` account prefix, is exactly `/c/<id>`
+ * (the class header and sidebar links, evidence §1.3).
+ */
 export function isCourseStreamHref(href: string, courseId: string): boolean {
-  const match = LINK_SHAPES.courseStream.exec(href);
+  let url: URL;
+  try {
+    url = new URL(href, CLASSROOM_ORIGIN);
+  } catch {
+    return false;
+  }
+  if (url.origin !== CLASSROOM_ORIGIN) return false;
+  const match = COURSE_STREAM_PATH.exec(url.pathname);
   return match !== null && decodeClassroomId(match[1] ?? '') === courseId;
 }

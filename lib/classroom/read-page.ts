@@ -11,16 +11,25 @@ import {
   CourseSnapshotSchema,
   type Coursework,
   type Grade,
+  nameKey,
   type Student,
   studentKey,
 } from './model';
 import { isCourseStreamHref, type PageInfo, parseCourseworkHref, parseStudentHref } from './page';
-import { COLUMN_INDEX_ATTRIBUTE, SELECTORS } from './selectors';
+import {
+  CLASS_AVERAGE,
+  COLUMN_INDEX_ATTRIBUTE,
+  SCOPED_BASE,
+  SELECTORS,
+  STUDENT_TOTAL,
+} from './selectors';
 import {
   cleanText,
   findEmail,
+  firstHook,
   ignoredElements,
   isHidden,
+  queryHook,
   queryVisible,
   textPieces,
 } from './visible-text';
@@ -44,7 +53,13 @@ export type ReadResult =
   | { ok: true; snapshot: CourseSnapshot }
   | { ok: false; failure: ReadFailure };
 
-const EMPTY_GRID: GradesGrid = { coursework: [], students: [], grades: [], otherRows: 0 };
+const EMPTY_GRID: GradesGrid = {
+  coursework: [],
+  students: [],
+  grades: [],
+  otherRows: 0,
+  withoutId: 0,
+};
 
 /** Reads `doc` as the class page `page` describes, at time `readAt`. Never throws on markup. */
 export function readCourseSnapshot(
@@ -72,6 +87,7 @@ export function readCourseSnapshot(
   const roster = page.kind === 'people' ? readPeopleRoster(doc, page.courseId) : [];
   const teacherEmail = readTeacherEmail(doc);
   const grid = gradebook ?? EMPTY_GRID;
+  const rendered = renderedRows(doc, page, grid, roster);
   const parsed = CourseSnapshotSchema.safeParse({
     schemaVersion: 1,
     readAt: readAt.toISOString(),
@@ -83,6 +99,7 @@ export function readCourseSnapshot(
     },
     ...(teacherEmail ? { teacherEmail } : {}),
     coverage: { gradebook: gradebook !== null, roster: roster.length > 0 },
+    ...(rendered ? { rendered } : {}),
     coursework: grid.coursework,
     students: gradebook ? grid.students : roster,
     grades: grid.grades,
@@ -93,6 +110,37 @@ export function readCourseSnapshot(
     .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     .join('; ');
   return { ok: false, failure: { code: 'invalid-snapshot', detail } };
+}
+
+/**
+ * How many student rows the page rendered and read, and the class total when the page shows one
+ * (contracts 6 and 8): Grades and People pages only.
+ */
+function renderedRows(
+  doc: Document,
+  page: ClassPageInfo,
+  grid: GradesGrid,
+  roster: Student[],
+): CourseSnapshot['rendered'] {
+  if (page.kind !== 'grades' && page.kind !== 'people') return undefined;
+  const students = page.kind === 'grades' ? grid.students.length : roster.length;
+  const of = readStudentTotal(doc);
+  return {
+    students,
+    ...(of === undefined ? {} : { of }),
+    ...(grid.withoutId ? { withoutId: grid.withoutId } : {}),
+  };
+}
+
+/** The class total the visible page states ("28 students"), if it states one. */
+function readStudentTotal(doc: Document): number | undefined {
+  if (!doc.body) return undefined;
+  // Hidden views are skipped: a stale People view may state another class's total.
+  for (const piece of textPieces(doc.body, ignoredElements(doc.body, 'hidden'))) {
+    const total = STUDENT_TOTAL.exec(piece)?.[1];
+    if (total) return Number(total);
+  }
+  return undefined;
 }
 
 /*
@@ -106,8 +154,13 @@ export function mergeSnapshots(previous: CourseSnapshot, next: CourseSnapshot): 
   const gradebook = next.coverage.gradebook ? next : previous.coverage.gradebook ? previous : null;
   const roster = next.coverage.roster ? next : previous.coverage.roster ? previous : null;
   const teacherEmail = next.teacherEmail ?? previous.teacherEmail;
+  // Rows rendered come from the page that gave the students' grades; a total from either page.
+  const rows = (gradebook ?? roster ?? next).rendered;
+  const of = next.rendered?.of ?? previous.rendered?.of;
+  const { rendered: _rendered, ...rest } = next;
   return {
-    ...next,
+    ...rest,
+    ...(rows ? { rendered: { ...rows, ...(of === undefined ? {} : { of }) } } : {}),
     ...(teacherEmail ? { teacherEmail } : {}),
     coverage: { gradebook: gradebook !== null, roster: roster !== null },
     coursework: gradebook?.coursework ?? [],
@@ -141,6 +194,8 @@ export interface SnapshotSummary {
   studentsWithEmail: number;
   /** Cells whose text was not understood: shown, never exported. */
   unreadableCount: number;
+  /** Set only when the page rendered fewer student rows than the class has ("N of M"). */
+  renderedOf?: { students: number; of: number };
 }
 
 /** Summarizes `snapshot` for the panel. */
@@ -155,39 +210,66 @@ export function summarizeSnapshot(snapshot: CourseSnapshot): SnapshotSummary {
     studentCount: snapshot.students.length,
     studentsWithEmail: snapshot.students.filter((student) => student.email).length,
     unreadableCount: snapshot.grades.filter((grade) => grade.state === 'unreadable').length,
+    ...renderedOf(snapshot),
   };
 }
 
-/* The banner of any class page: the class name and section (selectors.ts contract 2). */
+function renderedOf(snapshot: CourseSnapshot): Pick<SnapshotSummary, 'renderedOf'> {
+  const { students, of } = snapshot.rendered ?? {};
+  return students !== undefined && of !== undefined && students < of
+    ? { renderedOf: { students, of } }
+    : {};
+}
 
-/** The class as the banner names it. */
+/* The class header of any class page: the class name and section (selectors.ts contract 3). */
+
+/** The class as the page names it. */
 interface CourseHeader {
   name: string;
   section?: string;
 }
 
-// Tab titles that name the app rather than the class.
-const GENERIC_TITLES = /^(?:google )?classroom$/i;
-
 /**
- * Name and section of the class `courseId` from the banner link to its stream (so a banner left
- * over from another class is ignored); falls back to the tab title. Null when neither names it.
+ * Name and section of the class `courseId`, from the `<h1>` link to its stream (so a header left
+ * over from another class is ignored) and the sidebar entry's label (the exact name). Null when
+ * neither names it; the tab title is never used (it lags behind navigation, evidence §1.3).
  */
 function readCourseHeader(doc: Document, courseId: string): CourseHeader | null {
-  for (const link of queryVisible(doc, SELECTORS.bannerCourseLink)) {
-    if (!isCourseStreamHref(link.getAttribute('href') ?? '', courseId)) continue;
-    const children = Array.from(link.children);
-    const name = textOf(children.find((child) => child.matches(SELECTORS.courseName)));
-    if (!name) continue;
-    const section = textOf(children.find((child) => child.matches(SELECTORS.courseSection)));
-    return section ? { name, section } : { name };
+  const isThisCourse = (link: Element) =>
+    isCourseStreamHref(link.getAttribute('href') ?? '', courseId);
+  const sidebar = queryVisible(doc, SELECTORS.currentCourseLink).find(isThisCourse);
+  const label = cleanText(sidebar?.getAttribute('aria-label') ?? '');
+  for (const link of queryVisible(doc, SELECTORS.courseHeading)) {
+    if (!isThisCourse(link)) continue;
+    const header = splitHeader(textPieces(link), label);
+    if (header) return header;
   }
-  const title = cleanText(doc.title.replace(/\s[-–]\s(?:Google )?Classroom$/i, ''));
-  return title && !GENERIC_TITLES.test(title) ? { name: title } : null;
+  return label ? { name: label } : null;
 }
 
-const textOf = (element: Element | undefined) =>
-  element ? cleanText(textPieces(element).join(' ')) : '';
+/**
+ * The header's text pieces as name and section: the pieces that together spell the sidebar's
+ * label are the name (the name itself may span nodes), the rest the section; without a label,
+ * or when the pieces do not spell it, the first piece is the name (the label wins if present).
+ */
+function splitHeader(pieces: string[], label: string): CourseHeader | null {
+  if (!pieces.length) return label ? { name: label } : null;
+  let count = 1;
+  if (label) {
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const target = squash(label);
+    let spelled = '';
+    count =
+      pieces.findIndex((piece) => {
+        spelled += squash(piece);
+        return spelled === target || !target.startsWith(spelled);
+      }) + 1;
+    if (count === 0 || spelled !== target) return { name: label };
+  }
+  const name = label || cleanText(pieces.slice(0, count).join(' '));
+  const section = cleanText(pieces.slice(count).join(' '));
+  return section ? { name, section } : { name };
+}
 
 /* The account button: the signed-in teacher, to find in the SIS (selectors.ts contract 3). */
 
@@ -239,6 +321,8 @@ interface GradesGrid {
   grades: Grade[];
   /** Rows with a row header but no student link (the class average, or a changed page). */
   otherRows: number;
+  /** Students read from rows without a student link, keyed by name (contract 6). */
+  withoutId: number;
 }
 
 /**
@@ -263,24 +347,45 @@ function readGradesGrid(grid: Element, courseId: string): GradesGrid {
   const seen = new Set<string>();
   const ignored = ignoredElements(grid);
   const layout = gridLayout(grid);
-  let otherRows = 0;
-  for (const row of grid.querySelectorAll(SELECTORS.row)) {
-    const link = row.querySelector(SELECTORS.gridStudentLink);
+  const rows = Array.from(grid.querySelectorAll(SELECTORS.row)).filter((row) => !isHidden(row));
+  const linkOf = (row: Element) => {
+    const link = firstHook(row, 'gridStudentLink');
     const student = link && parseStudentHref(link.getAttribute('href') ?? '');
-    if (!link || !student || student.courseId !== courseId || isHidden(row)) {
-      if (row.querySelector(SELECTORS.rowHeader)) otherRows += 1;
-      continue;
+    return link && student?.courseId === courseId ? { link, studentId: student.studentId } : null;
+  };
+  // Rows are keyed by their student link; only a grid where no row has one is read by names
+  // (contract 6), so one row that lost its link cannot turn into a second, name-keyed student.
+  const byName = !rows.some(linkOf);
+  const names = new Map<string, number>();
+  let otherRows = 0;
+  let withoutId = 0;
+  for (const row of rows) {
+    const found = linkOf(row);
+    const header = firstHook(row, 'rowHeader');
+    let key: string;
+    let name: string;
+    if (found) {
+      key = studentKey(found.studentId);
+      name = cleanText(textPieces(found.link, ignored).join(' '));
+    } else {
+      name = header ? cleanText(textPieces(header, ignored).join(' ')) : '';
+      if (!byName || !name || CLASS_AVERAGE.test(name)) {
+        if (header) otherRows += 1;
+        continue;
+      }
+      const occurrence = (names.get(name) ?? 0) + 1;
+      names.set(name, occurrence);
+      key = nameKey(name, occurrence);
+      withoutId += 1;
     }
-    const key = studentKey(student.studentId);
-    const name = cleanText(textPieces(link, ignored).join(' '));
     if (!name || seen.has(key)) continue;
     seen.add(key);
     students.push({ key, name });
 
     const cells = new Map<string, Element>();
     const rowCells = Array.from(
-      row.querySelectorAll(`${SELECTORS.rowHeader}, ${SELECTORS.gridCell}`),
-    );
+      row.querySelectorAll(`${SCOPED_BASE.rowHeader}, ${SELECTORS.gridCell}`),
+    ).filter((cell) => cell.matches(`${SELECTORS.rowHeader}, ${SELECTORS.gridCell}`));
     columnKeys(rowCells, layout).forEach((key, i) => {
       const cell = rowCells[i];
       if (key && cell && !cells.has(key)) cells.set(key, cell);
@@ -301,7 +406,13 @@ function readGradesGrid(grid: Element, courseId: string): GradesGrid {
       });
     }
   }
-  return { coursework: columns.map((column) => column.coursework), students, grades, otherRows };
+  return {
+    coursework: columns.map((column) => column.coursework),
+    students,
+    grades,
+    otherRows,
+    withoutId,
+  };
 }
 
 /** A coursework column and the key that finds its cells in each row. */
@@ -330,12 +441,12 @@ function columnKeys(elements: readonly Element[], layout: { width: number }): Ar
 /** How many columns the header row of `grid` has. */
 function gridLayout(grid: Element): { width: number } {
   const headerRow = findHeaderRow(grid);
-  return { width: headerRow ? headerRow.querySelectorAll(SELECTORS.columnHeader).length : 0 };
+  return { width: headerRow ? queryHook(headerRow, 'columnHeader').length : 0 };
 }
 
 function findHeaderRow(grid: Element): Element | undefined {
   return Array.from(grid.querySelectorAll(SELECTORS.row)).find((row) =>
-    row.querySelector(SELECTORS.columnHeader),
+    firstHook(row, 'columnHeader'),
   );
 }
 
@@ -348,11 +459,11 @@ function readCourseworkColumns(grid: Element, courseId: string): CourseworkColum
   if (!headerRow) return [];
   const seen = new Set<string>();
   const columns: CourseworkColumn[] = [];
-  const headers = Array.from(headerRow.querySelectorAll(SELECTORS.columnHeader));
+  const headers = queryHook(headerRow, 'columnHeader');
   const keys = columnKeys(headers, gridLayout(grid));
   headers.forEach((header, position) => {
     const key = keys[position];
-    const link = header.querySelector(SELECTORS.courseworkLink);
+    const link = firstHook(header, 'courseworkLink');
     const parsed = parseCourseworkHref(link?.getAttribute('href') ?? '');
     if (!key || !link || !parsed || parsed.courseId !== courseId || seen.has(parsed.courseworkId)) {
       return;
@@ -405,5 +516,5 @@ function describeHeader(lines: string[]): Pick<Coursework, 'maxPoints' | 'dueDat
 
 /** What is not header data: decoration, controls ("More options") and the title link itself. */
 function headerIgnored(header: Element, link: Element): Set<Element> {
-  return ignoredElements(header, SELECTORS.headerControl).add(link);
+  return ignoredElements(header, 'headerControl').add(link);
 }

@@ -1,38 +1,63 @@
 /**
- * THE ONLY FILE THAT KNOWS CLASSROOM MARKUP. Pages: every class page (banner, account button),
- * Grades `/c/<cid>/gb/…`, People `/r/<cid>/sort-…`. When Classroom changes, edit this file and the
- * fixtures in test/fixtures/classroom/; readers only use what is exported here. The links' hrefs
- * are Classroom URLs, so their shapes live with the other URL shapes in page.ts.
+ * THE ONLY FILE THAT KNOWS CLASSROOM MARKUP. Pages: every class page (class header, account
+ * button), Grades `/c/<cid>/gb/…`, People `/r/<cid>/sort-…`. When Classroom changes, edit this file
+ * and the fixtures in test/fixtures/classroom/; readers only use what is exported here. The links'
+ * hrefs are Classroom URLs, so their shapes live with the other URL shapes in page.ts.
  *
- * DOM CONTRACT (what the readers and the fixtures agree on). Evidence: shared/reference/
- * classroom-research.md §2. No public capture of the Grades page markup exists [gap], so the
- * Grades and People parts are a documented assumption built on what is known: Classroom is a Wiz
- * app, each view is a `c-wiz`, old views stay in the DOM hidden; generated class names and
- * jsname values change, roles, aria-labels, data-* and link shapes are the stable hooks.
+ * DOM CONTRACT, re-based on shared/reference/classroom-evidence.md (issue #13). Each item says
+ * what is OBSERVED (with its source) and what is ASSUMED. Generated class names and jsname values
+ * are never used: they churn (evidence §1.3: `uTUgB` → `YrFhrf-ZoZQ1`). Hrefs may be relative or
+ * absolute, with or without a `/u/<n>/` account prefix (evidence §1.1, courseDownloader).
  *
- *  1. Views. Only content outside hidden ancestors counts: `hidden`, `aria-hidden="true"` or an
- *     inline `display: none` (how Wiz parks an old view [assumed]); in a browser an element that
- *     `checkVisibility()` reports as not rendered is hidden too.
- *  2. Banner (all class pages): `[role="banner"]` holds a link (not a `role="tab"`) to the class
- *     stream `/c/<cid>`; its first child element is the class name, its second (optional) the
- *     section [assumed]. Fallback: the tab title, when it is not just "Classroom".
- *  3. Account button (all Google apps): a link to accounts.google.com/SignOutOptions whose
- *     aria-label reads "Google Account: <name> (<email>)" ("Google-account: …" in Dutch) [assumed:
- *     the OneGoogle bar shape, not captured from Classroom in the research].
- *  4. Grades page: one visible `[role="grid"]`. Its header `[role="row"]` has one
- *     `[role="columnheader"]` per column; a coursework column contains a link
- *     `/c/<cid>/a/<cwid>/…` (ids base64 of the numeric id, research §1) whose text is the title,
- *     plus text lines for the due date ("Sep 12" / "No due date"), the points ("out of 100";
- *     none or "Ungraded" = ungraded) and optionally the grade category. Columns without such a
- *     link (student names, overall grade) are not coursework.
- *  5. Each student row is a `[role="row"]` whose `[role="rowheader"]` contains a link to the
- *     student's work `/c/<cid>/sp/<sid>/…` (or `…/student/<sid>`, the submission link shape);
- *     rows without one (class average) are not students. Cells are `[role="gridcell"]`, matched to
- *     columns by `aria-colindex` when both carry it, else by position. Cell text is the visible
- *     vocabulary of gradebook-text.ts ("85 out of 100", "Draft", "Missing", …).
- *  6. People page: each student is an `li` containing the same student link; the row's text
- *     includes the email where Classroom shows it (PCS24 Info-Downloader reads it from row text).
+ *  1. Views. Each view is a `body > c-wiz`; old views stay in the DOM with `aria-hidden="true"`
+ *     and `display:none`, the active view is the first `body > c-wiz` without
+ *     `aria-hidden="true"` [observed: courseDownloader C1, evidence §1.2]. Content counts only
+ *     outside hidden ancestors (`hidden`, `aria-hidden="true"`, inline `display: none`, or not
+ *     rendered per `checkVisibility()`). Where no `body > c-wiz` exists the outermost `c-wiz`
+ *     elements stand in [assumed].
+ *  2. When to read. Only while `document.visibilityState === 'visible'` (Classroom does not paint
+ *     in a background tab: 17 of 18 views empty) and the active view is not `aria-busy="true"`
+ *     (it is while loading) [observed: courseDownloader, evidence §1.2].
+ *  3. Class header. An `<h1>` holds a link whose path (after an optional `/u/<n>`) is
+ *     `/c/<cid>`; its text is name and section as separate text nodes, read as text pieces, not
+ *     by child position [observed: courseDownloader §1.3, 40/41 samples; `h1.tNGpbb` in five
+ *     scrapers]. The sidebar `a[aria-current="page"]` whose href is the class carries the exact
+ *     name as `aria-label`, absent for archived classes [observed: courseDownloader §1.3, 12/12].
+ *     With the label, the header pieces that spell the label are the name and the rest the
+ *     section; without it the first piece is the name and the rest the section [assumed].
+ *     No `role="banner"`, no `role="tab"` (tabs are plain `nav a` links [observed §1.1]), and
+ *     `document.title` is not used (it lags behind navigation [observed §1.3]).
+ *  4. Account button. `a[href^="https://accounts.google.com/SignOutOptions"]`, or an element
+ *     whose aria-label starts "Google Account:" (localized: "Google-account:", "Google-konto:",
+ *     "Google-Konto:"); the label is "Google Account: <name>\n(<email>)" (a newline or spaces
+ *     before the parenthesis) and the element may have `role="button"` [observed on the OneGoogle
+ *     bar of Photos, Docs, Gmail, Contacts, Calendar, evidence §1.4; on Classroom: inferred].
+ *  5. Grades page. The gradebook is an ARIA grid (`role` grid/row/columnheader/rowheader/
+ *     gridcell) OR a `<table>` (`thead th` column headers, `tbody th` row headers, `td` cells);
+ *     one reader handles both [assumed: no capture of the teacher Grades page exists, evidence
+ *     §1.0/§3(a)]. A coursework column's header contains a link `/c/<cid>/a/<cwid>/…` whose text is
+ *     the title, plus lines for the due date, the points ("out of 100") and optionally the
+ *     category [link shape observed in API `alternateLink`s; header layout assumed]. Cells are
+ *     matched to columns by `aria-colindex` when present, else by position [assumed].
+ *  6. Student rows. A row is a student's when its row header holds a link to the student's work,
+ *     `/c/<cid>/sp/<sid>/…` [assumed: no public URL with `/sp/` exists] or `…/student/<sid>`
+ *     [observed: the submission `alternateLink` shape, evidence §3(a)]. When NO row of the grid
+ *     has such a link, rows are read by their row-header name instead (keyed by name, said in
+ *     `snapshot.rendered.withoutId`), skipping the class-average row [assumed]. Rows may be
+ *     rendered lazily, so the snapshot says how many were read (`snapshot.rendered`) [observed:
+ *     lists load lazily, evidence §1.2; that the grid does too is assumed].
+ *  7. Cell text: the visible vocabulary of gradebook-text.ts ("85 out of 100", "Draft",
+ *     "Missing", "Excused", "Done late", "No grade") [observed: copy-pasted Grades text, §1.5].
+ *  8. People page: each student is an `li` containing the same student link; the row's text
+ *     includes the email where Classroom shows it; the section shows a count "N students"
+ *     ("N leerlingen"), the class total [assumed: no People capture, evidence §1.1 item 6].
  */
+
+// Grades page: the two shapes of the gradebook (contract 5), side by side.
+const COLUMN_HEADERS = ['[role="columnheader"]', 'thead th', 'th[scope="col"]'];
+const ROW_HEADERS = ['[role="rowheader"]', 'tbody th:not([scope="col"])', 'th[scope="row"]'];
+const within = (scopes: readonly string[], inner: string) =>
+  scopes.map((scope) => `${scope} ${inner}`).join(', ');
 
 /**
  * CSS selectors, one per hook. Each has an expected match count per fixture in
@@ -43,41 +68,44 @@ export const SELECTORS = {
   hidden: '[hidden], [aria-hidden="true"], [style*="display: none"], [style*="display:none"]',
   /** All pages: the Wiz view roots, counted for diagnostics and stale-view checks. */
   view: 'c-wiz',
-  /**
-   * All class pages: banner links into a class, except the Stream/Classwork/People/Grades tabs
-   * (which also link to the stream); the reader keeps the one to this class's stream.
-   */
-  bannerCourseLink: '[role="banner"] a[href*="/c/"]:not([role="tab"])',
-  /** All class pages: class name = first child of the banner class link (contract 2). */
-  courseName: '[role="banner"] a[href*="/c/"]:not([role="tab"]) > :first-child',
-  /** All class pages: section = second child of the banner class link, when there is one. */
-  courseSection: '[role="banner"] a[href*="/c/"]:not([role="tab"]) > :nth-child(2)',
-  /**
-   * All pages: the account button. The href is language-independent; the aria-label prefixes
-   * are fallbacks in case the link target changes (English, Dutch).
-   */
+  /** All pages: the stacked top-level views; the active one is not aria-hidden (contract 1). */
+  topView: 'body > c-wiz',
+  /** All class pages: links in a heading; the reader keeps the one to this class (contract 3). */
+  courseHeading: 'h1 a[href]',
+  /** All class pages: the sidebar entry of the open class; its aria-label is the exact name. */
+  currentCourseLink: 'a[aria-current="page"][href]',
+  /** All pages: the account button (contract 4); href first, localized label prefixes after. */
   accountButton:
-    'a[href*="accounts.google.com/SignOutOptions"], [aria-label^="Google Account:"], [aria-label^="Google-account:"]',
-  /** Grades page: the gradebook. ARIA grid role because it is keyboard-navigable (contract 4). */
-  grid: '[role="grid"]',
+    'a[href^="https://accounts.google.com/SignOutOptions"], [aria-label^="Google Account:"], [aria-label^="Google-account:"], [aria-label^="Google-konto:"], [aria-label^="Google-Konto:"]',
+  /** Grades page: the gradebook, an ARIA grid or a table (contract 5). */
+  grid: '[role="grid"], table',
   /** Grades page: header and student rows of the grid. */
-  row: '[role="row"]',
+  row: '[role="row"], tr',
   /** Grades page: one per column, coursework or not. */
-  columnHeader: '[role="columnheader"]',
+  columnHeader: COLUMN_HEADERS.join(', '),
   /** Grades page: the link that makes a column a coursework column (id from its href). */
-  courseworkLink: '[role="columnheader"] a[href*="/a/"], [role="columnheader"] a[href*="/sa/"]',
+  courseworkLink: within(COLUMN_HEADERS, 'a[href*="/a/"]').concat(
+    ', ',
+    within(COLUMN_HEADERS, 'a[href*="/sa/"]'),
+  ),
   /** Grades page: header controls (sort, "More options") whose text is not column data. */
-  headerControl: '[role="columnheader"] button, [role="columnheader"] [role="button"]',
+  headerControl: within(COLUMN_HEADERS, 'button').concat(
+    ', ',
+    within(COLUMN_HEADERS, '[role="button"]'),
+  ),
   /** Grades page: student name cells. */
-  rowHeader: '[role="rowheader"]',
-  /** Grades page: the link to a student's work that makes a row a student row (contract 5). */
-  gridStudentLink: '[role="rowheader"] a[href*="/sp/"], [role="rowheader"] a[href*="/student/"]',
-  /** Grades page: grade cells. */
-  gridCell: '[role="gridcell"]',
+  rowHeader: ROW_HEADERS.join(', '),
+  /** Grades page: the link to a student's work that makes a row a student row (contract 6). */
+  gridStudentLink: within(ROW_HEADERS, 'a[href*="/sp/"]').concat(
+    ', ',
+    within(ROW_HEADERS, 'a[href*="/student/"]'),
+  ),
+  /** Grades page: grade cells (a `td` that claims another role is not one). */
+  gridCell: '[role="gridcell"], td:not([role])',
   /** All pages: text that is never data (decoration, tooltips, menus, code). */
   ignoredText:
     '[aria-hidden="true"], [role="tooltip"], [role="menu"], script, style, template, noscript',
-  /** People page: a student row (contract 6); found from the student link inside it. */
+  /** People page: a student row (contract 8); found from the student link inside it. */
   peopleRow: 'li',
   /** People page: the student link in a roster row (teachers' rows have none). */
   peopleStudentLink: 'li a[href*="/sp/"], li a[href*="/student/"]',
@@ -85,5 +113,29 @@ export const SELECTORS = {
 
 export type SelectorName = keyof typeof SELECTORS;
 
+/**
+ * For queries inside a row or a header cell: a selector that needs no ancestor outside the
+ * query's root, to be narrowed with `matches(SELECTORS[name])`. Some hooks name an ancestor
+ * (`thead th`, `tbody th`), and a query rooted below it need not look above its root (happy-dom
+ * does not); `matches` always does.
+ */
+export const SCOPED_BASE: Partial<Record<SelectorName, string>> = {
+  columnHeader: '[role="columnheader"], th',
+  rowHeader: '[role="rowheader"], th',
+  courseworkLink: 'a[href*="/a/"], a[href*="/sa/"]',
+  headerControl: 'button, [role="button"]',
+  gridStudentLink: 'a[href*="/sp/"], a[href*="/student/"]',
+};
+
 /** The ARIA attribute that aligns cells with column headers (contract 5). */
 export const COLUMN_INDEX_ATTRIBUTE = 'aria-colindex';
+
+/**
+ * Visible text that is the class total ("28 students"), on the People page and possibly the
+ * Grades page (contract 8) [assumed wording; English and Dutch].
+ */
+export const STUDENT_TOTAL = /^(\d{1,5})\s+(?:students?|leerlingen|leerling)$/i;
+
+/** Row-header text of the class-average row, which is not a student (contract 6) [assumed]. */
+export const CLASS_AVERAGE =
+  /^(?:class average|gemiddelde van de (?:lesgroep|klas)|klasgemiddelde)$/i;

@@ -4,7 +4,7 @@
  * label). Every query that feeds the snapshot goes through here. Pages: all.
  */
 import { z } from '../zod';
-import { SELECTORS } from './selectors';
+import { SCOPED_BASE, SELECTORS, type SelectorName } from './selectors';
 
 type MaybeVisible = Element & { checkVisibility?: () => boolean };
 
@@ -27,6 +27,46 @@ export function queryVisible(root: ParentNode, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector)).filter((element) => !isHidden(element));
 }
 
+/** Every element under `root` that the hook `name` selects, in document order. */
+export function queryHook(root: ParentNode, name: SelectorName): Element[] {
+  const base = SCOPED_BASE[name];
+  if (!base) return Array.from(root.querySelectorAll(SELECTORS[name]));
+  const selector = SELECTORS[name];
+  return Array.from(root.querySelectorAll(base)).filter((element) => element.matches(selector));
+}
+
+/** The first element under `root` that the hook `name` selects, if any. */
+export function firstHook(root: ParentNode, name: SelectorName): Element | undefined {
+  return queryHook(root, name)[0];
+}
+
+/**
+ * The active Wiz view: the first `body > c-wiz` without `aria-hidden="true"` (contract 1); where
+ * the page has no `body > c-wiz`, the first outermost `c-wiz` that is not aria-hidden. Null when
+ * the page has no view at all (nothing to wait for).
+ */
+export function activeView(doc: Document): Element | null {
+  const top = Array.from(doc.querySelectorAll(SELECTORS.topView));
+  const views = top.length
+    ? top
+    : Array.from(doc.querySelectorAll(SELECTORS.view)).filter(
+        (view) => !view.parentElement?.closest(SELECTORS.view),
+      );
+  return views.find((view) => view.getAttribute('aria-hidden') !== 'true') ?? null;
+}
+
+/** Whether the page can be read now, or why not (contract 2). */
+export type PageReadiness = 'ready' | 'background-tab' | 'view-busy';
+
+/**
+ * Classroom does not paint in a background tab and marks a loading view `aria-busy`; a read
+ * then would see an empty or half-built page.
+ */
+export function pageReadiness(doc: Document): PageReadiness {
+  if (doc.visibilityState !== 'visible') return 'background-tab';
+  return activeView(doc)?.getAttribute('aria-busy') === 'true' ? 'view-busy' : 'ready';
+}
+
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so no global is needed
 
 /** Collapses runs of whitespace (including no-break spaces) and trims. */
@@ -38,9 +78,10 @@ export function cleanText(text: string): string {
  * The elements under `root` whose text is never data (`SELECTORS.ignoredText`, plus `extra`).
  * Found once per grid rather than per cell: one query instead of 20,000 on a large class.
  */
-export function ignoredElements(root: Element, extra?: string): Set<Element> {
-  const selector = extra ? `${SELECTORS.ignoredText}, ${extra}` : SELECTORS.ignoredText;
-  return new Set(root.querySelectorAll(selector));
+export function ignoredElements(root: Element, extra?: SelectorName): Set<Element> {
+  const ignored = new Set(root.querySelectorAll(SELECTORS.ignoredText));
+  if (extra) for (const element of queryHook(root, extra)) ignored.add(element);
+  return ignored;
 }
 
 /**

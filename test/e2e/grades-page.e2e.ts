@@ -15,6 +15,8 @@ import {
 
 const GRADES_EN = '/c/NTk2MTc3NzQ1NDY4/gb/sort-last-name/default'; // course 596177745468
 const GRADES_NL = '/u/1/c/MTYwMDIyMjgxMDU0/gb/sort-last-name/default'; // course 160022281054
+const GRADES_TABLE = '/u/2/c/NzM0NTEyOTA4ODEy/gb/sort-name/default'; // course 734512908812
+const GRADES_BUSY = '/u/3/c/NTk2MTc3NzQ1NDY4/gb/sort-last-name/default'; // course 596177745468
 const fixture = (name: string) => join(CLASSROOM_FIXTURES, `${name}.html`);
 // WXT notices in-app navigation by polling the URL once a second; then the reader waits for quiet.
 const SETTLE = { timeout: 10_000, interval: 200 };
@@ -26,6 +28,8 @@ beforeAll(async () => {
   classroom = await startClassroomServer({
     [GRADES_EN]: fixture('grades-en'),
     [GRADES_NL]: fixture('grades-nl'),
+    [GRADES_TABLE]: fixture('grades-table-u2'),
+    [GRADES_BUSY]: fixture('grades-busy'),
   });
   browser = await launchWithExtension({ classroomPort: classroom.port });
 });
@@ -39,8 +43,9 @@ async function showView(page: ClassroomPage, html: string, path: string) {
   await page.page.evaluate(
     ({ html, path }) => {
       const next = new DOMParser().parseFromString(html, 'text/html');
-      const banner = next.querySelector('[role="banner"]');
-      if (banner && !document.querySelector('[role="banner"]')) document.body.prepend(banner);
+      // The class header (an <h1> link, evidence §1.3) comes with the first class page.
+      const header = next.querySelector('header:has(h1)');
+      if (header && !document.querySelector('header h1')) document.body.prepend(header);
       for (const view of document.querySelectorAll('c-wiz')) {
         view.setAttribute('style', 'display: none;');
         view.setAttribute('aria-hidden', 'true');
@@ -105,6 +110,36 @@ describe('the panel on the Grades page', () => {
       .poll(() => page.fact('panel-student-count').textContent(), SETTLE)
       .toBe('8 (7 with an email address)');
     expect(await page.fact('panel-coursework-count').textContent()).toBe('8');
+    await page.page.close();
+  });
+});
+
+describe('the panel on Grades pages of the re-based contract (issue #13)', () => {
+  it('reads a <table> gradebook under /u/2/ with an <h1> header and no role=banner', async () => {
+    const page = await ClassroomPage.open(await browser.context.newPage(), GRADES_TABLE);
+    await page.fact('panel-course-name').waitFor(SETTLE);
+    expect(await page.fact('panel-course-name').textContent()).toBe(
+      'Física II · G22 2026 2do cuatrimestre',
+    );
+    expect(await page.fact('panel-teacher').textContent()).toBe('eramirez@riverside.example');
+    expect(await page.fact('panel-coursework-count').textContent()).toBe('3');
+    expect(await page.fact('panel-student-count').textContent()).toBe(
+      '3 (0 with an email address)',
+    );
+    await page.page.close();
+  });
+
+  it('waits while the Grades view is aria-busy, then reads it', async () => {
+    const page = await ClassroomPage.open(await browser.context.newPage(), GRADES_BUSY);
+    await page.panel.getByTestId('panel-reading').waitFor(SETTLE);
+    await page.page.waitForTimeout(1500);
+    expect(await page.fact('panel-course-name').count()).toBe(0); // not read while busy
+    await page.page.evaluate(() =>
+      document.querySelector('body > c-wiz[aria-busy]')?.removeAttribute('aria-busy'),
+    );
+    await expect
+      .poll(() => page.fact('panel-student-count').textContent(), SETTLE)
+      .toBe('1 (0 with an email address)');
     await page.page.close();
   });
 });

@@ -40,7 +40,16 @@ beforeEach(() => {
 });
 afterEach(() => {
   for (const callback of invalidate) callback();
+  setVisibility(null);
 });
+
+/** Stands in for the browser moving the tab to the background (null: back to happy-dom's own). */
+function setVisibility(state: DocumentVisibilityState | null) {
+  if (state === null) Reflect.deleteProperty(document, 'visibilityState');
+  else Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+const activeView = () => document.querySelector('body > c-wiz:not([aria-hidden="true"])');
 
 describe('createPageReader', () => {
   it('waits for the grid to render, then reports what it read', async () => {
@@ -113,5 +122,59 @@ describe('createPageReader', () => {
     render('grades-en');
     await wait(TIMING.timeoutMs + 100);
     expect(states()).toEqual(['reading']);
+  });
+
+  it('does not read a background tab, nor give up on it; reads once the tab is visible', async () => {
+    setVisibility('hidden');
+    const reader = createPageReader(ctx, document, (u) => updates.push(u), TIMING);
+    render('grades-en');
+    reader.read(page('grades-en'));
+    await wait(TIMING.timeoutMs + 100);
+    expect(states()).toEqual(['reading']);
+    setVisibility('visible');
+    await expect.poll(states).toEqual(['reading', 'read']);
+    expect(last()).toMatchObject({ summary: { courseworkCount: 8, studentCount: 8 } });
+  });
+
+  it('waits while the active view is aria-busy, then reads what it rendered', async () => {
+    const reader = createPageReader(ctx, document, (u) => updates.push(u), TIMING);
+    render('grades-busy');
+    reader.read(page('grades-busy'));
+    await wait(TIMING.quietMs * 5);
+    expect(states()).toEqual(['reading']);
+    activeView()?.removeAttribute('aria-busy');
+    await expect.poll(states).toEqual(['reading', 'read']);
+    expect(last()).toMatchObject({ summary: { courseName: 'Biology 101', studentCount: 1 } });
+  });
+
+  it('reads again when the view finishes loading more after a read', async () => {
+    const reader = createPageReader(ctx, document, (u) => updates.push(u), TIMING);
+    render('grades-busy');
+    activeView()?.removeAttribute('aria-busy');
+    reader.read(page('grades-busy'));
+    await expect.poll(states).toEqual(['reading', 'read']);
+    activeView()?.setAttribute('aria-busy', 'true');
+    document
+      .querySelector('body > c-wiz:not([aria-hidden="true"]) [role="grid"]')
+      ?.insertAdjacentHTML(
+        'beforeend',
+        '<div role="row"><div role="rowheader"><a href="/c/NTk2MTc3NzQ1NDY4/sp/MTA4MjM0NTY3ODAy/all">Sam Lee</a></div><div role="gridcell">Missing</div></div>',
+      );
+    await wait(TIMING.quietMs * 3);
+    expect(states()).toEqual(['reading', 'read']);
+    activeView()?.removeAttribute('aria-busy');
+    await expect.poll(states).toEqual(['reading', 'read', 'read']);
+    expect(last()).toMatchObject({ summary: { studentCount: 2 } });
+  });
+
+  it('a hidden tab at the timeout makes the first visible read final', async () => {
+    const reader = createPageReader(ctx, document, (u) => updates.push(u), TIMING);
+    reader.read(page('grades-en'));
+    setVisibility('hidden');
+    await wait(TIMING.timeoutMs + 100);
+    expect(states()).toEqual(['reading']);
+    setVisibility('visible');
+    await expect.poll(states).toEqual(['reading', 'failed']);
+    expect(last()).toEqual({ state: 'failed', failure: { code: 'no-grid' } });
   });
 });

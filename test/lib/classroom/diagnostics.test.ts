@@ -23,6 +23,17 @@ const PRIVATE = [
   'Old Student',
   'NTk2MTc3NzQ1NDY4',
   '596177745468',
+  // grades-table-u2 (issue #13)
+  'Física',
+  'cuatrimestre',
+  'Elena Ramírez',
+  'eramirez@riverside.example',
+  'José Álvarez',
+  'Lab report: pendulum',
+  'pendulum',
+  'Reading notes',
+  'NzM0NTEyOTA4ODEy',
+  '734512908812',
 ].filter((text) => text.length > 2);
 
 describe.each(Object.keys(FIXTURES) as FixtureName[])('describePage(%s)', (name) => {
@@ -52,6 +63,41 @@ describe.each(Object.keys(FIXTURES) as FixtureName[])('describePage(%s)', (name)
     expect(outline).toContain('c-wiz{display:none}');
     expect(outline).toMatch(/\[aria-label="Google[- ][Aa]ccount: (?:w )+\(@\)"\]/);
     expect(outline).toContain('{data: ');
+  });
+});
+
+describe('describePage reader section', () => {
+  const section = (text: string) =>
+    text.slice(text.indexOf('reader:'), text.indexOf('selector matches:'));
+
+  it('says what a read finds, in counts only, with rows rendered against the class total', () => {
+    const { doc } = loadFixture('grades-table-u2');
+    const text = section(describePage(doc, new URL(FIXTURES['grades-table-u2']).pathname));
+    expect(text).toContain('readiness: ready (visibility visible)');
+    expect(text).toContain('views under body: 3, active: #3');
+    expect(text).toContain('page: grades, read: ok');
+    expect(text).toContain('coursework: 3, students: 3, cells: 9');
+    expect(text).toContain('student rows without an id link (keyed by name): 0');
+    expect(text).toContain('rows rendered: 3 of unknown');
+  });
+
+  it('says when rows had no student link, and never names them', () => {
+    const { doc } = loadFixture('grades-table-u2');
+    for (const link of doc.querySelectorAll('tbody th a')) link.replaceWith(link.textContent ?? '');
+    const text = describePage(doc, new URL(FIXTURES['grades-table-u2']).pathname);
+    expect(section(text)).toContain('student rows without an id link (keyed by name): 3');
+    expect(text).not.toMatch(/Liam|Chen|Pérez|Álvarez/);
+  });
+
+  it('says when the view is busy and why a read fails', () => {
+    const { doc } = loadFixture('grades-busy');
+    expect(section(describePage(doc, '/c/NTk2MTc3NzQ1NDY4/gb/sort-last-name/default'))).toContain(
+      'readiness: view-busy',
+    );
+    const empty = parseHtml('<body><c-wiz aria-busy="true"></c-wiz></body>');
+    const text = section(describePage(empty, '/c/NTk2MTc3NzQ1NDY4/gb/sort-last-name/default'));
+    expect(text).toContain('active: #1 (aria-busy)');
+    expect(text).toContain('read fails: no-grid');
   });
 });
 

@@ -12,6 +12,9 @@ export const FIXTURES = {
   'grades-nl': 'https://classroom.google.com/u/1/c/MTYwMDIyMjgxMDU0/gb/sort-last-name/default',
   'people-en': 'https://classroom.google.com/r/NTk2MTc3NzQ1NDY4/sort-last-name',
   'people-nl': 'https://classroom.google.com/u/1/r/MTYwMDIyMjgxMDU0/sort-last-name',
+  // Issue #13: a <table> gradebook under /u/2/, and a Grades view still aria-busy.
+  'grades-table-u2': 'https://classroom.google.com/u/2/c/NzM0NTEyOTA4ODEy/gb/sort-name/default',
+  'grades-busy': 'https://classroom.google.com/c/NTk2MTc3NzQ1NDY4/gb/sort-last-name/default',
 } as const;
 export type FixtureName = keyof typeof FIXTURES;
 

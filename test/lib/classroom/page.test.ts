@@ -222,6 +222,18 @@ describe('link shapes', () => {
     expect(isCourseStreamHref('/c/MTYwMDIyMjgxMDU0', '596177745468')).toBe(false);
   });
 
+  it('knows the class stream link with /u/<n>/, relative or absolute, and nothing else', () => {
+    const id = '596177745468';
+    expect(isCourseStreamHref('/u/2/c/NTk2MTc3NzQ1NDY4', id)).toBe(true);
+    expect(isCourseStreamHref('https://classroom.google.com/u/2/c/NTk2MTc3NzQ1NDY4', id)).toBe(
+      true,
+    );
+    expect(isCourseStreamHref('https://classroom.google.com/c/NTk2MTc3NzQ1NDY4/', id)).toBe(true);
+    expect(isCourseStreamHref('https://evil.example/c/NTk2MTc3NzQ1NDY4', id)).toBe(false);
+    expect(isCourseStreamHref('/w/x/c/NTk2MTc3NzQ1NDY4', id)).toBe(false);
+    expect(isCourseStreamHref('/u/2/w/NTk2MTc3NzQ1NDY4/t/all', id)).toBe(false);
+  });
+
   it('round-trips any numeric id through a coursework link', () => {
     fc.assert(
       fc.property(
