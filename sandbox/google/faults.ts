@@ -14,7 +14,12 @@ export interface GoogleFaults {
   apiDisabled: boolean;
 }
 
-export const NO_GOOGLE_FAULTS: GoogleFaults = { latencyMs: 0, apiDisabled: false };
+export const NO_GOOGLE_FAULTS: GoogleFaults = {
+  latencyMs: 0,
+  rateLimitEvery: 0,
+  retryAfterSeconds: undefined,
+  apiDisabled: false,
+};
 
 export function createGoogleFaults(initial: Partial<GoogleFaults>) {
   let faults: GoogleFaults = { ...NO_GOOGLE_FAULTS, ...initial };
