@@ -139,3 +139,25 @@ export async function api(
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
+
+/** Every item of a list, following nextPageToken. */
+export async function listAll<K extends 'students' | 'courseWork' | 'studentSubmissions'>(
+  google: FakeGoogle,
+  token: string,
+  path: string,
+  key: K,
+  query: Record<string, string | string[]> = {},
+): Promise<NonNullable<ClassroomJson[K]>> {
+  const items: unknown[] = [];
+  let pageToken: string | undefined;
+  do {
+    const { status, body } = await api(google, token, path, {
+      ...query,
+      ...(pageToken && { pageToken }),
+    });
+    if (status !== 200) throw new Error(`${path}: ${status} ${JSON.stringify(body)}`);
+    items.push(...(body[key] ?? []));
+    pageToken = body.nextPageToken;
+  } while (pageToken);
+  return items as NonNullable<ClassroomJson[K]>;
+}
