@@ -50,6 +50,8 @@ export interface FakeCourseWork {
   creationTime: string;
   updateTime: string;
   description?: string;
+  /** Assigned to these students only (assigneeMode INDIVIDUAL_STUDENTS); absent: all students. */
+  assigneeUserIds?: string[];
 }
 
 export interface FakeSubmission {
@@ -141,6 +143,8 @@ export function buildFakeCourse(input: FakeCourseInput): FakeCourse {
     if (!cw) throw new Error(`submission for unknown coursework ${s.courseWorkId}`);
     if (!students.some((st) => st.userId === s.userId))
       throw new Error(`submission for unknown student ${s.userId}`);
+    if (cw.assigneeUserIds && !cw.assigneeUserIds.includes(s.userId))
+      throw new Error(`submission for ${s.userId}, who is not assigned ${cw.id}`);
     given.set(`${s.courseWorkId}/${s.userId}`, {
       ...s,
       id: s.id ?? submissionIdFor(s.courseWorkId, s.userId),
@@ -154,6 +158,7 @@ export function buildFakeCourse(input: FakeCourseInput): FakeCourse {
   for (const cw of coursework) {
     if (cw.state !== 'PUBLISHED') continue;
     for (const st of students) {
+      if (cw.assigneeUserIds && !cw.assigneeUserIds.includes(st.userId)) continue;
       submissions.push(
         given.get(`${cw.id}/${st.userId}`) ?? {
           id: submissionIdFor(cw.id, st.userId),
@@ -263,6 +268,8 @@ export function generateFakeCourse(options: {
       ...(category && { gradeCategoryId: category.id }),
       ...(period && { gradingPeriodId: period.id }),
       creationTime: created.toISOString(),
+      // Every fifth item was scheduled to appear a day after it was written.
+      ...(j % 5 === 4 && { scheduledTime: new Date(created.getTime() + 86_400_000).toISOString() }),
     });
     for (const st of students) {
       const r = rnd();

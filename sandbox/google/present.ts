@@ -100,7 +100,12 @@ export function presentCourseWork(course: FakeCourse, cw: FakeCourseWork, creato
     ...(cw.scheduledTime && { scheduledTime: cw.scheduledTime }),
     ...(cw.maxPoints !== undefined && { maxPoints: cw.maxPoints }),
     workType: cw.workType,
-    assigneeMode: 'ALL_STUDENTS',
+    ...(cw.assigneeUserIds
+      ? {
+          assigneeMode: 'INDIVIDUAL_STUDENTS',
+          individualStudentsOptions: { studentIds: cw.assigneeUserIds },
+        }
+      : { assigneeMode: 'ALL_STUDENTS' }),
     submissionModificationMode: 'MODIFIABLE_UNTIL_TURNED_IN',
     creatorUserId,
     ...(category && { gradeCategory: presentCategory(category) }),

@@ -149,10 +149,13 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   const maxPageSize = options.maxPageSize ?? MAX_PAGE_SIZE;
   const tokens = createTokenStore({ ttlSeconds: tokenTtlSeconds, now });
-  const faults = createGoogleFaults({
-    ...options.faults,
-    ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
-  });
+  const faults = createGoogleFaults(
+    {
+      ...options.faults,
+      ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
+    },
+    now,
+  );
   let grantable = options.grantedScopes;
   let autoConsent = options.autoConsent ?? false;
   const prefix = options.redirectUriPrefix;

@@ -393,3 +393,37 @@ describe('errors', () => {
     });
   });
 });
+
+describe('more of Google', () => {
+  it('work assigned to some students: INDIVIDUAL_STUDENTS, submissions only for them', async () => {
+    google.addCourse({
+      id: '60',
+      name: 'Small groups',
+      students: [
+        { userId: '1', name: 'A One', email: 'a@x.org' },
+        { userId: '2', name: 'B Two', email: 'b@x.org' },
+      ],
+      coursework: [{ id: '600', title: 'Only B', maxPoints: 5, assigneeUserIds: ['2'] }],
+    });
+    const cw = await api(google, token, '/v1/courses/60/courseWork');
+    expect(cw.body.courseWork?.[0]).toMatchObject({
+      assigneeMode: 'INDIVIDUAL_STUDENTS',
+      individualStudentsOptions: { studentIds: ['2'] },
+    });
+    const subs = await api(google, token, '/v1/courses/60/courseWork/-/studentSubmissions');
+    expect(subs.body.studentSubmissions?.map((s) => s.userId)).toEqual(['2']);
+  });
+
+  it('the per-minute quota: 429 past N requests in 60 s, through again a minute later', async () => {
+    google.setFaults({ perMinuteQuota: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await api(google, token, C)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      google.setClockOffsetMs(61_000);
+      expect((await api(google, token, C)).status).toBe(200);
+    } finally {
+      google.setClockOffsetMs(0);
+    }
+  });
+});
