@@ -215,6 +215,26 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
       res.end('<!doctype html><title>Error 404 (Not Found)</title><p>404. That’s an error.');
       return;
     }
+    // googleapis.com answers CORS for any origin (browser clients call it directly), so a caller
+    // without host permissions still gets through; preflights need no token.
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = origin
+      ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+      : {};
+    if (req.method === 'OPTIONS') {
+      entry.route = 'preflight';
+      entry.status = 200;
+      res.writeHead(200, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'DELETE,GET,HEAD,PATCH,POST,PUT',
+        'Access-Control-Allow-Headers':
+          req.headers['access-control-request-headers'] ?? 'authorization',
+        'Access-Control-Max-Age': '3600',
+        'Content-Length': '0',
+      });
+      res.end();
+      return;
+    }
     try {
       const header = req.headers.authorization ?? '';
       const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? query.get('access_token');
@@ -235,12 +255,12 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
       entry.route = match.route;
       const body = match.run({ courses, account: teacher, scopes: token.scopes, maxPageSize });
       entry.status = 200;
-      sendJson(res, 200, body);
+      sendJson(res, 200, body, cors);
     } catch (err) {
       if (!(err instanceof GoogleApiError)) throw err;
       entry.status = err.code;
       entry.error = err.status;
-      sendJson(res, err.code, err.body(), err.headers);
+      sendJson(res, err.code, err.body(), { ...err.headers, ...cors });
     }
   }
 

@@ -427,3 +427,27 @@ describe('more of Google', () => {
     }
   });
 });
+
+describe('CORS, as googleapis.com answers browsers', () => {
+  it('a preflight needs no token; answers carry the caller origin, errors too', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const pre = await fetch(`${google.url}${C}/students`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(pre.status).toBe(200);
+    expect(pre.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(pre.headers.get('access-control-allow-headers')).toBe('authorization');
+    const ok = await fetch(`${google.url}${C}`, {
+      headers: { Origin: origin, Authorization: `Bearer ${token}` },
+    });
+    expect(ok.headers.get('access-control-allow-origin')).toBe(origin);
+    const denied = await fetch(`${google.url}${C}`, { headers: { Origin: origin } });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('access-control-allow-origin')).toBe(origin);
+  });
+});
