@@ -49,11 +49,18 @@ const html = (status: number, body: string, error?: string): AuthAnswer => ({
   ...(error && { error }),
 });
 
+/**
+ * Google's fragment as seen in real redirects: spaces as %20, ':' and '/' left as they are, state
+ * first (`#state=…&access_token=…&token_type=Bearer&expires_in=3599&scope=email%20https://…`).
+ */
+const encodeValue = (v: string) =>
+  encodeURIComponent(v).replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+
 function redirect(redirectUri: string, params: Record<string, string | undefined>): AuthAnswer {
-  const fragment = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) fragment.set(k, v);
-  // URLSearchParams writes spaces as '+', which form-decoding (and Google's own fragments) read as a space.
-  return { status: 302, headers: { Location: `${redirectUri}#${fragment.toString()}` } };
+  const fragment = Object.entries(params)
+    .flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${encodeValue(v)}`]))
+    .join('&');
+  return { status: 302, headers: { Location: `${redirectUri}#${fragment}` } };
 }
 
 export function createAuthorizationEndpoint(settings: AuthSettings) {
@@ -67,11 +74,11 @@ export function createAuthorizationEndpoint(settings: AuthSettings) {
     const token = settings.tokens.issue(p.clientId, settings.account.email, all);
     return {
       ...redirect(p.redirectUri, {
+        state: p.state,
         access_token: token.token,
         token_type: 'Bearer',
         expires_in: String(settings.tokenTtlSeconds),
         scope: all.join(' '),
-        state: p.state,
         authuser: '0',
         prompt,
       }),

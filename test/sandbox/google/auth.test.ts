@@ -159,3 +159,16 @@ describe('authorization endpoint', () => {
     expect(JSON.stringify(google.requestLog.entries)).not.toContain(reply.fragment?.access_token);
   });
 });
+
+it('writes the fragment as Google does: state first, %20 between scopes, URLs unescaped', async () => {
+  const google = await startFakeGoogle({ autoConsent: true });
+  try {
+    const reply = await authorize(google, { state: 'a b&c' });
+    const hash = reply.location?.split('#')[1] ?? '';
+    expect(hash.startsWith('state=a%20b%26c&access_token=ya29.')).toBe(true);
+    expect(hash).toContain(`&scope=${READ_ONLY_SCOPES.join('%20')}&authuser=0&prompt=consent`);
+    expect(reply.fragment?.state).toBe('a b&c');
+  } finally {
+    await google.close();
+  }
+});
