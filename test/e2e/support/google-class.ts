@@ -10,6 +10,7 @@ import {
   type FakeCourse,
   type FakeCourseWorkInput,
   type FakeGradeCategory,
+  type FakeStudent,
   type FakeSubmissionInput,
 } from '../../../sandbox/google/index.ts';
 import type { PageCell } from '../../fixtures/classroom/sandbox-class';
@@ -25,6 +26,11 @@ export interface GoogleClassOptions {
   teachers?: string[];
   /** Classroom's names per row when they are not the page's (default: read from the page). */
   names?: string[];
+  /**
+   * Students the API lists but the page does not render (a lazily loaded row): on the roster after
+   * the page's rows, with placeholder submissions only (grade them with updateSubmission).
+   */
+  extraStudents?: Array<{ userId: string; name: string; email: string }>;
 }
 
 const b64 = (id: string) => btoa(id).replace(/=+$/, '');
@@ -85,7 +91,7 @@ export function fakeCourseFromClassFixture(
     name,
   }));
   const userIds = page.studentKeys.map((key) => key.replace(/^id:/, ''));
-  const students = userIds.map((userId, i) => {
+  const students: FakeStudent[] = userIds.map((userId, i) => {
     const sis = fixture.rows[i];
     const name =
       options.names?.[i] ??
@@ -100,6 +106,7 @@ export function fakeCourseFromClassFixture(
         : {}),
     };
   });
+  students.push(...(options.extraStudents ?? []));
   const coursework: FakeCourseWorkInput[] = page.coursework.map((cw) => {
     const year = cw.due && cw.due.month >= 7 ? schoolYear - 1 : schoolYear;
     const created = cw.due

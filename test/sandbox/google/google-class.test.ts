@@ -27,7 +27,14 @@ beforeAll(async () => {
     visitors: ['Vera Visitor'],
   });
   google = await startFakeGoogle({ teacher: { email: sis.teacherEmail } });
-  google.addCourse(fakeCourseFromClassFixture(fixture, { schoolYear: 2027 }));
+  google.addCourse(
+    fakeCourseFromClassFixture(fixture, {
+      schoolYear: 2027,
+      extraStudents: [
+        { userId: '429999999999', name: 'Lena Late', email: 'lena@students.example.org' },
+      ],
+    }),
+  );
   token = await tokenFor(google);
 });
 afterAll(async () => {
@@ -47,7 +54,11 @@ describe('fakeCourseFromClassFixture', () => {
     });
     const { body } = await api(google, token, `${C}/students`, { pageSize: '100' });
     const students = body.students ?? [];
-    expect(students.map((s) => `id:${s.userId}`)).toEqual(fixture.page.studentKeys);
+    // The page's rows, then the student whose row the page does not render.
+    expect(students.map((s) => `id:${s.userId}`)).toEqual([
+      ...fixture.page.studentKeys,
+      'id:429999999999',
+    ]);
     fixture.rows.forEach((user, i) => {
       const s = students[i];
       if (user) expect(s?.profile.emailAddress).toBe(user.email);
@@ -55,7 +66,8 @@ describe('fakeCourseFromClassFixture', () => {
     });
     // Row 1 is shown under another first name; Classroom's name is the page's, not the SIS's.
     expect(students[1]?.profile.name.fullName).toBe(`Kiddo ${fixture.rows[1]?.familyName}`);
-    expect(students.at(-1)?.profile.name.fullName).toBe('Vera Visitor');
+    expect(students.at(-2)?.profile.name.fullName).toBe('Vera Visitor');
+    expect(students.at(-1)?.profile.emailAddress).toBe('lena@students.example.org');
   });
 
   it('coursework: points, ungraded, due dates in the school year, categories', async () => {
@@ -85,7 +97,9 @@ describe('fakeCourseFromClassFixture', () => {
       'studentSubmissions',
     );
     const subs = new Map(all.map((s) => [`${s.courseWorkId}/${s.userId}`, s]));
-    expect(subs.size).toBe(fixture.page.coursework.length * fixture.page.studentKeys.length);
+    expect(subs.size).toBe(fixture.page.coursework.length * (fixture.page.studentKeys.length + 1));
+    const lena = all.filter((s) => s.userId === '429999999999');
+    expect(lena.map((s) => s.state)).toEqual(fixture.page.coursework.map(() => 'CREATED'));
     const kinds = new Set<string>();
     fixture.page.coursework.forEach((cw, j) => {
       fixture.page.studentKeys.forEach((key, i) => {
