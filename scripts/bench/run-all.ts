@@ -1,10 +1,12 @@
 /**
- * `npm run bench`: every benchmark of issues #7, #11 (the journal) and #12 (the worker's cold
- * start, the panel poll's cost), figures printed, nothing asserted. The last line is a one-line
+ * `npm run bench`: every benchmark of issues #7, #11 (the journal), #12 (the worker's cold
+ * start, the panel poll's cost) and #13 (the Classroom API read), figures printed, nothing
+ * asserted. The last line is a one-line
  * summary of the figures (recorded in the README).
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { benchClassroomApi, printClassroomApi } from './classroom-api';
 import { benchColdStart, printColdStart } from './cold-start';
 import { benchExport } from './export';
 import { benchJournal, printJournalFigures } from './journal';
@@ -60,8 +62,12 @@ console.log('\n== 8. The panel status poll during a 40 × 50 export ==');
 const poll = await benchPanelPoll();
 printPanelPoll(poll);
 
+console.log('\n== 9. The Classroom API read of a 200 × 100 class (50 ms latency) ==');
+const apiRead = await benchClassroomApi();
+printClassroomApi(apiRead);
+
 const atDefault = exportFigures.rows.find((r) => r.concurrency === 4);
 const gzip = (name: string) => KB(sizes.entries.find((e) => e.name === name)?.gzip ?? 0);
 console.log(
-  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap | SW cold start median=${median(coldStart.coldMs).toFixed(0)} ms | poll during 40x50 export median=${median(poll.answersMs).toFixed(1)} ms p90=${percentile(poll.answersMs, 0.9).toFixed(1)} ms`,
+  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap | SW cold start median=${median(coldStart.coldMs).toFixed(0)} ms | poll during 40x50 export median=${median(poll.answersMs).toFixed(1)} ms p90=${percentile(poll.answersMs, 0.9).toFixed(1)} ms | API read 200x100 ${apiRead.requests} requests in ${(apiRead.ms / 1000).toFixed(1)} s (×${(apiRead.ms / apiRead.serialMs).toFixed(2)} of requests × latency)`,
 );
