@@ -9,7 +9,6 @@ import {
   sessionTokenStore,
 } from '@/lib/google/auth';
 import {
-  type FakeIdentity,
   fakeIdentity,
   type GoogleAnswer,
   REDIRECT_URI,
