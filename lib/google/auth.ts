@@ -128,6 +128,8 @@ const NEEDS_USER = new Set([
 
 export interface GoogleToken {
   accessToken: string;
+  /** The scopes Google granted (all four read-only ones, at least). */
+  scopes: string[];
   /** The account asked for (login_hint), when one was. */
   account?: string;
 }
@@ -280,6 +282,7 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
     const key = accountKey(loginHint);
     const result = (fresh: CachedToken): GoogleToken => ({
       accessToken: fresh.accessToken,
+      scopes: fresh.scopes,
       ...(loginHint ? { account: loginHint } : {}),
     });
     return serial(async () => {

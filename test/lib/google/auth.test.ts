@@ -8,11 +8,7 @@ import {
   type GoogleAuthError,
   sessionTokenStore,
 } from '@/lib/google/auth';
-import {
-  fakeIdentity,
-  type GoogleAnswer,
-  REDIRECT_URI,
-} from '../../support/fake-identity';
+import { fakeIdentity, type GoogleAnswer, REDIRECT_URI } from '../../support/fake-identity';
 
 const CLIENT_ID = '123456789012-abcdef123.apps.googleusercontent.com';
 const TEACHER = 'teacher@school.example';
@@ -45,6 +41,7 @@ describe('Google sign-in', () => {
     const { identity, auth } = setup(() => grant('tok-1'));
     expect(await auth.token({ loginHint: TEACHER, interactive: false })).toEqual({
       accessToken: 'tok-1',
+      scopes: [...GOOGLE_SCOPES],
       account: TEACHER,
     });
     expect(identity.calls).toHaveLength(1);
@@ -73,6 +70,7 @@ describe('Google sign-in', () => {
     await auth.token({ loginHint: TEACHER, interactive: false });
     expect(await auth.token({ loginHint: 'Teacher@School.example', interactive: true })).toEqual({
       accessToken: 'tok-1',
+      scopes: [...GOOGLE_SCOPES],
       account: 'Teacher@School.example',
     });
     expect(identity.calls).toHaveLength(1);
@@ -120,6 +118,7 @@ describe('Google sign-in', () => {
     );
     expect(await auth.token({ loginHint: TEACHER, interactive: true })).toEqual({
       accessToken: 'tok-i',
+      scopes: [...GOOGLE_SCOPES],
       account: TEACHER,
     });
     expect(identity.calls.map((c) => c.interactive)).toEqual([false, true]);
