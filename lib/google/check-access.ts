@@ -7,26 +7,9 @@
 import { t } from '../i18n/t';
 import { z } from '../zod';
 import { type GoogleAuth, GoogleAuthError } from './auth';
+import type { GoogleCheckOutcome } from './check-outcome';
 
 export const CLASSROOM_API_BASE = 'https://classroom.googleapis.com/v1';
-
-export const GoogleCheckOutcomeSchema = z.enum([
-  'ok',
-  /** The sign-in itself failed (see `code` and `oauthError`). */
-  'sign-in',
-  /** 403: Classroom API data access is off for the account's domain or OU. */
-  'api-disabled',
-  /** 403: the Cloud project of the client has not enabled the Classroom API. */
-  'project-disabled',
-  /** 403: the token lacks a scope. */
-  'scope-missing',
-  /** 401 for a token just issued. */
-  'token-rejected',
-  'http',
-  'network',
-  'unreadable',
-]);
-export type GoogleCheckOutcome = z.infer<typeof GoogleCheckOutcomeSchema>;
 
 export interface GoogleAccessCheck {
   outcome: GoogleCheckOutcome;
