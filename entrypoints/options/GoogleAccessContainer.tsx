@@ -76,9 +76,10 @@ export function GoogleAccessContainer({ state, onState }: GoogleAccessContainerP
   return (
     <GoogleAccessSection
       // A policy change starts the field afresh from the value in force.
-      key={`${google.source ?? 'none'}:${google.managed}`}
+      key={`${google.source ?? 'none'}:${google.managed}:${state.managed.locked}`}
       clientId={google.clientId}
-      managed={google.managed}
+      // A locked policy locks this too (the background refuses the save either way).
+      managed={google.managed || state.managed.locked}
       fromBuild={google.source === 'build'}
       redirectUri={google.redirectUri}
       clientIdError={clientIdError}

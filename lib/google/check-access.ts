@@ -122,6 +122,18 @@ export async function checkGoogleAccess(
     };
   }
 
+  // The admin's token is for this check only: a panel must never take it for a teacher's.
+  try {
+    return await ask(get, grantedScopes);
+  } finally {
+    await auth.drop(token.accessToken);
+  }
+}
+
+async function ask(
+  get: (path: string) => Promise<Step>,
+  grantedScopes: string[],
+): Promise<GoogleAccessCheck> {
   const profile = await get('userProfiles/me');
   if (!profile.ok) return { ...profile.result, grantedScopes };
   const me = ProfileSchema.safeParse(profile.body);

@@ -63,7 +63,10 @@ describe('checkGoogleAccess', () => {
         ? { status: 200, body: { id: '101', emailAddress: 'admin@school.example' } }
         : { status: 200, body: { courses: [{ id: '596177745468' }], nextPageToken: 'x' } },
     );
-    const result = await checkGoogleAccess(auth(), { apiBase });
+    const google = auth();
+    const result = await checkGoogleAccess(google, { apiBase });
+    // The admin's token served the check only: no panel may take it for a teacher's.
+    expect(await google.hasToken()).toBe(false);
     expect(result).toEqual({
       outcome: 'ok',
       message: 'Signed in as admin@school.example; the Classroom API answered.',
