@@ -14,9 +14,19 @@ const SIS_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 
  */
 const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
 
+/**
+ * The Classroom API, read by the background with the teacher's own Google token (issue #13).
+ * Granted up front: it is one fixed Google origin, and the background reads from it without a
+ * click (a panel opened on any class page).
+ */
+const GOOGLE_HOST_PERMISSIONS = ['https://classroom.googleapis.com/*'];
+
 // Manifest facts that matter for safety:
-// - no host permissions in the production build: the SIS origin is requested per connection at
-//   Authorize time and given back on Disconnect;
+// - no SIS host permissions in the production build: the SIS origin is requested per connection
+//   at Authorize time and given back on Disconnect; the only host permission is the Classroom
+//   API's origin;
+// - identity: Google sign-in through launchWebAuthFlow (lib/google/auth.ts), Chrome, Edge and
+//   Chromium alike, with the client id from settings or policy rather than the manifest;
 // - managed storage schema so a district can configure every teacher's browser by policy;
 // - unlimitedStorage (no install warning): without it storage.local stops at 10 MB, and a large
 //   class's export journal plus export histories (every result written, per class) can pass that.
@@ -31,9 +41,9 @@ export default defineConfig({
     // storage.local.setAccessLevel (secrets stay out of content scripts) needs Chrome 102;
     // 116 is the first version whose MV3 service worker lifetime rules we rely on.
     minimum_chrome_version: '116',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'identity'],
     optional_host_permissions: SIS_ORIGINS,
-    ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
+    host_permissions: [...GOOGLE_HOST_PERMISSIONS, ...(mode === 'e2e' ? E2E_HOST_PERMISSIONS : [])],
     storage: { managed_schema: 'managed-schema.json' },
     // Stricter than MV3's default (which allows wasm eval and plugin objects): only our own
     // bundled scripts, no objects, no <base> tricks. The extension ships no remote code.

@@ -58,6 +58,17 @@ export const ErrorCodeSchema = z.enum([
   'student-not-in-class',
   /** The snapshot has no Grades-page reading, so it cannot be exported. */
   'gradebook-not-read',
+  // Google sign-in for the Classroom API (lib/google/auth.ts).
+  /** No Google OAuth client id is set (options page, policy or build). */
+  'google-not-configured',
+  /** The silent renewal failed; the teacher has to press "Sign in with Google". */
+  'google-sign-in-required',
+  /** The teacher closed the sign-in window or declined. */
+  'google-sign-in-cancelled',
+  /** Google granted fewer scopes than the four read-only ones asked for. */
+  'google-scope-missing',
+  /** Any other failed sign-in (Google's error, a bad or foreign answer). */
+  'google-sign-in-failed',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
+import { GoogleSignIn, type GoogleSignInProps } from './GoogleSignIn';
 import { type DiagnosticsCopy, type PageReading, PageReadingSection } from './PageReading';
 import { PanelAccessNotice, type PanelStatus } from './PanelAccessNotice';
 import { trusted } from './trusted';
@@ -21,6 +22,11 @@ export interface PanelProps {
   onOpenSettings?: () => void;
   /** Why the options page could not be opened. */
   openSettingsError?: string;
+  /**
+   * "Sign in with Google", when the Classroom API is set up and this account is not signed in
+   * (the container decides); shown while teachers may work.
+   */
+  googleSignIn?: GoogleSignInProps;
   /** Widens the card for the preview table and the summary. */
   wide?: boolean;
   /** The teacher's workflow (link, preview, export), shown once teachers may use it. */
@@ -67,6 +73,7 @@ export function Panel(props: PanelProps) {
           onOpenSettings={props.onOpenSettings}
           openSettingsError={props.openSettingsError}
         />
+        {usable && props.googleSignIn && <GoogleSignIn {...props.googleSignIn} />}
         {usable && props.children}
       </div>
     </section>

@@ -13,12 +13,14 @@
  * browser's link, stays possible so a teacher can relink to their own class. cancelExport only
  * stops sending, so it stays possible whatever the settings.
  */
+import { checkGoogleAccess } from '@/lib/google/check-access';
 import { t } from '@/lib/i18n/t';
 import type { AdminState } from '@/lib/messaging/replies';
 import type { SnapshotRequest } from '@/lib/messaging/requests';
 import type { Handlers } from '@/lib/messaging/router';
 import {
   saveExportDefaults,
+  saveGoogleAccess,
   saveTeacherPermission,
   toAdminState,
 } from '@/lib/settings/admin-settings';
@@ -48,13 +50,13 @@ export function createHandlers(
   deps: BackgroundDependencies = browserDependencies,
   teacher: TeacherRuntime = createTeacherRuntime(deps),
 ): Handlers {
-  const { runner, sis, store, now } = teacher;
+  const { runner, sis, store, now, google } = teacher;
   const settings = () => readSettings(deps.readPolicy);
   const adminState = async (): Promise<AdminState> => {
     const current = await settings();
     const hostAccess =
       !current.connection || (await deps.hostAccess.has(connectionOrigins(current.connection)));
-    return toAdminState(current, await state.storageTrusted, hostAccess);
+    return toAdminState(current, await state.storageTrusted, hostAccess, google.redirectUri());
   };
   /** The teacher permission check; the settings in force. */
   const allowed = () => sis.allowedSettings();
@@ -71,12 +73,14 @@ export function createHandlers(
     account: await identify(request.snapshot.teacherEmail),
     overrideAllowed: current.teacherOverrideAllowed,
   });
-  const panelState = async (courseId: string) =>
+  /** `account`: the page's account, whose Google token the panel asks about. */
+  const panelState = async (courseId: string, account?: string) =>
     readPanelState(courseId, await settings(), {
       hostAccess: deps.hostAccess,
       runner,
       store,
       resumePending: teacher.resumePending(),
+      googleSignedIn: () => google.hasToken(account),
     });
 
   return {
@@ -122,7 +126,15 @@ export function createHandlers(
         hostAccess: deps.hostAccess,
         stopExports: () =>
           runner.stopAll({ code: 'disconnected', message: t('exportStoppedDisconnected') }),
-        forgetClients: () => sis.forget(),
+        forgetClients: () => {
+          sis.forget();
+          // The Google tokens go too (in storage.session; a failure there only logs).
+          google
+            .forgetAll()
+            .catch((error: unknown) =>
+              console.error('[sis-export] forgetting Google tokens failed', error),
+            );
+        },
         // Through the stores' own API, so it holds wherever they keep their data.
         deleteGrades: async () => {
           await store.removeAll();
@@ -132,7 +144,21 @@ export function createHandlers(
       return { ...outcome, state: await adminState() };
     },
 
-    getPanelState: ({ courseId }) => panelState(courseId),
+    async saveGoogleAccess({ clientId }) {
+      await saveGoogleAccess(await settings(), clientId, () => google.forgetAll());
+      return adminState();
+    },
+
+    // The admin signs in from their click (a window may open); the reply never holds the token.
+    checkGoogleAccess: () => checkGoogleAccess(google, { fetch: deps.fetch }),
+
+    getPanelState: ({ courseId, accountEmail }) => panelState(courseId, accountEmail),
+
+    async connectGoogleAccount({ courseId, accountEmail }) {
+      await allowed();
+      await google.token({ loginHint: accountEmail, interactive: true });
+      return panelState(courseId, accountEmail);
+    },
 
     async findTeacherClasses({ email, accountEmail }) {
       const { settings: current, sis: client } = await session();

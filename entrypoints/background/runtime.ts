@@ -10,8 +10,14 @@
  * recorded).
  */
 import { createStorageJournalStore } from '@/lib/export/journal-store';
+import {
+  browserIdentityFlow,
+  createGoogleAuth,
+  type IdentityFlow,
+  sessionTokenStore,
+} from '@/lib/google/auth';
 import { readManagedPolicy } from '@/lib/settings/managed-policy';
-import type { PolicyReader } from '@/lib/settings/resolve-settings';
+import { type PolicyReader, readSettings } from '@/lib/settings/resolve-settings';
 import { browserHostAccess, type HostAccess } from '@/lib/sis/host-access';
 import { createExportRunner, createKeepAlive, pingExtensionApi } from '@/lib/teacher/export-runner';
 import { createSisAccess, type EngineOptions } from '@/lib/teacher/sis-session';
@@ -41,6 +47,11 @@ export interface BackgroundDependencies {
   identity?: IdentitySource;
   /** Defaults to runtime.openOptionsPage (which WXT's fake browser does not implement). */
   openOptionsPage?: () => Promise<void>;
+  /**
+   * The browser's identity API for Google sign-in; defaults to browser.identity (which WXT's
+   * fake browser does not implement). Named apart from `identity`, the page's account.
+   */
+  googleIdentity?: IdentityFlow;
 }
 
 /** The real browser behind each dependency; tests pass their own. */
@@ -55,6 +66,14 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   const keepAlive = createKeepAlive(deps.keepAlivePing ?? pingExtensionApi);
   const runner = createExportRunner({ store, keepAlive, now });
   const sis = createSisAccess(deps);
+  // The worker's one Google sign-in; its tokens are in storage.session, so a restarted worker
+  // finds them again. The client id is re-read at every use: policy and page may change it.
+  const google = createGoogleAuth({
+    identity: deps.googleIdentity ?? browserIdentityFlow,
+    clientId: async () => (await readSettings(deps.readPolicy)).google.clientId,
+    store: sessionTokenStore,
+    now,
+  });
   // One resume pass at a time: the worker's start and the browser's start both ask for one.
   let resuming: Promise<string[]> | undefined;
   let resumeDecided = false;
@@ -69,6 +88,8 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     store,
     runner,
     sis,
+    /** Google access tokens for the Classroom API (lib/google/auth.ts). */
+    google,
     keepAlive,
     now,
     newExportId: deps.newExportId ?? (() => crypto.randomUUID()),

@@ -33,7 +33,10 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
   const [wide, setWide] = useState(false);
   // Right after linking, the preview opens by itself so the student matching shows at once.
   const [justLinked, setJustLinked] = useState(false);
-  const { status, reload, retry, show } = usePanelState(courseId, poll);
+  const accountEmail = snapshot?.teacherEmail || undefined;
+  const { status, reload, retry, show } = usePanelState(courseId, poll, accountEmail);
+  const [signingIn, setSigningIn] = useState(false);
+  const [signInError, setSignInError] = useState<string>();
   // Each copy belongs to the reading it was made on: a new reading is a new page state, which
   // an earlier "copied" no longer describes.
   const [copy, setCopy] = useState<{ reading: PageReading; result: DiagnosticsCopy }>();
@@ -49,6 +52,21 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
   };
 
   const panel = status.state === 'ready' ? status.panel : undefined;
+  const google = panel?.access.google;
+
+  const signInWithGoogle = async () => {
+    setSigningIn(true);
+    setSignInError(undefined);
+    // As the page's account (login_hint); the background keeps the token, the panel gets its
+    // new state.
+    const reply = await sendRequest('connectGoogleAccount', {
+      courseId,
+      ...(accountEmail ? { accountEmail } : {}),
+    });
+    setSigningIn(false);
+    if (reply.ok) show(reply.data);
+    else setSignInError(reply.error.message);
+  };
   const setup = panel?.access.setup;
   const [openSettingsError, setOpenSettingsError] = useState<string>();
   // The teacher authorizes in the options tab, then comes back to this one: ask again then
@@ -73,6 +91,11 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
         setOpenSettingsError(reply.ok ? undefined : reply.error.message);
       }}
       openSettingsError={openSettingsError}
+      googleSignIn={
+        google?.configured && !google.signedIn
+          ? { busy: signingIn, error: signInError, onSignIn: () => void signInWithGoogle() }
+          : undefined
+      }
       wide={wide}
     >
       {panel?.link ? (

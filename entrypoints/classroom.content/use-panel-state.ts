@@ -18,7 +18,8 @@ export type PanelStateStatus =
   | { state: 'error'; message: string }
   | { state: 'ready'; panel: PanelState };
 
-export function usePanelState(courseId: string, poll: boolean) {
+/** `accountEmail`: the page's account, so the background can say whether it has a Google token. */
+export function usePanelState(courseId: string, poll: boolean, accountEmail?: string) {
   const [status, setStatus] = useState<PanelStateStatus>({ state: 'loading' });
   const live = useRef(true);
   useEffect(() => {
@@ -31,17 +32,18 @@ export function usePanelState(courseId: string, poll: boolean) {
   /** Fetches the state; `quiet` keeps the last good state on a failed poll. */
   const load = useCallback(
     async (quiet = false) => {
-      let reply = await withTimeout(sendRequest('getPanelState', { courseId }), STATE_TIMEOUT_MS);
+      const request = { courseId, ...(accountEmail ? { accountEmail } : {}) };
+      let reply = await withTimeout(sendRequest('getPanelState', request), STATE_TIMEOUT_MS);
       // One silent second try: the first message after a worker stop can be lost in its start.
       if (!reply.ok && !quiet && reply.error.code === 'no-answer') {
-        reply = await withTimeout(sendRequest('getPanelState', { courseId }), STATE_TIMEOUT_MS);
+        reply = await withTimeout(sendRequest('getPanelState', request), STATE_TIMEOUT_MS);
       }
       if (!live.current) return undefined;
       if (reply.ok) setStatus({ state: 'ready', panel: reply.data });
       else if (!quiet) setStatus({ state: 'error', message: errorText(reply.error) });
       return reply.ok ? reply.data : undefined;
     },
-    [courseId],
+    [courseId, accountEmail],
   );
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import { ManagedBanner } from '@/components/options/ManagedBanner';
 import { t } from '@/lib/i18n/t';
 import type { AdminState } from '@/lib/messaging/replies';
 import { ConnectionContainer } from './ConnectionContainer';
+import { GoogleAccessContainer } from './GoogleAccessContainer';
 import { PolicyContainer } from './PolicyContainer';
 import { ExportDefaultsContainer, TeacherPermissionContainer } from './SettingsContainers';
 import { useAdminState } from './use-admin-state';
@@ -49,6 +50,7 @@ function AdminPage({ initial }: { initial: AdminState }) {
           <ExportDefaultsContainer state={state} onState={setState} />
         </>
       )}
+      <GoogleAccessContainer state={state} onState={setState} />
       <PolicyContainer state={state} values={form.values} onFormErrors={form.setErrors} />
     </>
   );

@@ -48,6 +48,8 @@ export function PolicyContainer({ state, values, onFormErrors }: PolicyContainer
       exportEnabled: state.exportEnabled,
       allowTeacherOverride: state.allowTeacherOverride,
       exportDefaults: state.exportDefaults,
+      // The client id in force, unless it is only the build's default (every browser has that).
+      googleClientId: state.google.source === 'build' ? undefined : state.google.clientId,
       lockSettings,
     });
     downloadJson(POLICY_FILE_NAME, toAdminConsoleJson(policy));

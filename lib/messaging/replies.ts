@@ -5,6 +5,7 @@
  * reply: the options page learns only whether a secret is saved here or set by policy.
  */
 import { type ErrorInfo, ErrorInfoSchema } from '../errors';
+import { GoogleCheckOutcomeSchema } from '../google/check-outcome';
 import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
 import {
   CategoryOptionSchema,
@@ -40,6 +41,12 @@ export const PanelAccessSchema = z.object({
   setup: z.optional(z.enum(['authorize', 'host-access'])),
   /** Present (true) when the admin lets teachers choose another SIS teacher than themselves. */
   teacherOverrideAllowed: z.optional(z.boolean()),
+  /**
+   * The Classroom API source, present when a Google client id is in force (`configured`);
+   * `signedIn` when a token for the page's account is at hand (the panel offers "Sign in with
+   * Google" otherwise).
+   */
+  google: z.optional(z.object({ configured: z.boolean(), signedIn: z.boolean() })),
 });
 export type PanelAccess = z.infer<typeof PanelAccessSchema>;
 
@@ -282,6 +289,16 @@ export const AdminStateSchema = z.object({
   allowTeacherOverride: z.boolean(),
   /** The rules in force (policy over saved), with the SIS profile's title limit filled in. */
   exportDefaults: ExportDefaultsSchema,
+  /** The Google Classroom data setup. */
+  google: z.object({
+    /** In force: the policy's, else the saved one, else the build's default. */
+    clientId: z.optional(z.string()),
+    /** The policy sets it: the page shows it read-only. */
+    managed: z.boolean(),
+    source: z.optional(z.enum(['policy', 'saved', 'build'])),
+    /** What the admin registers as the client's redirect URI; '' without the identity API. */
+    redirectUri: z.string(),
+  }),
 });
 export type AdminState = z.infer<typeof AdminStateSchema>;
 
@@ -314,6 +331,18 @@ export const StatusSchema = z.object({
 });
 export type Status = z.infer<typeof StatusSchema>;
 
+/** The live check of the Google setup (lib/google/check-access.ts); never a token. */
+export const GoogleCheckSchema = z.object({
+  outcome: GoogleCheckOutcomeSchema,
+  message: z.string(),
+  email: z.optional(z.string()),
+  grantedScopes: z.array(z.string()),
+  apiReachable: z.boolean(),
+  code: z.optional(z.string()),
+  oauthError: z.optional(z.string()),
+});
+export type GoogleCheck = z.infer<typeof GoogleCheckSchema>;
+
 export const REPLIES = {
   getStatus: StatusSchema,
   getAdminState: AdminStateSchema,
@@ -321,6 +350,9 @@ export const REPLIES = {
   saveTeacherPermission: AdminStateSchema,
   saveExportDefaults: AdminStateSchema,
   disconnect: DisconnectReplySchema,
+  saveGoogleAccess: AdminStateSchema,
+  checkGoogleAccess: GoogleCheckSchema,
+  connectGoogleAccount: PanelStateSchema,
   getPanelState: PanelStateSchema,
   findTeacherClasses: TeacherClassesSchema,
   linkClass: ClassLinkViewSchema,

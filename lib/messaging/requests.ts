@@ -12,6 +12,7 @@
  * sender check allow.
  */
 import { CourseSnapshotSchema, NumericIdSchema } from '../classroom/model';
+import { GoogleClientIdSchema } from '../google/client-id';
 import { ConnectionDraftSchema } from '../sis/connection-draft';
 import { ExportDefaultsSchema } from '../sis/settings-shapes';
 import { z } from '../zod';
@@ -23,6 +24,26 @@ const SourcedId = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
 const Email = z.email().check(z.maxLength(320));
 
 export const CourseRequestSchema = z.strictObject({ courseId: NumericIdSchema });
+
+/**
+ * `accountEmail`: the account the page shows, so the background can say whether that account
+ * has a Google token (it never opens a window for this).
+ */
+export const PanelStateRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  accountEmail: z.optional(Email),
+});
+
+/** "Sign in with Google" in the panel, as the account the page shows (login_hint). */
+export const ConnectGoogleAccountRequestSchema = z.strictObject({
+  courseId: NumericIdSchema,
+  accountEmail: z.optional(Email),
+});
+
+/** The Google OAuth client id; '' removes the saved one. */
+export const SaveGoogleAccessRequestSchema = z.strictObject({
+  clientId: z.union([GoogleClientIdSchema, z.literal('')]),
+});
 
 /** What the teacher decided in the preview; stored with the link so it sticks. */
 export const ExportChoicesSchema = z.strictObject({
@@ -133,13 +154,35 @@ export const PROTOCOL = {
     from: ['options'],
     request: DisconnectRequestSchema,
   },
+  /** Saves the Google OAuth client id (refused when the policy sets it); forgets every token. */
+  saveGoogleAccess: {
+    from: ['options'],
+    request: SaveGoogleAccessRequestSchema,
+  },
+  /**
+   * Live check of the Google setup: signs the admin in (a window) and asks the Classroom API who
+   * they are and whether courses can be listed. Never replies with the token.
+   */
+  checkGoogleAccess: {
+    from: ['options'],
+    request: NoPayload,
+  },
   /**
    * What the panel of one class shows: access (connected, export allowed), the link, a running
    * or resumable export with its progress, the history. Answers when not connected too.
    */
   getPanelState: {
     from: ['panel'],
-    request: CourseRequestSchema,
+    request: PanelStateRequestSchema,
+  },
+  /**
+   * "Sign in with Google" in the panel (named without "sign": no message may sound like a
+   * signing proxy). Signs the page's account in with Google (silently if it can, else Google's window) so the
+   * background can read the class through the Classroom API; answers with the panel's state.
+   */
+  connectGoogleAccount: {
+    from: ['panel'],
+    request: ConnectGoogleAccountRequestSchema,
   },
   /** The SIS teacher with this email and their active classes, to pick the one to link. */
   findTeacherClasses: {

@@ -8,7 +8,7 @@ import { RequestError } from '../errors';
 import { t } from '../i18n/t';
 import type { AdminState } from '../messaging/replies';
 import type { ExportDefaults, ManagedField } from '../sis/settings-shapes';
-import { exportDefaultsSetting, teacherPermissionSetting } from './items';
+import { exportDefaultsSetting, googleAccessSetting, teacherPermissionSetting } from './items';
 import type { ResolvedSettings } from './resolve-settings';
 
 /** 'managed-locked' when the policy locks the page, or sets one of `fields`. */
@@ -48,11 +48,31 @@ export async function saveExportDefaults(
   await exportDefaultsSetting.set(defaults);
 }
 
-/** `hostAccess`: whether the browser still grants the connection's origins. */
+/**
+ * Saves the Google OAuth client id ('' removes it), unless the policy sets it or locks the page.
+ * A changed id forgets every Google token: they were issued to the old client.
+ */
+export async function saveGoogleAccess(
+  settings: ResolvedSettings,
+  clientId: string,
+  forgetTokens: () => Promise<void>,
+): Promise<void> {
+  refuseIfLocked(settings, ['googleClientId']);
+  const saved = await googleAccessSetting.read();
+  if (clientId === '') await googleAccessSetting.remove();
+  else await googleAccessSetting.set({ ...saved, clientId });
+  if ((saved.clientId ?? '') !== clientId) await forgetTokens();
+}
+
+/**
+ * `hostAccess`: whether the browser still grants the connection's origins; `redirectUri`: what
+ * the admin registers for the Google OAuth client ('' without the identity API).
+ */
 export function toAdminState(
   settings: ResolvedSettings,
   storageTrusted: boolean,
   hostAccess: boolean,
+  redirectUri = '',
 ): AdminState {
   const { connection } = settings;
   return {
@@ -79,5 +99,11 @@ export function toAdminState(
     exportEnabled: settings.exportEnabled,
     allowTeacherOverride: settings.teacherOverrideAllowed,
     exportDefaults: settings.exportDefaults,
+    google: {
+      ...(settings.google.clientId ? { clientId: settings.google.clientId } : {}),
+      managed: settings.google.managed,
+      ...(settings.google.source ? { source: settings.google.source } : {}),
+      redirectUri,
+    },
   };
 }

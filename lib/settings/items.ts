@@ -8,6 +8,7 @@
  * (export-history.ts), and the engine's `local:exportJournal:<courseId>` (lib/export). Disconnect
  * deliberately leaves all of them alone, so a reconnect exports to the same line items.
  */
+import { GoogleClientIdSchema } from '../google/client-id';
 import {
   CategoryOptionSchema,
   ConnectionFieldsSchema,
@@ -88,6 +89,23 @@ export const exportDefaultsSetting = defineSetting('local:exportDefaults', {
   migrations: {},
 });
 
+export const GoogleAccessSettingSchema = z.object({
+  /** The school's Google OAuth client id, as the admin saved it. */
+  clientId: z.optional(GoogleClientIdSchema),
+});
+export type GoogleAccessSetting = z.infer<typeof GoogleAccessSettingSchema>;
+
+/**
+ * The admin's Google Classroom data setup. The district policy's `googleClientId` wins over it.
+ * Kept across Disconnect: it concerns Google, not the SIS.
+ */
+export const googleAccessSetting = defineSetting<GoogleAccessSetting>('local:googleAccess', {
+  schema: GoogleAccessSettingSchema,
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
 /*
  * Content scripts can read `storage.local` by default. The SIS secret and tokens live there, so
  * at every service-worker start we restrict it to trusted contexts (background, options page).
@@ -100,11 +118,21 @@ interface AccessLevelArea {
   }) => Promise<void>;
 }
 
+/**
+ * Also `storage.session`, where the teachers' Google tokens live (lib/google/auth.ts): Chrome
+ * makes it trusted-only by default, but nothing may rely on a default another extension page
+ * could have changed. True only when both areas are restricted.
+ */
 export async function restrictLocalStorageToTrustedContexts(): Promise<boolean> {
   const local = browser.storage.local as typeof browser.storage.local & AccessLevelArea;
+  const session = browser.storage.session as typeof browser.storage.session & AccessLevelArea;
   try {
     if (!local.setAccessLevel) throw new Error('storage.local.setAccessLevel is not available');
     await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    if (!session?.setAccessLevel) {
+      throw new Error('storage.session.setAccessLevel is not available');
+    }
+    await session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
     return true;
   } catch (error) {
     // Without the restriction secrets must not be stored; getStatus reports it so the options

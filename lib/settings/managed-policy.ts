@@ -4,6 +4,7 @@
  * drops values that fail that schema; this module checks again with zod (policy is input too)
  * and drops what still does not fit, key by key, so one bad value cannot void the whole policy.
  */
+import { GoogleClientIdSchema } from '../google/client-id';
 import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
 import {
   type ConnectionFields,
@@ -32,6 +33,8 @@ export const POLICY_KEYS = {
   missingWork: z.enum(['skip', 'zero']),
   /** 0 means "no limit" (a policy cannot hold null). */
   titleLimit: z.number().check(z.int(), z.gte(0), z.lte(MAX_TITLE_LIMIT)),
+  /** The school's Google OAuth client for reading Classroom through its API. */
+  googleClientId: GoogleClientIdSchema,
   lockSettings: z.boolean(),
 } as const;
 
@@ -86,6 +89,8 @@ export interface PolicyInput {
   exportEnabled: boolean;
   allowTeacherOverride: boolean;
   exportDefaults: ExportDefaults;
+  /** The Google OAuth client id in force; absent when none is set. */
+  googleClientId?: string;
   lockSettings: boolean;
 }
 
@@ -110,6 +115,7 @@ export function buildPolicy(input: PolicyInput): ManagedPolicy {
     // A policy cannot hold null: 0 stands for "no limit".
     titleLimit:
       exportDefaults.titleLimit === undefined ? undefined : (exportDefaults.titleLimit ?? 0),
+    googleClientId: input.googleClientId,
     lockSettings: input.lockSettings,
   };
   return Object.fromEntries(

@@ -4,6 +4,7 @@
  * connection and the teacher permission) is unit-tested without a browser.
  */
 import { RequestError } from '../errors';
+import { buildGoogleClientId } from '../google/client-id';
 import { t } from '../i18n/t';
 import { bindingChanges, checkHostUrl } from '../sis/connection-draft';
 import { authModeFor, type PartnerId, partnerProfile } from '../sis/partners';
@@ -16,6 +17,8 @@ import type {
 import {
   connectionSetting,
   exportDefaultsSetting,
+  type GoogleAccessSetting,
+  googleAccessSetting,
   type StoredConnection,
   type StoredCredentials,
   teacherPermissionSetting,
@@ -29,7 +32,12 @@ export interface StoredSettings {
   credentials: StoredCredentials;
   teacherPermission: { exportEnabled: boolean; allowTeacherOverride?: boolean };
   exportDefaults: ExportDefaults;
+  /** The admin's Google setup; absent reads as nothing saved. */
+  googleAccess?: GoogleAccessSetting;
 }
+
+/** Where the Google client id in force comes from. */
+export type GoogleClientIdSource = 'policy' | 'saved' | 'build';
 
 export interface ResolvedSettings {
   /** Connection values to show and to use: the policy's over the saved connection's. */
@@ -53,6 +61,11 @@ export interface ResolvedSettings {
   /** Rules in force; titleLimit always filled in (null: no limit). */
   exportDefaults: ExportDefaults;
   exportAllowed: boolean;
+  /**
+   * The Google OAuth client id in force: the policy's, else the admin's, else the build's
+   * default; `managed` when the policy sets it (the page shows it read-only).
+   */
+  google: { clientId?: string; managed: boolean; source?: GoogleClientIdSource };
 }
 
 /** Policy key → the page field it fills. */
@@ -71,6 +84,7 @@ const FIELD_OF: Record<Exclude<PolicyKey, 'lockSettings'>, ManagedField> = {
   exportDraftGrades: 'exportDrafts',
   missingWork: 'missingWork',
   titleLimit: 'titleLimit',
+  googleClientId: 'googleClientId',
 };
 
 /** The policy's connection values, normalised the way Authorize stores them. */
@@ -111,7 +125,25 @@ function matchesPolicy(saved: StoredConnection, policyFields: Partial<Connection
 const secretState = (policyValue?: string, savedValue?: string): SecretState =>
   policyValue ? 'managed' : savedValue ? 'saved' : 'none';
 
-export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): ResolvedSettings {
+function resolveGoogle(
+  policy: ManagedPolicy,
+  saved: GoogleAccessSetting | undefined,
+  buildClientId: string | undefined,
+): ResolvedSettings['google'] {
+  if (policy.googleClientId) {
+    return { clientId: policy.googleClientId, managed: true, source: 'policy' };
+  }
+  if (saved?.clientId) return { clientId: saved.clientId, managed: false, source: 'saved' };
+  if (buildClientId) return { clientId: buildClientId, managed: false, source: 'build' };
+  return { managed: false };
+}
+
+/** `buildClientId`: the build's default Google client id (injectable for tests). */
+export function resolveSettings(
+  stored: StoredSettings,
+  policy: ManagedPolicy,
+  buildClientId: string | undefined = buildGoogleClientId(),
+): ResolvedSettings {
   const { connection, credentials } = stored;
   const policyConnection = policyConnectionFields(policy, connection);
   const savedFields: Partial<ConnectionFields> = connection
@@ -170,6 +202,7 @@ export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): 
       titleLimit: firstDefined(policyLimit, saved.titleLimit, partnerLimit),
     },
     exportAllowed: connected && exportEnabled,
+    google: resolveGoogle(policy, stored.googleAccess, buildClientId),
   };
 }
 
@@ -180,13 +213,15 @@ export function resolveSettings(stored: StoredSettings, policy: ManagedPolicy): 
 export type PolicyReader = () => Promise<ManagedPolicy>;
 
 export async function readStoredSettings(): Promise<StoredSettings> {
-  const [connection, credentials, teacherPermission, exportDefaults] = await Promise.all([
-    connectionSetting.get(),
-    readCredentials(),
-    teacherPermissionSetting.get(),
-    exportDefaultsSetting.get(),
-  ]);
-  return { connection, credentials, teacherPermission, exportDefaults };
+  const [connection, credentials, teacherPermission, exportDefaults, googleAccess] =
+    await Promise.all([
+      connectionSetting.get(),
+      readCredentials(),
+      teacherPermissionSetting.get(),
+      exportDefaultsSetting.get(),
+      googleAccessSetting.get(),
+    ]);
+  return { connection, credentials, teacherPermission, exportDefaults, googleAccess };
 }
 
 /** The settings in force. `readPolicy` is injectable because tests cannot set real policy. */

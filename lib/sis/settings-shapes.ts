@@ -75,6 +75,7 @@ export const ManagedFieldSchema = z.enum([
   'exportDrafts',
   'missingWork',
   'titleLimit',
+  'googleClientId',
 ]);
 export type ManagedField = z.infer<typeof ManagedFieldSchema>;
 

@@ -37,6 +37,11 @@ export interface PanelStateSources {
   store: Pick<JournalStore, 'stateOf'>;
   /** This worker's start-up resume pass has not decided yet. */
   resumePending: boolean;
+  /**
+   * Whether a Google token for the page's account is at hand (lib/google/auth.ts `hasToken`:
+   * the cache only, never a window); asked only when a Google client id is in force.
+   */
+  googleSignedIn?: () => Promise<boolean>;
 }
 
 /** What the panel of `courseId` shows now. */
@@ -47,7 +52,8 @@ export async function readPanelState(
 ): Promise<PanelState> {
   const { connection } = settings;
   const running = sources.runner.isRunning(courseId);
-  const [link, journalState, history, hostAccess] = await Promise.all([
+  const configured = settings.google.clientId !== undefined;
+  const [link, journalState, history, hostAccess, googleSignedIn] = await Promise.all([
     getClassLink(courseId),
     // The poll's hot path: while the runner has the export, its stored journal says nothing new.
     running ? undefined : sources.store.stateOf(courseId),
@@ -55,6 +61,7 @@ export async function readPanelState(
     settings.connected && connection
       ? sources.hostAccess.has(connectionOrigins(connection))
       : undefined,
+    configured && sources.googleSignedIn ? sources.googleSignedIn() : false,
   ]);
   return buildPanelState({
     connected: settings.connected,
@@ -62,6 +69,8 @@ export async function readPanelState(
     partnerName: connection ? partnerProfile(connection.partner).name() : undefined,
     setup: setupNeeded(settings, hostAccess),
     teacherOverrideAllowed: settings.teacherOverrideAllowed,
+    // Only when the Classroom API is set up: otherwise the panel has nothing to offer.
+    ...(configured ? { google: { configured, signedIn: googleSignedIn } } : {}),
     link,
     running,
     progress: sources.runner.progressOf(courseId),
@@ -77,6 +86,7 @@ export interface PanelStateInput {
   partnerName?: string;
   setup?: PanelAccess['setup'];
   teacherOverrideAllowed?: boolean;
+  google?: PanelAccess['google'];
   link: ClassLink | undefined;
   running: boolean;
   progress: ExportProgress | undefined;
@@ -114,6 +124,7 @@ export function buildPanelState(input: PanelStateInput): PanelState {
       ...(input.partnerName ? { partnerName: input.partnerName } : {}),
       ...(input.setup ? { setup: input.setup } : {}),
       ...(input.teacherOverrideAllowed ? { teacherOverrideAllowed: true } : {}),
+      ...(input.google ? { google: input.google } : {}),
     },
     link: input.link ? toLinkView(input.link) : null,
     export: {

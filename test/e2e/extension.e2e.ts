@@ -26,12 +26,13 @@ afterAll(async () => {
 const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
 describe('the built extension', () => {
-  it('ships an MV3 manifest with storage, the Classroom content script and no host permissions', () => {
+  it('ships an MV3 manifest with storage, the Classroom content script and no SIS host permissions', () => {
     const manifest = readManifest(PRODUCTION_DIR);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
-    // SIS origins are asked for one by one from the Authorize click, never granted up front.
-    expect(manifest).not.toHaveProperty('host_permissions');
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'identity']);
+    // SIS origins are asked for one by one from the Authorize click, never granted up front; the
+    // only host granted up front is the Classroom API.
+    expect(manifest.host_permissions).toEqual(['https://classroom.googleapis.com/*']);
     expect(manifest.optional_host_permissions).toEqual([
       'https://*/*',
       'http://127.0.0.1/*',
@@ -48,8 +49,10 @@ describe('the built extension', () => {
 
   it('pre-grants only the loopback sandbox SIS in the e2e build, and differs in nothing else', () => {
     const { host_permissions, ...e2e } = readManifest(EXTENSION_DIR);
-    expect(host_permissions).toEqual(['http://127.0.0.1/*']);
-    expect(e2e).toEqual(readManifest(PRODUCTION_DIR));
+    expect(host_permissions).toEqual(['https://classroom.googleapis.com/*', 'http://127.0.0.1/*']);
+    const { host_permissions: production, ...rest } = readManifest(PRODUCTION_DIR);
+    expect(production).toEqual(['https://classroom.googleapis.com/*']);
+    expect(e2e).toEqual(rest);
   });
 
   it('starts its service worker', async () => {

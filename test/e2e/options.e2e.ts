@@ -221,6 +221,32 @@ describe('connecting an SIS on the options page', () => {
     await options.screenshot('options-policy');
   });
 
+  it('sets up Google Classroom data: the browser’s redirect URI, a checked and saved client id, in the policy', async () => {
+    const google = options.page.getByTestId('google-access');
+    // The real identity API's answer: what the admin registers for the OAuth client.
+    expect(await options.field('Redirect URI to register').inputValue()).toBe(
+      `https://${browser.extensionId}.chromiumapp.org/`,
+    );
+    await options.field('Google OAuth client ID').fill('my-client');
+    await google.getByRole('button', { name: 'Save client ID' }).click();
+    await expect
+      .poll(() => options.field('Google OAuth client ID').getAttribute('aria-invalid'))
+      .toBe('true');
+    const clientId = '123456789012-abcdef123.apps.googleusercontent.com';
+    await options.field('Google OAuth client ID').fill(clientId);
+    await google.getByRole('button', { name: 'Save client ID' }).click();
+    await google.getByText('Saved. Teachers sign in with Google').waitFor();
+    await options.reload();
+    expect(await options.field('Google OAuth client ID').inputValue()).toBe(clientId);
+    const [file] = await Promise.all([
+      options.page.waitForEvent('download'),
+      options.page.getByTestId('policy').getByRole('button', { name: 'Download policy' }).click(),
+    ]);
+    const json = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8'));
+    expect(json.googleClientId).toEqual({ Value: clientId });
+    await options.screenshot('options-google');
+  });
+
   it('has no serious accessibility problems when connected', async () => {
     await options.reload();
     await options.page.locator('details.guide summary').click(); // scan the guide too

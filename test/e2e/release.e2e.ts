@@ -35,11 +35,13 @@ describe('release', () => {
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
   });
 
-  it('asks for the minimal permissions: storage (unlimited), and SIS host access only on request', () => {
+  it('asks for the minimal permissions: storage (unlimited), identity, the Classroom API, and SIS host access only on request', () => {
     const m = manifest();
     // unlimitedStorage (issue #11, M4) shows no install warning; it lifts storage.local's 10 MB.
-    expect(m.permissions).toEqual(['storage', 'unlimitedStorage']);
-    expect(m.host_permissions).toBeUndefined();
+    // identity: Google sign-in (launchWebAuthFlow) for the Classroom API (issue #13).
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'identity']);
+    // The one fixed host: the Classroom API the background reads with the teacher's token.
+    expect(m.host_permissions).toEqual(['https://classroom.googleapis.com/*']);
     expect(m.optional_host_permissions).toEqual([
       'https://*/*',
       'http://127.0.0.1/*',

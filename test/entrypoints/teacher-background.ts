@@ -54,6 +54,7 @@ export const ALL_REQUESTS = () =>
     ['resetStudentMatch', { courseId: COURSE, studentKey: 'id:1' }],
     ['previewExport', { courseId: COURSE, snapshot: snapshot(), choices: NO_CHOICES }],
     ['startExport', { courseId: COURSE, snapshot: snapshot(), choices: NO_CHOICES }],
+    ['connectGoogleAccount', { courseId: COURSE, accountEmail: sis.teacherEmail }],
   ] as const;
 
 export const errorOf = async (

@@ -102,6 +102,24 @@ describe('architecture', () => {
     }
   });
 
+  it('Google tokens stay in the background: no page loads the sign-in or its token store', () => {
+    expect(runtimeImports('entrypoints/background/index.ts')).toContain('lib/google/auth.ts');
+    for (const page of [
+      'entrypoints/classroom.content/index.tsx',
+      'entrypoints/options/main.tsx',
+    ]) {
+      const loaded = runtimeImports(page);
+      expect(loaded.size).toBeGreaterThan(10); // the walk works
+      expect(loaded).not.toContain('lib/google/auth.ts');
+      expect(loaded).not.toContain('lib/google/check-access.ts');
+    }
+    // The token store is named only where the background builds its GoogleAuth.
+    const users = ['entrypoints', 'components', 'lib'].flatMap((dir) =>
+      offenders(dir, /\bsessionTokenStore\b|googleTokens/),
+    );
+    expect(users.sort()).toEqual(['entrypoints/background/runtime.ts', 'lib/google/auth.ts']);
+  });
+
   it('the secret item is used by items.ts and secrets.ts only', () => {
     const users = ['entrypoints', 'components', 'lib'].flatMap((dir) =>
       offenders(dir, /\bcredentialsSetting\b/),

@@ -15,4 +15,5 @@ export const NOT_CONNECTED: AdminState = {
   exportEnabled: true,
   allowTeacherOverride: false,
   exportDefaults: { categoryId: null, exportDrafts: false, missingWork: 'skip', titleLimit: null },
+  google: { managed: false, redirectUri: '' },
 };

@@ -7,6 +7,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createTeacherRuntime, type TeacherRuntime } from '@/entrypoints/background/runtime';
+import type { IdentityFlow } from '@/lib/google/auth';
 import type { ReplyOf } from '@/lib/messaging/replies';
 import { REPLIES } from '@/lib/messaging/replies';
 import type { MessageType } from '@/lib/messaging/requests';
@@ -52,6 +53,8 @@ export interface HarnessOptions {
   keepHostAccess?: boolean;
   /** The SIS client's fetch (default the global one). */
   fetch?: typeof fetch;
+  /** The browser's identity API for Google sign-in (test/support/fake-identity.ts). */
+  googleIdentity?: IdentityFlow;
 }
 
 export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
@@ -95,6 +98,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     openOptionsPage: async () => {
       harness.optionsOpened++;
     },
+    googleIdentity: options.googleIdentity,
     identity: async (reported: string | undefined): Promise<SignedInAccount> =>
       harness.signedIn === 'page'
         ? pageIdentity(reported)

@@ -46,6 +46,9 @@ function router(overrides: Partial<Handlers> = {}) {
     previewExport: unreachable,
     startExport: unreachable,
     cancelExport: unreachable,
+    saveGoogleAccess: unreachable,
+    checkGoogleAccess: unreachable,
+    connectGoogleAccount: unreachable,
     ...overrides,
   };
   return { handlers, route: createRouter(handlers, self) };

@@ -5,6 +5,7 @@ import {
   connectionSetting,
   credentialsSetting,
   exportDefaultsSetting,
+  googleAccessSetting,
   type StoredConnection,
   teacherPermissionSetting,
 } from '@/lib/settings/items';
@@ -27,6 +28,7 @@ const ALL_SETTINGS = [
   credentialsSetting,
   teacherPermissionSetting,
   exportDefaultsSetting,
+  googleAccessSetting,
   classLinksSetting,
 ] as const;
 

@@ -61,6 +61,7 @@ describe('public/managed-schema.json', () => {
       signatureMethod: 'HMAC-SHA1',
       missingWork: 'zero',
       titleLimit: 0,
+      googleClientId: '12-abc3.apps.googleusercontent.com',
       lockSettings: true,
     };
     expect(validate(good)).toBe(true);
@@ -71,6 +72,8 @@ describe('public/managed-schema.json', () => {
       ['titleLimit', 5000],
       ['titleLimit', 2.5],
       ['lockSettings', 'yes'],
+      ['googleClientId', 'abc.apps.googleusercontent.com'],
+      ['googleClientId', '12-abc.apps.googleusercontent.com.example'],
     ] as const) {
       expect(validate({ [key]: bad })).toBe(false);
       vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -11,6 +11,7 @@ import {
   connectionSetting,
   credentialsSetting,
   exportDefaultsSetting,
+  googleAccessSetting,
   type StoredConnection,
   type StoredCredentials,
   teacherPermissionSetting,
@@ -40,6 +41,7 @@ const EXPORT_DEFAULTS: ExportDefaults = {
   missingWork: 'zero',
   titleLimit: null,
 };
+const GOOGLE_ACCESS = { clientId: '123456789012-abcdef0123456789.apps.googleusercontent.com' };
 const CLASS_LINKS: Record<string, ClassLink> = {
   '123456789': {
     sisClassId: 'class-7',
@@ -101,6 +103,8 @@ const STORED = {
   teacherPermission$: { v: 1 },
   exportDefaults: EXPORT_DEFAULTS,
   exportDefaults$: { v: 1 },
+  googleAccess: GOOGLE_ACCESS,
+  googleAccess$: { v: 1 },
   classLinks: CLASS_LINKS,
   classLinks$: { v: 1 },
   'exportHistory:123456789': HISTORY,
@@ -116,6 +120,7 @@ async function readAll() {
     credentials: await credentialsSetting.get(),
     teacherPermission: await teacherPermissionSetting.get(),
     exportDefaults: await exportDefaultsSetting.get(),
+    googleAccess: await googleAccessSetting.get(),
     classLinks: await classLinksSetting.get(),
     'exportHistory:123456789': await readExportHistory('123456789'),
   };
@@ -144,6 +149,7 @@ describe('settings stored by earlier versions', () => {
     await credentialsSetting.set(structuredClone(CREDENTIALS));
     await teacherPermissionSetting.set(structuredClone(TEACHER_PERMISSION));
     await exportDefaultsSetting.set(structuredClone(EXPORT_DEFAULTS));
+    await googleAccessSetting.set(structuredClone(GOOGLE_ACCESS));
     await classLinksSetting.set(structuredClone(CLASS_LINKS));
     await updateExportHistory('123456789', () => structuredClone(HISTORY));
     expect(await fakeBrowser.storage.local.get(null)).toEqual(STORED);
