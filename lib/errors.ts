@@ -69,6 +69,15 @@ export const ErrorCodeSchema = z.enum([
   'google-scope-missing',
   /** Any other failed sign-in (Google's error, a bad or foreign answer). */
   'google-sign-in-failed',
+  // Reading the class from the Classroom API (lib/google/classroom-api.ts; each is its
+  // ClassroomApiError code with this prefix, 'google-scope-missing' shared with the sign-in).
+  'google-api-disabled',
+  'google-token-expired',
+  'google-not-teacher',
+  'google-course-not-found',
+  'google-rate-limited',
+  'google-network',
+  'google-bad-response',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

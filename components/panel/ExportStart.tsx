@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n/t';
 import { trusted } from './trusted';
 
 export interface ExportStartProps {
-  /** The Grades page has been read: there is something to preview. */
+  /** The grades are known (a Grades page was read, or the Classroom API will be): preview. */
   gradebookRead: boolean;
   loading: boolean;
   /** An earlier export of this class did not finish (cancelled, stopped, or cut off). */

@@ -72,6 +72,7 @@ export function createHandlers(
   const teacherCheck = async (current: ResolvedSettings, request: SnapshotRequest) => ({
     account: await identify(request.snapshot.teacherEmail),
     overrideAllowed: current.teacherOverrideAllowed,
+    classroom: teacher.classroom,
   });
   /** `account`: the page's account, whose Google token the panel asks about. */
   const panelState = async (courseId: string, account?: string) =>

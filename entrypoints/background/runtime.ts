@@ -16,6 +16,7 @@ import {
   type IdentityFlow,
   sessionTokenStore,
 } from '@/lib/google/auth';
+import { createClassroomSource } from '@/lib/google/classroom-source';
 import { readManagedPolicy } from '@/lib/settings/managed-policy';
 import { type PolicyReader, readSettings } from '@/lib/settings/resolve-settings';
 import { browserHostAccess, type HostAccess } from '@/lib/sis/host-access';
@@ -74,6 +75,12 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     store: sessionTokenStore,
     now,
   });
+  const classroom = createClassroomSource({
+    auth: google,
+    configured: async () => (await readSettings(deps.readPolicy)).google.clientId !== undefined,
+    fetch: deps.fetch,
+    now,
+  });
   // One resume pass at a time: the worker's start and the browser's start both ask for one.
   let resuming: Promise<string[]> | undefined;
   let resumeDecided = false;
@@ -90,6 +97,8 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
     sis,
     /** Google access tokens for the Classroom API (lib/google/auth.ts). */
     google,
+    /** Where preview and export read the class: the Classroom API when set up, else the page. */
+    classroom,
     keepAlive,
     now,
     newExportId: deps.newExportId ?? (() => crypto.randomUUID()),

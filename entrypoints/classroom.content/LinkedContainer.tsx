@@ -44,7 +44,11 @@ export function LinkedContainer(props: LinkedContainerProps) {
   const { stage } = flow;
   const [unlinking, setUnlinking] = useState(false);
   const [unlinkError, setUnlinkError] = useState<string>();
-  const gradebookRead = Boolean(snapshot?.coverage.gradebook);
+  // The grades are known from a Grades page read here, or the background will read them from the
+  // Classroom API (set up by the admin, and this account signed in with Google).
+  const google = panel.access.google;
+  const gradebookRead =
+    Boolean(snapshot?.coverage.gradebook) || Boolean(google?.configured && google.signedIn);
 
   // Poll the background while a run is shown (running, or about to be resumed).
   const poll = stage.mode === 'running';

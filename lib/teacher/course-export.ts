@@ -10,6 +10,7 @@ import type { JournalStore } from '../export/journal-store';
 import { type MatchReport, matchStudents } from '../export/match';
 import { courseworkForPlan, gradesForPlan, planExport } from '../export/plan';
 import type { ExportRules, Plan, TeacherChoices } from '../export/plan-types';
+import type { ClassroomSource } from '../google/classroom-source';
 import { t } from '../i18n/t';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
 import { type CourseHistory, readExportHistory } from '../settings/export-history';
@@ -35,10 +36,14 @@ export interface ExportAsk {
   choices: NonNullable<ClassLink['choices']>;
 }
 
-/** Who asks, and whether the admin lets them work with another SIS teacher's class. */
+/**
+ * Who asks, and whether the admin lets them work with another SIS teacher's class; and where the
+ * class is read (the Classroom API when set up, lib/google/classroom-source.ts; else the page).
+ */
 export interface TeacherCheck {
   account: SignedInAccount;
   overrideAllowed: boolean;
+  classroom?: ClassroomSource;
 }
 
 /** A class's plan as it would be sent now, with what it was planned from. */
@@ -58,12 +63,16 @@ async function planNow(
   const link = await requireLink(request.courseId);
   // Both before any SIS request: the link may name another teacher's SIS class.
   const override = checkSisTeacher(teacher.account, link.teacherEmail, teacher.overrideAllowed);
-  assertGradebookRead(request.snapshot);
+  // The class first: a reading without grades is refused before any SIS request.
+  const snapshot = teacher.classroom
+    ? await teacher.classroom.classFor(request.snapshot)
+    : request.snapshot;
+  assertGradebookRead(snapshot);
   const [state, history] = await Promise.all([
     readLinkedClass(sis, link),
     readExportHistory(request.courseId),
   ]);
-  const planned = planCourseExport({ ...request, link, defaults, state, history, now });
+  const planned = planCourseExport({ ...request, snapshot, link, defaults, state, history, now });
   await updateClassLink(request.courseId, (current) =>
     current?.sisClassId === link.sisClassId ? { ...current, choices: request.choices } : current,
   );
