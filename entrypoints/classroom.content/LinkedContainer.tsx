@@ -13,6 +13,7 @@ import { ExportStart } from '@/components/panel/ExportStart';
 import { ExportSummarySection } from '@/components/panel/ExportSummarySection';
 import { LinkedClass } from '@/components/panel/LinkedClass';
 import { StudentMatching } from '@/components/panel/StudentMatching';
+import type { CellDisagreement } from '@/lib/classroom/diagnostics';
 import type { CourseSnapshot } from '@/lib/classroom/model';
 import type { ClassLinkView, PanelState } from '@/lib/messaging/replies';
 import { sendRequest } from '@/lib/messaging/send';
@@ -29,10 +30,12 @@ export interface LinkedContainerProps {
   onUnlinked(state: PanelState): void;
   onPoll(poll: boolean): void;
   onWide(wide: boolean): void;
+  /** The page/API disagreements of each preview shown, for Copy diagnostics. */
+  onDisagreements?(cells: readonly CellDisagreement[]): void;
 }
 
 export function LinkedContainer(props: LinkedContainerProps) {
-  const { courseId, panel, link, snapshot, onPoll, onWide } = props;
+  const { courseId, panel, link, snapshot, onPoll, onWide, onDisagreements } = props;
   const flow = useExportFlow({
     courseId,
     snapshot,
@@ -56,6 +59,11 @@ export function LinkedContainer(props: LinkedContainerProps) {
     onPoll(poll);
     return () => onPoll(false);
   }, [poll, onPoll]);
+  const disagreements =
+    stage.mode === 'preview' ? stage.preview?.sources?.disagreements : undefined;
+  useEffect(() => {
+    if (disagreements) onDisagreements?.(disagreements);
+  }, [disagreements, onDisagreements]);
   const wide = stage.mode !== 'idle';
   useEffect(() => {
     onWide(wide);

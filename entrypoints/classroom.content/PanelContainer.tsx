@@ -4,10 +4,10 @@
  * view shows follows the background's panel state: not linked → LinkContainer, linked →
  * LinkedContainer (preview, export, progress, summary, history).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DiagnosticsCopy, PageReading } from '@/components/panel/PageReading';
 import { Panel, type PanelStatus } from '@/components/panel/Panel';
-import { describePage } from '@/lib/classroom/diagnostics';
+import { type CellDisagreement, describePage } from '@/lib/classroom/diagnostics';
 import type { CourseSnapshot } from '@/lib/classroom/model';
 import { sendRequest } from '@/lib/messaging/send';
 import { LinkContainer } from './LinkContainer';
@@ -42,9 +42,15 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
   const [copy, setCopy] = useState<{ reading: PageReading; result: DiagnosticsCopy }>();
   const diagnosticsCopy = copy?.reading === reading ? copy.result : 'idle';
 
+  // The last preview's page/API disagreements, for Copy diagnostics (shaped there).
+  const disagreements = useRef<readonly CellDisagreement[]>([]);
+  const rememberDisagreements = useCallback((cells: readonly CellDisagreement[]) => {
+    disagreements.current = cells;
+  }, []);
+
   const copyDiagnostics = () => {
     // Built on click, from the page as it is now; it never holds names, emails or grades.
-    const outline = describePage(document, location.pathname);
+    const outline = describePage(document, location.pathname, undefined, disagreements.current);
     navigator.clipboard.writeText(outline).then(
       () => setCopy({ reading, result: 'copied' }),
       () => setCopy({ reading, result: 'failed' }),
@@ -114,6 +120,7 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
           }}
           onPoll={setPoll}
           onWide={setWide}
+          onDisagreements={rememberDisagreements}
         />
       ) : (
         panel && (

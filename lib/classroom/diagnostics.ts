@@ -21,8 +21,28 @@ const DEFAULT_LIMITS: DiagnosticsLimits = { maxDepth: 40, maxLines: 1500 };
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta']);
 const LEAF = new Set(['svg', 'img', 'sis-export-panel']);
 
-/** The outline of `doc` as plain text, with `path` (a URL path) shaped like its links. */
-export function describePage(doc: Document, path: string, limits = DEFAULT_LIMITS): string {
+/** A cell where the page and the Classroom API disagreed in the last preview. */
+export interface CellDisagreement {
+  /** The page's cell text. */
+  page: string;
+  /** The API's value, summarised (Google's submission state, grades). */
+  api: string;
+}
+
+/** At most this many disagreements are listed; the count says how many there were. */
+const MAX_DISAGREEMENTS = 20;
+
+/**
+ * The outline of `doc` as plain text, with `path` (a URL path) shaped like its links, and the
+ * last preview's page/API disagreements (how a reader that misreads real pages is found), shaped
+ * like the page's text: no names, emails or grades.
+ */
+export function describePage(
+  doc: Document,
+  path: string,
+  limits = DEFAULT_LIMITS,
+  disagreements: readonly CellDisagreement[] = [],
+): string {
   // "Visible" here is by markup only (contract 1 without layout), which is cheap on a page with
   // 20,000 cells and is what a maintainer can reproduce from the outline.
   const hiddenRoots = Array.from(doc.querySelectorAll(SELECTORS.hidden));
@@ -42,9 +62,21 @@ export function describePage(doc: Document, path: string, limits = DEFAULT_LIMIT
     ...describeReader(doc, path),
     'selector matches:',
     ...counts,
+    `page vs Classroom API, last preview: ${disagreements.length} cell(s) disagree`,
+    ...disagreements
+      .slice(0, MAX_DISAGREEMENTS)
+      .map((cell) => `  page "${shapeText(cell.page)}" · API "${shapeApiValue(cell.api)}"`),
     'outline:',
     ...shown,
   ].join('\n');
+}
+
+/** Google's submission states stay (they are the point); numbers go, like on the page. */
+function shapeApiValue(text: string): string {
+  return text
+    .replace(/\d+(?:[.,]\d+)*/g, '#')
+    .replace(/[^A-Za-z_#·\s-]/g, '?')
+    .slice(0, 80);
 }
 
 /**

@@ -153,3 +153,29 @@ describe('shapeHref', () => {
     expect(shapeHref(href)).toBe(shape);
   });
 });
+
+describe("the last preview's page/API disagreements", () => {
+  const { doc } = loadFixture('grades-en');
+  const path = new URL(FIXTURES['grades-en']).pathname;
+
+  it("are listed by shape only: no score, name or id, Google's state kept", () => {
+    const text = describePage(doc, path, undefined, [
+      { page: '9 out of 10', api: 'RETURNED · grade 5 · draft 5' },
+      { page: 'Alex Rivera 85', api: 'CREATED · late' },
+    ]);
+    const section = text.slice(text.indexOf('page vs Classroom API'), text.indexOf('outline:'));
+    expect(section.split('\n').slice(0, 3)).toEqual([
+      'page vs Classroom API, last preview: 2 cell(s) disagree',
+      '  page "# out of #" · API "RETURNED · grade # · draft #"',
+      '  page "w w #" · API "CREATED · late"',
+    ]);
+  });
+
+  it('say none when the preview had none, and are capped', () => {
+    expect(describePage(doc, path)).toContain('last preview: 0 cell(s) disagree');
+    const many = Array.from({ length: 30 }, () => ({ page: '1', api: 'RETURNED · grade 2' }));
+    const text = describePage(doc, path, undefined, many);
+    expect(text).toContain('last preview: 30 cell(s) disagree');
+    expect(text.match(/^ {2}page "/gm)).toHaveLength(20);
+  });
+});
