@@ -128,6 +128,16 @@ async function setUpGoogle(page: CourseSnapshot) {
   expect(saved).toMatchObject({ ok: true });
 }
 
+/** The class linked, Google access set up and the teacher signed in with Google. */
+async function linkedAndSignedIn(page: CourseSnapshot) {
+  await setUpGoogle(page);
+  await linkClass();
+  await scene.h.ask('connectGoogleAccount', {
+    courseId: COURSE,
+    accountEmail: scene.sis.teacherEmail,
+  });
+}
+
 const preview = (snap: CourseSnapshot) =>
   scene.h.ask<Preview>('previewExport', { courseId: COURSE, snapshot: snap, choices: NO_CHOICES });
 
@@ -172,12 +182,7 @@ describe('the class from the Classroom API', () => {
 
   it('lays the Grades page over the API: Excused is exported as exempt, a disagreement is shown', async () => {
     const page = snapshot();
-    await setUpGoogle(page);
-    await linkClass();
-    await scene.h.ask('connectGoogleAccount', {
-      courseId: COURSE,
-      accountEmail: scene.sis.teacherEmail,
-    });
+    await linkedAndSignedIn(page);
     // The page shows another score than the API holds for one returned grade.
     const misread = snapshot({ '2002/5': { state: 'returned', score: 9 } });
     expect(
@@ -198,12 +203,7 @@ describe('the class from the Classroom API', () => {
 
   it('re-exports exactly the two grades changed in Classroom', async () => {
     const page = snapshot();
-    await setUpGoogle(page);
-    await linkClass();
-    await scene.h.ask('connectGoogleAccount', {
-      courseId: COURSE,
-      accountEmail: scene.sis.teacherEmail,
-    });
+    await linkedAndSignedIn(page);
     await exportNow(page);
     const first = writes().length;
 
