@@ -13,12 +13,11 @@
  * which then holds exactly the API's grades with the page's Excused → two grades changed in
  * Classroom are exactly two writes on re-export. Then a class opened on its Stream page only.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineItemIdFor, resultIdFor } from '../../lib/export/plan';
 import { type FakeCourse, type FakeGoogle, startFakeGoogle } from '../../sandbox/google/index.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
-import { cellFor, type PageCoursework } from '../fixtures/classroom/sandbox-class';
+import type { PageCoursework } from '../fixtures/classroom/sandbox-class';
 import type { TeacherPanel } from './pages/teacher-panel';
 import { makeSelfSignedCertificate } from './support/certificate';
 import { fakeCourseFromClassFixture } from './support/google-class';
@@ -47,7 +46,6 @@ const COURSEWORK: PageCoursework[] = Array.from({ length: 104 }, (_, j) => ({
 }));
 /** The student without a row on the page: on the API's roster, matched to the SIS by email. */
 const HIDDEN_USER_ID = '429999999999';
-const AUTHORIZE = 'https://accounts.google.com/o/oauth2/v2/auth';
 const SUBMISSIONS_ROUTE = '/v1/courses/{courseId}/courseWork/{courseWorkId}/studentSubmissions';
 
 let google: FakeGoogle;
@@ -58,7 +56,7 @@ beforeAll(async () => {
     // 40 % of 200 high-school students: the teacher's classes can hold 40.
     sandbox: { students: 200, classSize: STUDENTS, faults: { latencyMs: 0 } },
     classes: [
-      { courseId: '745612309871', coursework: COURSEWORK, cell: cellFor, unrendered: 1 },
+      { courseId: '745612309871', coursework: COURSEWORK, unrendered: 1 },
       { courseId: '745612309872' },
     ],
     startGoogle: async (sis, fixtures) => {
@@ -157,27 +155,6 @@ function excusedOnPage(fx: ClassFixture): Set<string> {
   return cells;
 }
 
-/**
- * "Sign in with Google" in the panel, then Allow on Google's consent page in the window Chromium
- * opens for launchWebAuthFlow (a silent attempt's hidden window may come and go before it).
- */
-async function signIn(teacher: TeacherPanel) {
-  const box = teacher.byTestId('google-sign-in');
-  await box.waitFor(SLOW);
-  await box.getByRole('button', { name: 'Sign in with Google', exact: true }).click();
-  let consent: Page | undefined;
-  await expect
-    .poll(() => {
-      consent = scenario.browser.context
-        .pages()
-        .find((p) => p.url().startsWith(`${AUTHORIZE}?`) && !p.url().includes('prompt=none'));
-      return consent !== undefined;
-    }, SLOW)
-    .toBe(true);
-  await consent?.getByRole('button', { name: 'Allow', exact: true }).click();
-  await box.waitFor({ state: 'detached', ...SLOW });
-}
-
 const writesSince = (from: number) =>
   scenario
     .writes()
@@ -190,13 +167,10 @@ describe('a teacher exports a class read through the Classroom API', () => {
 
   it('the admin sets the Google OAuth client id on the options page', async () => {
     const { admin, browser } = scenario;
-    const section = admin.page.getByTestId('google-access');
     expect(await admin.field('Redirect URI to register').inputValue()).toBe(
       `https://${browser.extensionId}.chromiumapp.org/`,
     );
-    await admin.field('Google OAuth client ID').fill(CLIENT_ID);
-    await section.getByRole('button', { name: 'Save client ID' }).click();
-    await section.getByText('Saved. Teachers sign in with Google').waitFor();
+    await admin.saveGoogleClientId(CLIENT_ID);
   });
 
   it('the teacher signs in with Google from the panel, through the real launchWebAuthFlow', async () => {
@@ -205,7 +179,7 @@ describe('a teacher exports a class read through the Classroom API', () => {
     // The page's account is read first: Google is asked for that account (login_hint).
     const email = teacher.panel.getByLabel('Your email address in the SIS', { exact: true });
     await expect.poll(() => email.inputValue(), SLOW).toBe(sis.teacherEmail);
-    await signIn(teacher);
+    await teacher.signInWithGoogle();
     const asked = google.requestLog.entries.filter((e) => e.path === '/o/oauth2/v2/auth');
     // A silent try (prompt=none) that Google answers with interaction_required, then the window.
     expect(asked.map((e) => [e.query.prompt, e.query.login_hint, e.query.client_id])).toEqual([
