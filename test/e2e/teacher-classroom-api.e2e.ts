@@ -332,6 +332,11 @@ describe('a class opened on its Stream page (Grades never opened)', () => {
     // Signed in already: the background renews the token silently, no button.
     await teacher.findClasses(fx.klass.classCode);
     expect(await teacher.byTestId('google-sign-in').count()).toBe(0);
+    // The page shows the class but no grades; the API has them, so no "Open the Grades page".
+    expect(await teacher.classroom.fact('panel-course-name').textContent()).toContain(
+      fx.klass.title,
+    );
+    expect(await teacher.panel.textContent()).not.toContain('Open the Grades page');
     await teacher.linkClass(fx.klass.title);
     await teacher.button('Export grades').click();
     await teacher.waitForPreview();
