@@ -107,13 +107,7 @@ export async function linkDemoClass(scene: DemoScene) {
   const { browser, fixture } = scene;
   const page = await ClassroomPage.open(await browser.context.newPage(), fixture.page.path);
   const teacher = new TeacherPanel(page);
-  if (scene.google) {
-    // Once the page is read, so Google is asked for the page's account.
-    const email = teacher.panel.getByLabel(teacher.labels.email, { exact: true });
-    await email.waitFor({ timeout: 30_000 });
-    while ((await email.inputValue()) === '') await page.page.waitForTimeout(100);
-    await teacher.signInWithGoogle();
-  }
+  if (scene.google) await teacher.signInWithGoogle();
   await teacher.findClasses(fixture.klass.classCode);
   await teacher.linkClass(fixture.klass.title);
   await teacher.waitForPreview();

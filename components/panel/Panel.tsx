@@ -76,7 +76,10 @@ export function Panel(props: PanelProps) {
           onOpenSettings={props.onOpenSettings}
           openSettingsError={props.openSettingsError}
         />
-        {usable && props.googleSignIn && <GoogleSignIn {...props.googleSignIn} />}
+        {/* Not while the page is being read: Google is asked for the page's account (login_hint). */}
+        {usable && props.googleSignIn && reading.state !== 'reading' && (
+          <GoogleSignIn {...props.googleSignIn} />
+        )}
         {usable && props.children}
       </div>
     </section>
