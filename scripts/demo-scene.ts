@@ -1,16 +1,22 @@
 /**
- * The demo's world, shared by `npm run demo` and the memory benchmark: the e2e build of the
- * extension in Debian Chromium, the sandbox SIS, a generated Grades page of the sandbox teacher's
- * first class served as classroom.google.com, and the SIS connected on the real options page.
+ * The demo's world, shared by `npm run demo` and the benchmarks: the e2e build of the extension in
+ * Debian Chromium, the sandbox SIS, a generated Grades page of the sandbox teacher's first class
+ * served as classroom.google.com, and the SIS connected on the real options page. With `google`,
+ * also the fake Google (sandbox/google) over HTTPS at accounts.google.com and
+ * classroom.googleapis.com holding the same class, and its client id saved on the options page:
+ * the panel then reads the class through the Classroom API once the teacher signs in.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { type FakeGoogle, startFakeGoogle } from '../sandbox/google/index';
 import { type SandboxOptions, startSandbox } from '../sandbox/index';
 import { ClassroomPage } from '../test/e2e/pages/classroom-page';
 import { LABELS, OptionsPage } from '../test/e2e/pages/options-page';
 import { TeacherPanel } from '../test/e2e/pages/teacher-panel';
 import { launchWithExtension } from '../test/e2e/support/browser';
+import { makeSelfSignedCertificate } from '../test/e2e/support/certificate';
 import { startClassroomServer } from '../test/e2e/support/classroom-server';
+import { fakeCourseFromClassFixture } from '../test/e2e/support/google-class';
 import { teacherClasses, writeClassFixture } from '../test/e2e/support/sandbox-class';
 import type { SandboxClassInput } from '../test/fixtures/classroom/sandbox-class';
 
@@ -33,7 +39,12 @@ export interface DemoOptions {
   /** The demo class's Grades page: its coursework and cells (default: the demo's). */
   coursework?: SandboxClassInput['coursework'];
   cell?: SandboxClassInput['cell'];
+  /** Read the class through the Classroom API of a fake Google (default: the Grades page only). */
+  google?: boolean;
 }
+
+/** The demo school's OAuth client (the fake Google knows only this one). */
+export const DEMO_CLIENT_ID = '734512908812-sisgradeexportdemo.apps.googleusercontent.com';
 
 export async function setUpDemo(options: DemoOptions) {
   const sis = await startSandbox({
@@ -48,13 +59,25 @@ export async function setUpDemo(options: DemoOptions) {
     cell: options.cell,
   });
   const classroom = await startClassroomServer({ [fixture.page.path]: fixture.file });
+  let google: FakeGoogle | undefined;
+  if (options.google) {
+    const teacher = [...sis.data.users.values()].find((u) => u.email === sis.teacherEmail);
+    google = await startFakeGoogle({
+      tls: makeSelfSignedCertificate('accounts.google.com', 'classroom.googleapis.com'),
+      clientId: DEMO_CLIENT_ID,
+      teacher: { email: sis.teacherEmail, name: `${teacher?.givenName} ${teacher?.familyName}` },
+      latencyMs: options.latencyMs ?? 20,
+    });
+    google.addCourse(fakeCourseFromClassFixture(fixture));
+  }
   const browser = await launchWithExtension({
     classroomPort: classroom.port,
+    ...(google && { googlePort: google.port }),
     headed: options.headed,
   });
   const close = async () => {
     await browser.close();
-    await Promise.all([sis.close(), classroom.close()]);
+    await Promise.all([sis.close(), classroom.close(), google?.close()]);
   };
   try {
     const admin = await OptionsPage.open(browser, LABELS.en);
@@ -67,7 +90,8 @@ export async function setUpDemo(options: DemoOptions) {
       secret: sis.credentials.oauth1.consumerSecret,
     });
     if ((await admin.authorize()) !== 'success') throw new Error('Authorize failed');
-    return { sis, fixture, browser, admin, close };
+    if (google) await admin.saveGoogleClientId(DEMO_CLIENT_ID);
+    return { sis, fixture, browser, admin, google, close };
   } catch (error) {
     await close();
     throw error;
@@ -75,11 +99,15 @@ export async function setUpDemo(options: DemoOptions) {
 }
 export type DemoScene = Awaited<ReturnType<typeof setUpDemo>>;
 
-/** Opens the demo class in Classroom, links it to its SIS class and waits for the preview. */
+/**
+ * Opens the demo class in Classroom (signing in with Google when the scene has it), links it to
+ * its SIS class and waits for the preview.
+ */
 export async function linkDemoClass(scene: DemoScene) {
   const { browser, fixture } = scene;
   const page = await ClassroomPage.open(await browser.context.newPage(), fixture.page.path);
   const teacher = new TeacherPanel(page);
+  if (scene.google) await teacher.signInWithGoogle();
   await teacher.findClasses(fixture.klass.classCode);
   await teacher.linkClass(fixture.klass.title);
   await teacher.waitForPreview();

@@ -16,6 +16,11 @@ export interface PageReadingProps {
   /** Copies the scrubbed page outline; the container owns the clipboard. */
   onCopyDiagnostics: () => void;
   diagnosticsCopy: DiagnosticsCopy;
+  /**
+   * The background reads the class from the Classroom API (set up, signed in): the coursework
+   * and grades do not wait for the Grades page.
+   */
+  classFromApi?: boolean;
 }
 
 /** What the panel read from the Classroom page, and a way to report a page it cannot read. */
@@ -23,6 +28,7 @@ export function PageReadingSection({
   reading,
   onCopyDiagnostics,
   diagnosticsCopy,
+  classFromApi = false,
 }: PageReadingProps) {
   if (reading.state === 'reading') {
     return (
@@ -67,7 +73,11 @@ export function PageReadingSection({
           </>
         )}
       </dl>
-      {!summary.gradebookRead && <p className="panel__hint">{t('panelOpenGrades')}</p>}
+      {!summary.gradebookRead && !classFromApi && (
+        <p className="panel__hint" data-testid="panel-open-grades">
+          {t('panelOpenGrades')}
+        </p>
+      )}
       {summary.unreadableCount > 0 && (
         <>
           <p className="panel__warning" data-testid="panel-unreadable">

@@ -27,6 +27,8 @@ export interface PanelProps {
    * (the container decides); shown while teachers may work.
    */
   googleSignIn?: GoogleSignInProps;
+  /** The class is read from the Classroom API (set up, and this account signed in). */
+  classFromApi?: boolean;
   /** Widens the card for the preview table and the summary. */
   wide?: boolean;
   /** The teacher's workflow (link, preview, export), shown once teachers may use it. */
@@ -66,6 +68,7 @@ export function Panel(props: PanelProps) {
           reading={reading}
           onCopyDiagnostics={props.onCopyDiagnostics}
           diagnosticsCopy={props.diagnosticsCopy}
+          classFromApi={props.classFromApi}
         />
         <PanelAccessNotice
           status={status}
@@ -73,7 +76,10 @@ export function Panel(props: PanelProps) {
           onOpenSettings={props.onOpenSettings}
           openSettingsError={props.openSettingsError}
         />
-        {usable && props.googleSignIn && <GoogleSignIn {...props.googleSignIn} />}
+        {/* Not while the page is being read: Google is asked for the page's account (login_hint). */}
+        {usable && props.googleSignIn && reading.state !== 'reading' && (
+          <GoogleSignIn {...props.googleSignIn} />
+        )}
         {usable && props.children}
       </div>
     </section>

@@ -97,6 +97,7 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
         setOpenSettingsError(reply.ok ? undefined : reply.error.message);
       }}
       openSettingsError={openSettingsError}
+      classFromApi={Boolean(google?.configured && google.signedIn)}
       googleSignIn={
         google?.configured && !google.signedIn
           ? { busy: signingIn, error: signInError, onSignIn: () => void signInWithGoogle() }

@@ -43,8 +43,13 @@ export interface ExportFlowState {
   matchBusy?: string;
   matchError?: string;
   cancelling: boolean;
-  /** Open the preview by itself once the Grades page is read (the class was just linked). */
+  /**
+   * Open the preview by itself once the class can be read (the class was just linked): the
+   * Grades page was read, or the background reads the class from the Classroom API.
+   */
   previewFirst: boolean;
+  /** The Classroom API is set up and this account signed in (the latest panel state says). */
+  classFromApi: boolean;
 }
 
 export type ExportFlowEvent =
@@ -70,6 +75,7 @@ export function initialExportFlow(input: {
   savedChoices?: ExportChoices;
   snapshot?: CourseSnapshot;
   previewFirst: boolean;
+  panel?: PanelState;
 }): ExportFlowState {
   return {
     stage: { mode: 'idle' },
@@ -78,7 +84,20 @@ export function initialExportFlow(input: {
     asked: 0,
     cancelling: false,
     previewFirst: input.previewFirst,
+    classFromApi: readsFromApi(input.panel),
   };
+}
+
+const readsFromApi = (panel: PanelState | undefined) =>
+  Boolean(panel?.access.google?.configured && panel.access.google.signedIn);
+
+/** Once, when the class can be read: the student matching shows at once after linking. */
+function previewFirstIfReady(state: ExportFlowState): ExportFlowState {
+  const { snapshot } = state;
+  if (!state.previewFirst || !snapshot) return state;
+  if (!snapshot.coverage.gradebook && !state.classFromApi) return state;
+  const read = { ...state, previewFirst: false };
+  return state.stage.mode === 'idle' ? ask(read, read.choices) : read;
 }
 
 /** The preview on screen, if one is. */
@@ -90,12 +109,7 @@ export function exportFlowReducer(state: ExportFlowState, event: ExportFlowEvent
   switch (event.type) {
     case 'pageRead': {
       const snapshot = event.snapshot ?? state.snapshot;
-      // Once, when the Grades page is read: the student matching shows at once after linking.
-      if (state.previewFirst && snapshot?.coverage.gradebook) {
-        const read = { ...state, snapshot, previewFirst: false };
-        return state.stage.mode === 'idle' ? ask(read, read.choices) : read;
-      }
-      return snapshot === state.snapshot ? state : { ...state, snapshot };
+      return previewFirstIfReady(snapshot === state.snapshot ? state : { ...state, snapshot });
     }
     case 'previewAsked':
       return ask(state, state.choices);
@@ -161,8 +175,14 @@ export function exportFlowReducer(state: ExportFlowState, event: ExportFlowEvent
     case 'cancelAnswered':
       if (event.reply.ok) return state; // the panel state says when the run has stopped
       return { ...state, cancelling: false, error: event.reply.error.message };
-    case 'panelState':
-      return followPanelState(state, event.panel);
+    case 'panelState': {
+      const classFromApi = readsFromApi(event.panel);
+      const next = followPanelState(
+        classFromApi === state.classFromApi ? state : { ...state, classFromApi },
+        event.panel,
+      );
+      return previewFirstIfReady(next);
+    }
   }
 }
 

@@ -273,6 +273,16 @@ export function overlayPage(api: CourseSnapshot, page: CourseSnapshot | undefine
         source: 'api+page',
       };
     }
+    if (verdict === 'not-missing') {
+      // The API's Missing was only derived from the due date; the page shows what the teacher
+      // sees (not marked Missing), so Send-missing-as-0 never turns it into a zero.
+      return {
+        ...grade,
+        state: 'assigned',
+        raw: `${grade.raw} · page: ${cell.raw || cell.state}`,
+        source: 'api+page',
+      };
+    }
     if (verdict === 'missing') {
       return {
         ...grade,
@@ -301,7 +311,10 @@ const sameScore = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined ? a === b : Math.abs(a - b) < 1e-6;
 
 /** How a page cell relates to the API's cell: it confirms it, completes it, or disagrees. */
-function compare(page: Grade, api: Grade): 'agree' | 'excused' | 'missing' | 'disagree' {
+function compare(
+  page: Grade,
+  api: Grade,
+): 'agree' | 'excused' | 'missing' | 'not-missing' | 'disagree' {
   switch (page.state) {
     // The API cannot see Excused: never a disagreement.
     case 'excused':
@@ -319,7 +332,12 @@ function compare(page: Grade, api: Grade): 'agree' | 'excused' | 'missing' | 'di
     // An empty cell and "Assigned" both mean nothing handed in and no grade.
     case 'assigned':
     case 'empty':
-      return api.state === 'assigned' ? 'agree' : 'disagree';
+      if (api.state === 'assigned') return 'agree';
+      // Past due, not handed in, no grade: the API's Missing is our guess from the due date
+      // (not Google's late flag), not a value the page contradicts.
+      return api.state === 'missing' && !api.late && api.score === undefined
+        ? 'not-missing'
+        : 'disagree';
     case 'unreadable':
       return 'disagree';
   }

@@ -25,12 +25,18 @@ function render(
   reading: PageReading,
   onCopy = () => {},
   copy: 'idle' | 'copied' | 'failed' = 'idle',
+  classFromApi = false,
 ) {
   container = document.createElement('div');
   document.body.append(container);
   act(() =>
     createRoot(container).render(
-      <PageReadingSection reading={reading} onCopyDiagnostics={onCopy} diagnosticsCopy={copy} />,
+      <PageReadingSection
+        reading={reading}
+        onCopyDiagnostics={onCopy}
+        diagnosticsCopy={copy}
+        classFromApi={classFromApi}
+      />,
     ),
   );
 }
@@ -59,6 +65,14 @@ describe('PageReadingSection', () => {
     expect(text('panel-coursework-count')).toBeUndefined();
     expect(text('panel-student-count')).toBeUndefined();
     expect(container.textContent).toContain('Open the Grades page');
+  });
+
+  it('does not send the teacher to the Grades page when the class is read from the Classroom API', () => {
+    const summary = { ...SUMMARY, gradebookRead: false, studentCount: 0 };
+    render({ state: 'read', summary }, () => {}, 'idle', true);
+    expect(text('panel-course-name')).toBe('Biology 101 · Period 3');
+    expect(text('panel-open-grades')).toBeUndefined();
+    expect(container.textContent).not.toContain('Open the Grades page');
   });
 
   it('says when the teacher email is not on the page', () => {

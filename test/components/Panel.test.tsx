@@ -147,6 +147,22 @@ describe('Panel', () => {
     expect(container.querySelector('section')?.className).toBe('panel panel--wide');
   });
 
+  it('offers "Sign in with Google" once the page is read (so Google is asked for its account)', () => {
+    const ready = { state: 'ready', connected: true, exportAllowed: true } as const;
+    const googleSignIn = { busy: false, onSignIn: () => {} };
+    const signIn = () => container.querySelector('[data-testid=google-sign-in]');
+    render({ courseId: '1', status: ready, googleSignIn, reading: { state: 'reading' } });
+    expect(signIn()).toBeNull();
+    container.remove();
+    render({
+      courseId: '1',
+      status: ready,
+      googleSignIn,
+      reading: { state: 'failed', failure: { code: 'no-grid' } },
+    });
+    expect(signIn()?.textContent).toContain('Sign in with Google');
+  });
+
   it('collapses and expands from its toggle button', () => {
     render({ courseId: '1', status: { state: 'loading' } });
     const toggle = container.querySelector('button');

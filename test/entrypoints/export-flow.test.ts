@@ -166,6 +166,34 @@ describe('exportFlowReducer', () => {
       expect(start().stage).toEqual({ mode: 'idle' });
     });
 
+    it('opens by itself on any class page of a just-linked class when the Classroom API reads it', () => {
+      const google = (signedIn: boolean): PanelState => ({
+        ...PANEL,
+        access: { ...PANEL.access, google: { configured: true, signedIn } },
+      });
+      // Set up but not signed in: the Stream page has no grades to preview.
+      const linked = run(
+        initialExportFlow({ previewFirst: true, panel: google(false) }),
+        { type: 'pageRead', snapshot: STREAM_ONLY },
+        { type: 'panelState', panel: google(false) },
+      );
+      expect(linked.stage).toEqual({ mode: 'idle' });
+      // Signed in: the background reads the class from the API.
+      const signedIn = run(linked, { type: 'panelState', panel: google(true) });
+      expect(signedIn.stage).toEqual({ mode: 'preview', preview: undefined, updating: true });
+      expect(signedIn.question?.snapshot).toBe(STREAM_ONLY);
+      // Signed in from the start: at once, and only once.
+      const atOnce = run(initialExportFlow({ previewFirst: true, panel: google(true) }), {
+        type: 'pageRead',
+        snapshot: STREAM_ONLY,
+      });
+      expect(atOnce.question?.id).toBe(1);
+      const closed = run(atOnce, { type: 'previewClosed' });
+      expect(run(closed, { type: 'panelState', panel: google(true) }).stage).toEqual({
+        mode: 'idle',
+      });
+    });
+
     it('keeps the last page read when a reading brings no snapshot', () => {
       const read = start();
       expect(run(read, { type: 'pageRead' })).toBe(read);

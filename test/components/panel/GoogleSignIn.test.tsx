@@ -10,13 +10,26 @@ afterEach(() => {
 });
 
 const READY = { state: 'ready', connected: true, exportAllowed: true } as const;
+/** The page has been read (the button waits for it: Google is asked for the page's account). */
+const READ = {
+  state: 'read',
+  summary: {
+    courseName: 'Biology',
+    teacherEmail: 'teacher@school.example',
+    gradebookRead: false,
+    courseworkCount: 0,
+    studentCount: 0,
+    studentsWithEmail: 0,
+    unreadableCount: 0,
+  },
+} as const;
 
 function panel(props: Partial<PanelProps>) {
   return render(
     <Panel
       courseId="596177745468"
       status={READY}
-      reading={{ state: 'reading' }}
+      reading={READ}
       onCopyDiagnostics={() => {}}
       diagnosticsCopy="idle"
       {...props}

@@ -88,6 +88,14 @@ export class OptionsPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
+  /** Saves the Google OAuth client id in "Google Classroom data" (English labels). */
+  async saveGoogleClientId(clientId: string) {
+    const section = this.page.getByTestId('google-access');
+    await this.field('Google OAuth client ID').fill(clientId);
+    await section.getByRole('button', { name: 'Save client ID' }).click();
+    await section.getByText('Saved. Teachers sign in with Google').waitFor();
+  }
+
   /** Reloads and waits until the admin state is shown. */
   async reload() {
     await this.page.reload();

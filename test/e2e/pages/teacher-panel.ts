@@ -18,6 +18,7 @@ export const PANEL_LABELS = {
     category: (title: string) => `Category for “${title}”`,
     include: (title: string) => `Export “${title}”`,
     progressbar: 'Exporting…',
+    googleSignIn: 'Sign in with Google',
   },
   nl: {
     email: 'Je e-mailadres in het SIS',
@@ -31,6 +32,7 @@ export const PANEL_LABELS = {
     category: (title: string) => `Categorie voor ‘${title}’`,
     include: (title: string) => `‘${title}’ exporteren`,
     progressbar: 'Bezig met exporteren…',
+    googleSignIn: 'Inloggen met Google',
   },
 } as const;
 export type PanelLabels = (typeof PANEL_LABELS)[keyof typeof PANEL_LABELS];
@@ -86,6 +88,29 @@ export class TeacherPanel {
 
   button(name: string): Locator {
     return this.panel.getByRole('button', { name, exact: true });
+  }
+
+  /**
+   * "Sign in with Google", then Allow on Google's consent page in the window Chromium opens for
+   * identity.launchWebAuthFlow (a silent attempt's hidden window may come and go before it).
+   */
+  async signInWithGoogle() {
+    const box = this.byTestId('google-sign-in');
+    await box.waitFor(SLOW);
+    await box.getByRole('button', { name: this.labels.googleSignIn, exact: true }).click();
+    const context = this.classroom.page.context();
+    const deadline = Date.now() + SLOW.timeout;
+    const isConsent = (url: string) =>
+      url.startsWith('https://accounts.google.com/o/oauth2/v2/auth?') &&
+      !url.includes('prompt=none');
+    let consent = context.pages().find((p) => isConsent(p.url()));
+    while (!consent && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      consent = context.pages().find((p) => isConsent(p.url()));
+    }
+    if (!consent) throw new Error('no Google consent window opened');
+    await consent.getByRole('button', { name: 'Allow', exact: true }).click();
+    await box.waitFor({ state: 'detached', ...SLOW });
   }
 
   /** Finds the teacher's classes (optionally with another email), then filters the list. */

@@ -1,14 +1,19 @@
 /**
- * A throw-away self-signed certificate for the fake classroom.google.com, made with openssl at
- * test time (never committed): Chromium is told to ignore certificate errors, but google.com is
- * HSTS-preloaded, so the fake Classroom has to speak HTTPS all the same.
+ * A throw-away self-signed certificate for the fake classroom.google.com (or, for the fake Google,
+ * one naming accounts.google.com and classroom.googleapis.com), made with openssl at test time
+ * (never committed): Chromium is told to ignore certificate errors, but google.com and
+ * googleapis.com are HSTS-preloaded, so the fakes have to speak HTTPS all the same.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function makeSelfSignedCertificate(hostname: string): { key: string; cert: string } {
+/** The first hostname is the subject's CN; every one is a subjectAltName. */
+export function makeSelfSignedCertificate(...hostnames: [string, ...string[]]): {
+  key: string;
+  cert: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'sis-export-cert-'));
   try {
     const key = join(dir, 'key.pem');
@@ -24,9 +29,9 @@ export function makeSelfSignedCertificate(hostname: string): { key: string; cert
         '-days',
         '1',
         '-subj',
-        `/CN=${hostname}`,
+        `/CN=${hostnames[0]}`,
         '-addext',
-        `subjectAltName=DNS:${hostname}`,
+        `subjectAltName=${hostnames.map((h) => `DNS:${h}`).join(',')}`,
         '-keyout',
         key,
         '-out',

@@ -43,6 +43,8 @@ export interface ClassFixture {
   file: string;
   /** Classroom row → the SIS student it is (undefined: not in the SIS). */
   rows: Array<User | undefined>;
+  /** The class's SIS students the page does not render (a lazily loaded row; the API has them). */
+  unrendered: User[];
 }
 
 /**
@@ -59,9 +61,14 @@ export function writeClassFixture(
     visitors?: string[];
     coursework?: SandboxClassInput['coursework'];
     cell?: SandboxClassInput['cell'];
+    /** The last this many students of the class have no row on the page. */
+    unrendered?: number;
   } = {},
 ): ClassFixture {
   const teacher = [...sis.data.users.values()].find((u) => u.email === sis.teacherEmail);
+  const shown = klass.students.length - (options.unrendered ?? 0);
+  const unrendered = klass.students.slice(shown);
+  klass = { ...klass, students: klass.students.slice(0, shown) };
   const rows: Array<User | undefined> = [
     ...klass.students,
     ...(options.visitors ?? []).map(() => undefined),
@@ -87,7 +94,22 @@ export function writeClassFixture(
   mkdirSync(PAGES_DIR, { recursive: true });
   const file = join(PAGES_DIR, `grades-${courseId}.html`);
   writeFileSync(file, page.html);
-  return { courseId, klass: klass.klass, page, file, rows };
+  return { courseId, klass: klass.klass, page, file, rows, unrendered };
+}
+
+/**
+ * The class's Stream page (/c/<id>): the Grades page's class header and account, no grid. What
+ * the page reader finds there is the course and the account only.
+ */
+export function writeStreamPage(fixture: ClassFixture): { path: string; file: string } {
+  const html = fixture.page.html.replace(
+    /<c-wiz>[\s\S]*<\/c-wiz>/,
+    '<c-wiz><div role="main"><h2>Stream</h2><p>Announce something to your class</p></div></c-wiz>',
+  );
+  const path = fixture.page.path.replace(/\/gb\/.*$/, '');
+  const file = join(PAGES_DIR, `stream-${fixture.courseId}.html`);
+  writeFileSync(file, html);
+  return { path, file };
 }
 
 export interface LineItemFacts {

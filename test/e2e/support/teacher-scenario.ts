@@ -20,6 +20,7 @@ import {
   expectedSisState,
   teacherClasses,
   writeClassFixture,
+  writeStreamPage,
 } from './sandbox-class';
 
 /**
@@ -38,6 +39,8 @@ export interface ClassSpec {
   visitors?: string[];
   coursework?: SandboxClassInput['coursework'];
   cell?: SandboxClassInput['cell'];
+  /** The last this many students of the class have no row on the Grades page. */
+  unrendered?: number;
 }
 
 export async function startTeacherScenario(options: {
@@ -55,6 +58,11 @@ export async function startTeacherScenario(options: {
    * admin had accepted the prompt: a test can then take it back with permissions.remove.
    */
   removableHostAccess?: boolean;
+  /**
+   * Starts the fake Google (sandbox/google) once the SIS and the pages exist (its account is the
+   * SIS teacher's); the browser then maps Google's real hostnames to the port it returns.
+   */
+  startGoogle?: (sis: Sandbox, fixtures: ClassFixture[]) => Promise<{ port: number }>;
 }) {
   const locale = options.locale ?? 'en';
   const sis: Sandbox = await startSandbox({
@@ -68,13 +76,27 @@ export async function startTeacherScenario(options: {
     if (!klass) throw new Error(`the sandbox teacher has no class #${i + 1}`);
     return writeClassFixture(sis, klass, spec.courseId, spec);
   });
+  // Every class has its Grades page and its Stream page (/c/<id>).
   const classroom: ClassroomServer = await startClassroomServer(
-    Object.fromEntries(fixtures.map((fixture) => [fixture.page.path, fixture.file])),
+    Object.fromEntries(
+      fixtures.flatMap((fixture) => {
+        const stream = writeStreamPage(fixture);
+        return [
+          [fixture.page.path, fixture.file],
+          [stream.path, stream.file],
+        ];
+      }),
+    ),
   );
+  const googlePort = options.startGoogle && (await options.startGoogle(sis, fixtures)).port;
   const sisOrigin = options.removableHostAccess ? `http://localhost:${sis.port}` : sis.origin;
   const browser: ExtensionBrowser = options.removableHostAccess
     ? await launchWithSeededGrant(classroom.port, locale, `${sisOrigin}/*`)
-    : await launchWithExtension({ classroomPort: classroom.port, locale });
+    : await launchWithExtension({
+        classroomPort: classroom.port,
+        locale,
+        ...(googlePort !== undefined && { googlePort }),
+      });
   const admin = await OptionsPage.open(browser, LABELS[locale]);
   await admin.status.waitFor();
   const hostUrl = `${sisOrigin}${new URL(sis.baseUrl).pathname}`;
@@ -112,9 +134,10 @@ export async function startTeacherScenario(options: {
     /** How many active classes the sandbox teacher has. */
     activeClasses: taught.length,
 
-    /** Opens the class's Grades page in a new tab. */
-    async open(fixture: ClassFixture) {
-      const page = await ClassroomPage.open(await browser.context.newPage(), fixture.page.path);
+    /** Opens the class's Grades page (or its Stream page) in a new tab. */
+    async open(fixture: ClassFixture, view: 'grades' | 'stream' = 'grades') {
+      const path = view === 'grades' ? fixture.page.path : writeStreamPage(fixture).path;
+      const page = await ClassroomPage.open(await browser.context.newPage(), path);
       return new TeacherPanel(page, PANEL_LABELS[locale]);
     },
 

@@ -359,6 +359,39 @@ describe('overlayPage', () => {
     expect(merged.disagreements).toEqual([]);
   });
 
+  it('takes the page’s Assigned or empty cell over a Missing the API only derives from the due date', () => {
+    const past = snapshotFromApi(
+      data({
+        courseWork: [work('1001', DUE_PAST), work('1002', DUE_PAST)],
+        submissions: [
+          sub('1001', '11', { state: 'CREATED' }),
+          sub('1001', '12', { state: 'NEW' }),
+          sub('1002', '11', { state: 'CREATED', late: true }),
+        ],
+      }),
+      CONTEXT,
+    );
+    expect(past.grades.map((grade) => grade.state)).toEqual(['missing', 'missing', 'missing']);
+    const merged = overlayPage(
+      past,
+      page(
+        [
+          { courseworkId: '1001', studentKey: 'id:11', state: 'assigned', raw: 'Assigned' },
+          { courseworkId: '1001', studentKey: 'id:12', state: 'empty', raw: '' },
+          { courseworkId: '1002', studentKey: 'id:11', state: 'assigned', raw: 'Assigned' },
+        ],
+        ['11', '12'],
+      ),
+    );
+    expect(find(merged, '1001', '11')).toMatchObject({ state: 'assigned', source: 'api+page' });
+    expect(find(merged, '1001', '12')).toMatchObject({ state: 'assigned', source: 'api+page' });
+    // Google's own late flag on work not handed in is Missing: the page contradicts it.
+    expect(merged.disagreements).toEqual([
+      { courseworkId: '1002', studentKey: 'id:11', page: 'Assigned', api: 'CREATED · late' },
+    ]);
+    expect(find(merged, '1002', '11')).toMatchObject({ state: 'missing', source: 'api' });
+  });
+
   it('counts the rows the page rendered out of the API’s students', () => {
     expect(overlayPage(API, page([], ['11'])).rendered).toEqual({ students: 1, of: 2 });
   });
