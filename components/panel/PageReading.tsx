@@ -21,6 +21,8 @@ export interface PageReadingProps {
    * and grades do not wait for the Grades page.
    */
   classFromApi?: boolean;
+  /** Cells where the last preview found the page and the Classroom API disagreeing. */
+  disagreementCount?: number;
 }
 
 /** What the panel read from the Classroom page, and a way to report a page it cannot read. */
@@ -29,6 +31,7 @@ export function PageReadingSection({
   onCopyDiagnostics,
   diagnosticsCopy,
   classFromApi = false,
+  disagreementCount = 0,
 }: PageReadingProps) {
   if (reading.state === 'reading') {
     return (
@@ -79,12 +82,17 @@ export function PageReadingSection({
         </p>
       )}
       {summary.unreadableCount > 0 && (
-        <>
-          <p className="panel__warning" data-testid="panel-unreadable">
-            {t('panelUnreadableCells', summary.unreadableCount)}
-          </p>
-          <Diagnostics onCopy={onCopyDiagnostics} copy={diagnosticsCopy} />
-        </>
+        <p className="panel__warning" data-testid="panel-unreadable">
+          {t('panelUnreadableCells', summary.unreadableCount)}
+        </p>
+      )}
+      {disagreementCount > 0 && (
+        <p className="panel__warning" data-testid="panel-disagreements">
+          {t('panelDisagreements', disagreementCount)}
+        </p>
+      )}
+      {(summary.unreadableCount > 0 || disagreementCount > 0) && (
+        <Diagnostics onCopy={onCopyDiagnostics} copy={diagnosticsCopy} />
       )}
     </div>
   );

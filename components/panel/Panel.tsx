@@ -29,6 +29,8 @@ export interface PanelProps {
   googleSignIn?: GoogleSignInProps;
   /** The class is read from the Classroom API (set up, and this account signed in). */
   classFromApi?: boolean;
+  /** Cells where the last preview found the page and the Classroom API disagreeing. */
+  disagreementCount?: number;
   /** Widens the card for the preview table and the summary. */
   wide?: boolean;
   /** The teacher's workflow (link, preview, export), shown once teachers may use it. */
@@ -69,6 +71,7 @@ export function Panel(props: PanelProps) {
           onCopyDiagnostics={props.onCopyDiagnostics}
           diagnosticsCopy={props.diagnosticsCopy}
           classFromApi={props.classFromApi}
+          disagreementCount={props.disagreementCount}
         />
         <PanelAccessNotice
           status={status}

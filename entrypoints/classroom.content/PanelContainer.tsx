@@ -4,7 +4,7 @@
  * view shows follows the background's panel state: not linked → LinkContainer, linked →
  * LinkedContainer (preview, export, progress, summary, history).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DiagnosticsCopy, PageReading } from '@/components/panel/PageReading';
 import { Panel, type PanelStatus } from '@/components/panel/Panel';
 import { type CellDisagreement, describePage } from '@/lib/classroom/diagnostics';
@@ -42,15 +42,13 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
   const [copy, setCopy] = useState<{ reading: PageReading; result: DiagnosticsCopy }>();
   const diagnosticsCopy = copy?.reading === reading ? copy.result : 'idle';
 
-  // The last preview's page/API disagreements, for Copy diagnostics (shaped there).
-  const disagreements = useRef<readonly CellDisagreement[]>([]);
-  const rememberDisagreements = useCallback((cells: readonly CellDisagreement[]) => {
-    disagreements.current = cells;
-  }, []);
+  // The last preview's page/API disagreements: counted in the panel, and shaped into Copy
+  // diagnostics.
+  const [disagreements, setDisagreements] = useState<readonly CellDisagreement[]>([]);
 
   const copyDiagnostics = () => {
     // Built on click, from the page as it is now; it never holds names, emails or grades.
-    const outline = describePage(document, location.pathname, undefined, disagreements.current);
+    const outline = describePage(document, location.pathname, undefined, disagreements);
     navigator.clipboard.writeText(outline).then(
       () => setCopy({ reading, result: 'copied' }),
       () => setCopy({ reading, result: 'failed' }),
@@ -98,6 +96,7 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
       }}
       openSettingsError={openSettingsError}
       classFromApi={Boolean(google?.configured && google.signedIn)}
+      disagreementCount={disagreements.length}
       googleSignIn={
         google?.configured && !google.signedIn
           ? { busy: signingIn, error: signInError, onSignIn: () => void signInWithGoogle() }
@@ -121,7 +120,7 @@ export function PanelContainer({ courseId, reading, snapshot: latest }: PanelCon
           }}
           onPoll={setPoll}
           onWide={setWide}
-          onDisagreements={rememberDisagreements}
+          onDisagreements={setDisagreements}
         />
       ) : (
         panel && (

@@ -26,6 +26,7 @@ function render(
   onCopy = () => {},
   copy: 'idle' | 'copied' | 'failed' = 'idle',
   classFromApi = false,
+  disagreementCount = 0,
 ) {
   container = document.createElement('div');
   document.body.append(container);
@@ -36,6 +37,7 @@ function render(
         onCopyDiagnostics={onCopy}
         diagnosticsCopy={copy}
         classFromApi={classFromApi}
+        disagreementCount={disagreementCount}
       />,
     ),
   );
@@ -79,6 +81,19 @@ describe('PageReadingSection', () => {
     const { teacherEmail: _, ...summary } = SUMMARY;
     render({ state: 'read', summary });
     expect(text('panel-teacher')).toBe('Not shown on this page');
+  });
+
+  it('counts the cells the last preview found differing from the API, and offers diagnostics', () => {
+    const onCopy = vi.fn();
+    render({ state: 'read', summary: SUMMARY }, onCopy);
+    expect(container.querySelector('button')).toBeNull(); // nothing to report
+    container.remove();
+    render({ state: 'read', summary: SUMMARY }, onCopy, 'idle', true, 2);
+    expect(text('panel-disagreements')).toBe(
+      "In the last preview, 2 cells on this page differed from the Classroom API. Copy diagnostics and send them to the extension's maintainers (no names or grades are copied).",
+    );
+    click(container.querySelector('button'));
+    expect(onCopy).toHaveBeenCalledOnce();
   });
 
   it('counts unreadable cells and offers diagnostics', () => {
