@@ -81,7 +81,7 @@ export function createHandlers(
       runner,
       store,
       resumePending: teacher.resumePending(),
-      googleSignedIn: () => google.hasToken(account),
+      googleSignedIn: () => google.ready(account),
     });
 
   return {

@@ -33,6 +33,8 @@ export type GoogleScope = (typeof GOOGLE_SCOPES)[number];
 export const EXPIRY_MARGIN_MS = 5 * 60_000;
 /** How long a silent renewal may take before it counts as failed. */
 export const SILENT_TIMEOUT_MS = 10_000;
+/** After a failed silent renewal for an account, `ready` answers false without a flow this long. */
+export const SILENT_RETRY_AFTER_MS = 60_000;
 
 export interface WebAuthFlowDetails {
   url: string;
@@ -145,6 +147,13 @@ export interface GoogleAuth {
   token(request: TokenRequest): Promise<GoogleToken>;
   /** True when an unexpired token for `account` is cached; never opens a window. */
   hasToken(account?: string): Promise<boolean>;
+  /**
+   * True when a token for `account` is cached or a silent renewal gets one now (never a visible
+   * window): the panel offers "Sign in with Google" only when this is false. A failed renewal is
+   * not tried again for SILENT_RETRY_AFTER_MS (a panel asking often costs no flow each time), and
+   * the teacher's click then goes straight to Google's window.
+   */
+  ready(account?: string): Promise<boolean>;
   /** Forgets a token the API refused (a 401). */
   drop(accessToken: string): Promise<void>;
   /** Forgets every token (the client id changed, Disconnect). */
@@ -274,6 +283,13 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
     };
   }
 
+  // Per account: when a silent renewal last failed (in memory: a new worker may try again).
+  const silentFailedAt = new Map<string, number>();
+  const failedRecently = (key: string) => {
+    const at = silentFailedAt.get(key);
+    return at !== undefined && now().getTime() - at < SILENT_RETRY_AFTER_MS;
+  };
+
   async function token({ loginHint, interactive }: TokenRequest): Promise<GoogleToken> {
     const clientId = await options.clientId();
     if (!clientId) {
@@ -289,15 +305,23 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
       const cached = (await store.read())[key];
       if (usable(cached)) return result(cached);
       let fresh: CachedToken;
-      try {
-        fresh = await flow(clientId, loginHint, false);
-      } catch (error) {
-        // Only "the user has to act" is worth a window; a refused scope or a broken client
-        // would fail the same way again.
-        const retry = error instanceof GoogleAuthError && error.code === 'google-sign-in-required';
-        if (!interactive || !retry) throw error;
+      if (interactive && failedRecently(key)) {
+        // Google just said the user has to act: straight to the window.
         fresh = await flow(clientId, loginHint, true);
+      } else {
+        try {
+          fresh = await flow(clientId, loginHint, false);
+        } catch (error) {
+          // Only "the user has to act" is worth a window; a refused scope or a broken client
+          // would fail the same way again.
+          const retry =
+            error instanceof GoogleAuthError && error.code === 'google-sign-in-required';
+          if (retry) silentFailedAt.set(key, now().getTime());
+          if (!interactive || !retry) throw error;
+          fresh = await flow(clientId, loginHint, true);
+        }
       }
+      silentFailedAt.delete(key);
       await store.write({ ...(await store.read()), [key]: fresh });
       return result(fresh);
     });
@@ -307,6 +331,17 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
     token,
     async hasToken(account) {
       return usable((await store.read())[accountKey(account)]);
+    },
+    async ready(account) {
+      if (usable((await store.read())[accountKey(account)])) return true;
+      // Without the page's account Google cannot be asked for the right one.
+      if (!account || failedRecently(accountKey(account))) return false;
+      try {
+        await token({ loginHint: account, interactive: false });
+        return true;
+      } catch {
+        return false;
+      }
     },
     drop: (accessToken) =>
       serial(async () => {

@@ -38,8 +38,9 @@ export interface PanelStateSources {
   /** This worker's start-up resume pass has not decided yet. */
   resumePending: boolean;
   /**
-   * Whether a Google token for the page's account is at hand (lib/google/auth.ts `hasToken`:
-   * the cache only, never a window); asked only when a Google client id is in force.
+   * Whether a Google token for the page's account is at hand, cached or from a silent renewal
+   * (lib/google/auth.ts `ready`: never a visible window); asked only when a Google client id is
+   * in force.
    */
   googleSignedIn?: () => Promise<boolean>;
 }

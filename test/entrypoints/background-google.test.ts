@@ -128,7 +128,10 @@ describe('Google access on the options page', () => {
 
 describe('Google sign-in from the panel', () => {
   it('tells the panel whether the page’s account is signed in, without opening a window', async () => {
-    const { h, options, identity } = scene();
+    // Google wants the teacher to act: a silent renewal fails, so the panel offers the button.
+    const { h, options, identity } = scene(({ interactive }) =>
+      interactive ? { token: TOKEN } : { error: 'interaction_required' },
+    );
     await h.connect();
     const plain = await h.ask<ReplyOf<'getPanelState'>>('getPanelState', { courseId: COURSE });
     expect(plain.access.google).toBeUndefined();
@@ -138,7 +141,20 @@ describe('Google sign-in from the panel', () => {
       accountEmail: sis.teacherEmail,
     });
     expect(state.access.google).toEqual({ configured: true, signedIn: false });
-    expect(identity.calls).toEqual([]);
+    expect(identity.calls.map((call) => call.interactive)).toEqual([false]);
+  });
+
+  it('renews silently for the panel when Google lets it: no button, no window', async () => {
+    const { h, options, identity } = scene(() => ({ token: TOKEN }));
+    await h.connect();
+    await options('saveGoogleAccess', { clientId: CLIENT_ID });
+    const state = await h.ask<ReplyOf<'getPanelState'>>('getPanelState', {
+      courseId: COURSE,
+      accountEmail: sis.teacherEmail,
+    });
+    expect(state.access.google).toEqual({ configured: true, signedIn: true });
+    expect(identity.calls.map((call) => call.interactive)).toEqual([false]);
+    expect(JSON.stringify(state)).not.toContain(TOKEN);
   });
 
   it('signs the page’s account in and answers with the new panel state', async () => {

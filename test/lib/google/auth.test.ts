@@ -6,6 +6,7 @@ import {
   GOOGLE_AUTHORIZE_URL,
   GOOGLE_SCOPES,
   type GoogleAuthError,
+  SILENT_RETRY_AFTER_MS,
   sessionTokenStore,
 } from '@/lib/google/auth';
 import { fakeIdentity, type GoogleAnswer, REDIRECT_URI } from '../../support/fake-identity';
@@ -63,6 +64,36 @@ describe('Google sign-in', () => {
       include_granted_scopes: 'true',
       prompt: 'none',
     });
+  });
+
+  it('is ready with a cached token, or after one silent renewal; a failed one waits a minute', async () => {
+    let signedInAtGoogle = false;
+    const { identity, auth, advance } = setup(({ interactive }) =>
+      signedInAtGoogle || interactive ? grant('tok-1') : { error: 'interaction_required' },
+    );
+    expect(await auth.ready(TEACHER)).toBe(false);
+    expect(identity.calls.map((call) => call.interactive)).toEqual([false]);
+    expect(await auth.ready(TEACHER)).toBe(false); // within the minute: no flow
+    expect(identity.calls).toHaveLength(1);
+
+    signedInAtGoogle = true;
+    advance(SILENT_RETRY_AFTER_MS);
+    expect(await auth.ready(TEACHER)).toBe(true); // silently renewed, no window
+    expect(identity.calls.map((call) => call.interactive)).toEqual([false, false]);
+    expect(await auth.ready(TEACHER)).toBe(true); // now from the cache
+    expect(identity.calls).toHaveLength(2);
+    expect(await auth.hasToken(TEACHER)).toBe(true);
+    expect(await auth.ready()).toBe(false); // no account to ask Google for: no flow
+    expect(identity.calls).toHaveLength(2);
+  });
+
+  it('after a failed silent renewal, the teacher’s click goes straight to the window', async () => {
+    const { identity, auth } = setup(({ interactive }) =>
+      interactive ? grant('tok-1') : { error: 'interaction_required' },
+    );
+    expect(await auth.ready(TEACHER)).toBe(false);
+    await auth.token({ loginHint: TEACHER, interactive: true });
+    expect(identity.calls.map((call) => call.interactive)).toEqual([false, true]);
   });
 
   it('serves a cached, unexpired token without asking Google again', async () => {
