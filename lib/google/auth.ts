@@ -35,6 +35,12 @@ export const EXPIRY_MARGIN_MS = 5 * 60_000;
 export const SILENT_TIMEOUT_MS = 10_000;
 /** After a failed silent renewal for an account, `ready` answers false without a flow this long. */
 export const SILENT_RETRY_AFTER_MS = 60_000;
+/**
+ * How long `ready` waits for a silent renewal before answering false (the renewal goes on and
+ * caches its token): the panel's state must answer well within its 8 s, while a silent flow may
+ * take up to SILENT_TIMEOUT_MS.
+ */
+export const READY_WAIT_MS = 3_000;
 
 export interface WebAuthFlowDetails {
   url: string;
@@ -169,6 +175,8 @@ export interface GoogleAuthOptions {
   now: () => Date;
   /** The `state` nonce; defaults to 128 random bits. */
   newState?: () => string;
+  /** Default READY_WAIT_MS. */
+  readyWaitMs?: number;
 }
 
 const accountKey = (account?: string) => account?.trim().toLowerCase() ?? '';
@@ -336,11 +344,18 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
       if (usable((await store.read())[accountKey(account)])) return true;
       // Without the page's account Google cannot be asked for the right one.
       if (!account || failedRecently(accountKey(account))) return false;
+      const renewed = token({ loginHint: account, interactive: false }).then(
+        () => true,
+        () => false,
+      );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), options.readyWaitMs ?? READY_WAIT_MS);
+      });
       try {
-        await token({ loginHint: account, interactive: false });
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([renewed, waited]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     drop: (accessToken) =>

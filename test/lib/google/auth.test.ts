@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createGoogleAuth,
@@ -6,6 +6,7 @@ import {
   GOOGLE_AUTHORIZE_URL,
   GOOGLE_SCOPES,
   type GoogleAuthError,
+  type IdentityFlow,
   SILENT_RETRY_AFTER_MS,
   sessionTokenStore,
 } from '@/lib/google/auth';
@@ -85,6 +86,32 @@ describe('Google sign-in', () => {
     expect(await auth.hasToken(TEACHER)).toBe(true);
     expect(await auth.ready()).toBe(false); // no account to ask Google for: no flow
     expect(identity.calls).toHaveLength(2);
+  });
+
+  it('answers not ready after a short wait while a silent renewal is slow, and keeps its token', async () => {
+    let release: (url: string) => void = () => {};
+    const identity: IdentityFlow = {
+      getRedirectURL: () => REDIRECT_URI,
+      launchWebAuthFlow: ({ url }) =>
+        new Promise((resolve) => {
+          const state = new URL(url).searchParams.get('state');
+          release = (token) =>
+            resolve(
+              `${REDIRECT_URI}#state=${state}&access_token=${token}&token_type=Bearer&expires_in=3599&scope=${encodeURIComponent(GOOGLE_SCOPES.join(' '))}`,
+            );
+        }),
+    };
+    const auth = createGoogleAuth({
+      identity,
+      clientId: async () => CLIENT_ID,
+      store: sessionTokenStore,
+      now: () => START,
+      readyWaitMs: 20,
+    });
+    expect(await auth.ready(TEACHER)).toBe(false); // the flow still runs
+    release('tok-late');
+    await vi.waitFor(async () => expect(await auth.hasToken(TEACHER)).toBe(true));
+    expect(await auth.ready(TEACHER)).toBe(true);
   });
 
   it('after a failed silent renewal, the teacher’s click goes straight to the window', async () => {
