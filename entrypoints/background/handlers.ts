@@ -72,7 +72,8 @@ export function createHandlers(
   const teacherCheck = async (current: ResolvedSettings, request: SnapshotRequest) => ({
     account: await identify(request.snapshot.teacherEmail),
     overrideAllowed: current.teacherOverrideAllowed,
-    classroom: teacher.classroom,
+    // The Classroom API reads the class only where the admin set up Google access.
+    ...(current.google.clientId ? { classroom: teacher.classroom } : {}),
   });
   /** `account`: the page's account, whose Google token the panel asks about. */
   const panelState = async (courseId: string, account?: string) =>

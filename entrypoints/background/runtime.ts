@@ -77,7 +77,6 @@ export function createTeacherRuntime(deps: BackgroundDependencies) {
   });
   const classroom = createClassroomSource({
     auth: google,
-    configured: async () => (await readSettings(deps.readPolicy)).google.clientId !== undefined,
     fetch: deps.fetch,
     now,
   });

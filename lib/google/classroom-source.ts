@@ -1,10 +1,10 @@
 /**
- * The class the export plans, read where it is most reliable. When the admin has set up Google
- * access (a client id is in force), the background reads the class through the Classroom API with
- * the teacher's own token and lays over it what only the page shows (Excused, manual Missing),
- * cross-checking every cell the page shows (api-snapshot.ts). Without Google access the page's
- * own reading is the class. The token comes from a silent renewal only: a panel message never
- * opens a window; when that fails the teacher is asked to press "Sign in with Google".
+ * The class the export plans when the admin has set up Google access (a client id is in force;
+ * the caller decides, from the settings it already read, and otherwise plans the page's own
+ * reading): the Classroom API's class, read with the teacher's own token, with what only the page
+ * shows laid over it (Excused, manual Missing) and every cell the page shows cross-checked
+ * (api-snapshot.ts). The token comes from a silent renewal only: a panel message never opens a
+ * window; when that fails the teacher is asked to press "Sign in with Google".
  */
 import type { CourseSnapshot } from '../classroom/model';
 import { RequestError } from '../errors';
@@ -15,8 +15,6 @@ import { ClassroomApiError, describeClassroomApiError } from './errors';
 
 export interface ClassroomSourceOptions {
   auth: GoogleAuth;
-  /** Whether a Google client id is in force now (read at every use: the admin may change it). */
-  configured: () => Promise<boolean>;
   /** Defaults to the global fetch. */
   fetch?: typeof fetch;
   now: () => Date;
@@ -25,14 +23,13 @@ export interface ClassroomSourceOptions {
 }
 
 export interface ClassroomSource {
-  /** The class to plan from the page's reading `page` (see above). */
+  /** The class to plan, read from the API, with the page's reading `page` laid over it. */
   classFor(page: CourseSnapshot): Promise<CourseSnapshot>;
 }
 
 export function createClassroomSource(options: ClassroomSourceOptions): ClassroomSource {
   return {
     async classFor(page) {
-      if (!(await options.configured())) return page;
       const loginHint = page.teacherEmail;
       const token = async () =>
         (await options.auth.token({ loginHint, interactive: false })).accessToken;
