@@ -291,6 +291,10 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
     };
   }
 
+  async function hasToken(account?: string): Promise<boolean> {
+    return usable((await store.read())[accountKey(account)]);
+  }
+
   // Per account: when a silent renewal last failed (in memory: a new worker may try again).
   const silentFailedAt = new Map<string, number>();
   const failedRecently = (key: string) => {
@@ -337,11 +341,9 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
 
   return {
     token,
-    async hasToken(account) {
-      return usable((await store.read())[accountKey(account)]);
-    },
+    hasToken,
     async ready(account) {
-      if (usable((await store.read())[accountKey(account)])) return true;
+      if (await hasToken(account)) return true;
       // Without the page's account Google cannot be asked for the right one.
       if (!account || failedRecently(accountKey(account))) return false;
       const renewed = token({ loginHint: account, interactive: false }).then(
