@@ -171,14 +171,15 @@ export const ResultSchema = z.object({
 });
 export type Result = z.infer<typeof ResultSchema>;
 
-/** A reference as the client sends it: `{sourcedId}` only, exactly like Google's export (§A). */
+/** A reference as the planner gives it; the version's codec (codec.ts) decides its wire form. */
 export interface RefToSend {
   sourcedId: string;
 }
 
 /**
- * A line item to PUT. Dates are full ISO-8601 UTC with milliseconds (`Date#toISOString`), the
- * format Google sends. `sourcedId` is chosen by the client and becomes the URL id.
+ * A line item to PUT, version-neutral: the planner's output, turned into a 1.1 or 1.2 body by the
+ * connection's codec. Dates are full ISO-8601 UTC with milliseconds (`Date#toISOString`).
+ * `sourcedId` is chosen by the client and becomes the URL id.
  */
 export interface LineItemToPut {
   sourcedId: string;
@@ -187,6 +188,8 @@ export interface LineItemToPut {
   assignDate: string;
   dueDate: string;
   class: RefToSend;
+  /** The class's school (rostering `class.school`): required by 1.2, not sent by 1.1. */
+  school?: RefToSend;
   category?: RefToSend;
   gradingPeriod?: RefToSend;
   resultValueMin: number;
@@ -194,7 +197,12 @@ export interface LineItemToPut {
   status?: 'active' | 'tobedeleted';
 }
 
-/** A result to PUT; a score above resultValueMax (extra credit) is sent as is. */
+/**
+ * A result to PUT, version-neutral. A score above resultValueMax (extra credit) is sent as is.
+ * `score` may be absent only where the version allows it (1.2: submitted, not yet graded work);
+ * `late`/`missing` become 1.2's string flags and are not sent to 1.1. `scoreDate` is the export's
+ * instant (ISO date-time); the codec writes it as the version and connection want.
+ */
 export interface ResultToPut {
   sourcedId: string;
   lineItem: RefToSend;
@@ -203,5 +211,7 @@ export interface ResultToPut {
   score: number;
   scoreDate: string;
   comment?: string;
+  late?: boolean;
+  missing?: boolean;
   status?: 'active' | 'tobedeleted';
 }
