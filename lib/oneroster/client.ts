@@ -12,11 +12,24 @@ import { gradebookReadEndpoints, gradebookWriteEndpoints } from './gradebook';
 import { connectionEndpoints, rosteringEndpoints } from './rostering';
 import { type ClientContext, createTransport, readWrapped } from './transport';
 import { buildUrl, normaliseBaseUrl, type QueryParams, resolveServerLink } from './url';
+import type { OneRosterVersion, ScoreDateFormat } from './version';
 
 /** How to reach and talk to one SIS. */
 export interface OneRosterClientOptions {
-  /** The OneRoster Base URL as the SIS shows it, e.g. `https://sis.example.org/ims/oneroster/v1p1`. */
+  /**
+   * The OneRoster Base URL as the SIS shows it: 1.1's one base
+   * (`https://sis.example.org/ims/oneroster/v1p1`), or for 1.2 the pasted root or either service
+   * base; version.ts derives the two 1.2 bases from it.
+   */
   baseUrl: string;
+  /** Default '1.1'. */
+  version?: OneRosterVersion;
+  /** 1.2 only: the gradebook service base when the SIS hosts it apart from the derived one. */
+  gradebookBaseUrl?: string;
+  /** Headers sent with gradebook-service requests only (Infinite Campus's x-vendor-authorization). */
+  gradebookHeaders?: Readonly<Record<string, string>>;
+  /** 1.2 result `scoreDate`: the spec's `date` (default) or a date-time for servers that want one. */
+  scoreDateFormat?: ScoreDateFormat;
   /** Signs or authorises each request (lib/auth). */
   auth: Authenticator;
   /** Injected for tests; defaults to the global fetch. */

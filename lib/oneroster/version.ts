@@ -13,6 +13,10 @@ import { normaliseBaseUrl } from './url';
 export const ONEROSTER_VERSIONS = ['1.1', '1.2'] as const;
 export type OneRosterVersion = (typeof ONEROSTER_VERSIONS)[number];
 
+/** How a 1.2 result's `scoreDate` is written: the spec's `YYYY-MM-DD`, or a full date-time. */
+export const SCORE_DATE_FORMATS = ['date', 'date-time'] as const;
+export type ScoreDateFormat = (typeof SCORE_DATE_FORMATS)[number];
+
 /** The bases every request URL starts with, normalised with one trailing slash. */
 export interface ServiceBases {
   rostering: string;

@@ -10,6 +10,7 @@
  * Capita SIMS), §I (title limits).
  */
 import { t } from '../i18n/t';
+import type { OneRosterVersion } from '../oneroster/version';
 import { z } from '../zod';
 
 export const PARTNER_IDS = [
@@ -37,6 +38,10 @@ export interface PartnerProfile {
   vendorAuthorizationHeader?: string;
   /** Offers the Application URL helper that composes the Host URL (Skyward). */
   composesHostUrl: boolean;
+  /** OneRoster versions the SIS offers; the first is the default for a new connection. */
+  versions: readonly [OneRosterVersion, ...OneRosterVersion[]];
+  /** Versions in which every line item needs a real SIS category (no placeholder, no "none"). */
+  realCategoryRequired: readonly OneRosterVersion[];
 }
 
 const IC: PartnerProfile = {
@@ -48,6 +53,9 @@ const IC: PartnerProfile = {
   titleLimit: 30,
   vendorAuthorizationHeader: 'x-vendor-authorization',
   composesHostUrl: false,
+  // IC offers 1.1 or 1.2 per vendor connection; 1.2 needs a real category (oneroster-1.2.md I2, I4).
+  versions: ['1.2', '1.1'],
+  realCategoryRequired: ['1.2'],
 };
 
 const SKYWARD: PartnerProfile = {
@@ -58,6 +66,9 @@ const SKYWARD: PartnerProfile = {
   authModes: ['oauth2', 'oauth1'],
   titleLimit: 50,
   composesHostUrl: true,
+  // Only 1.1 is documented; 1.2 paths are unverified (oneroster-1.2.md V3).
+  versions: ['1.1', '1.2'],
+  realCategoryRequired: [],
 };
 
 const AERIES: PartnerProfile = {
@@ -67,6 +78,9 @@ const AERIES: PartnerProfile = {
   authModes: ['oauth2'],
   titleLimit: null,
   composesHostUrl: false,
+  // Aeries documents OneRoster 1.1 endpoints only (oneroster-1.2.md V1).
+  versions: ['1.1'],
+  realCategoryRequired: [],
 };
 
 const ASPEN: PartnerProfile = {
@@ -75,6 +89,9 @@ const ASPEN: PartnerProfile = {
   authModes: ['oauth2', 'oauth1'],
   titleLimit: null,
   composesHostUrl: false,
+  // Only 1.1 seen (oneroster-1.2.md V2).
+  versions: ['1.1'],
+  realCategoryRequired: [],
 };
 
 const CAPITA_SIMS: PartnerProfile = {
@@ -83,6 +100,8 @@ const CAPITA_SIMS: PartnerProfile = {
   authModes: ['oauth2', 'oauth1'],
   titleLimit: null,
   composesHostUrl: false,
+  versions: ['1.1', '1.2'],
+  realCategoryRequired: [],
 };
 
 const OTHER: PartnerProfile = {
@@ -92,6 +111,8 @@ const OTHER: PartnerProfile = {
   authModes: ['oauth2', 'oauth1'],
   titleLimit: null,
   composesHostUrl: false,
+  versions: ['1.1', '1.2'],
+  realCategoryRequired: [],
 };
 
 /** Every profile, in the order of the "Select your SIS" list (Google's order, "Other" last). */
@@ -112,4 +133,9 @@ export function partnerProfile(id: PartnerId): PartnerProfile {
 export function authModeFor(partner: PartnerId, wanted?: AuthMode): AuthMode {
   const { authModes } = PARTNERS[partner];
   return wanted && authModes.includes(wanted) ? wanted : authModes[0];
+}
+
+/** Whether every line item must carry a real SIS category on this SIS and version (IC 1.2). */
+export function realCategoryRequired(partner: PartnerId, version: OneRosterVersion): boolean {
+  return PARTNERS[partner].realCategoryRequired.includes(version);
 }
