@@ -1,18 +1,20 @@
 /**
- * The typed OneRoster 1.1 client the background service worker uses to talk to one SIS: the
- * endpoints of rostering.ts and gradebook.ts over one request context (this file), which builds
- * URLs under the Base URL (url.ts), sends through the connection's Authenticator (transport.ts),
- * reads every collection page by page and zod-parses every answer. Every failure is a typed
- * OneRosterError (errors.ts; `describeOneRosterError` for user-facing text).
+ * The typed OneRoster 1.1 / 1.2 client the background service worker uses to talk to one SIS:
+ * the endpoints of rostering.ts and gradebook.ts over one request context per service (this
+ * file), each building URLs under its service base (version.ts, url.ts), sending through the
+ * connection's Authenticator (transport.ts), reading every collection page by page and
+ * zod-parsing every answer. Gradebook writes go through the version's wire codec (codec.ts).
+ * Every failure is a typed OneRosterError (errors.ts; `describeOneRosterError` for user text).
  */
-import type { Authenticator } from '../auth/authenticator';
+import { type Authenticator, validateExtraHeaders } from '../auth/authenticator';
 import { z } from '../zod';
+import { codecFor } from './codec';
 import { TooManyPagesError } from './errors';
 import { gradebookReadEndpoints, gradebookWriteEndpoints } from './gradebook';
 import { connectionEndpoints, rosteringEndpoints } from './rostering';
 import { type ClientContext, createTransport, readWrapped } from './transport';
-import { buildUrl, normaliseBaseUrl, type QueryParams, resolveServerLink } from './url';
-import type { OneRosterVersion, ScoreDateFormat } from './version';
+import { buildUrl, type QueryParams, resolveServerLink } from './url';
+import { type OneRosterVersion, type ScoreDateFormat, serviceBases } from './version';
 
 /** How to reach and talk to one SIS. */
 export interface OneRosterClientOptions {
@@ -50,17 +52,33 @@ export interface OneRosterClientOptions {
  * listGradingPeriodsForTerm,
  * listCategories, listCategoriesForClass, listLineItemsForClass, listResultsForClass,
  * listResultsForLineItem, putLineItem, putResult, deleteLineItem, deleteResult.
- * Throws TypeError/RangeError at once for an unusable Base URL or option.
+ * Rostering calls go to the rostering base, gradebook calls to the gradebook base with
+ * `gradebookHeaders` (never to rostering). Throws TypeError/RangeError at once for an unusable
+ * Base URL or option, AuthConfigError for unusable gradebook headers.
  */
 export function createOneRosterClient(options: OneRosterClientOptions) {
-  const ctx: ClientContext = createClientContext(options);
+  const version = options.version ?? '1.1';
+  const bases = serviceBases(version, options.baseUrl, options.gradebookBaseUrl);
+  const gradebookHeaders = validateExtraHeaders(options.gradebookHeaders);
+  const rostering = createClientContext(options, bases.rostering);
+  const gradebook = createClientContext(options, bases.gradebook, gradebookHeaders);
+  const codec = codecFor({
+    version,
+    bases,
+    scoreDateFormat: options.scoreDateFormat,
+    now: rostering.now,
+  });
   return {
-    /** The normalised Base URL (trailing slash) all request URLs start with. */
-    baseUrl: ctx.base,
-    ...connectionEndpoints(ctx),
-    ...rosteringEndpoints(ctx),
-    ...gradebookReadEndpoints(ctx),
-    ...gradebookWriteEndpoints(ctx),
+    /** The OneRoster version this client speaks. */
+    version,
+    /** The normalised service bases (trailing slash) request URLs start with. */
+    bases,
+    /** The rostering base (1.1: the one Base URL). */
+    baseUrl: bases.rostering,
+    ...connectionEndpoints({ rostering, gradebook, version }),
+    ...rosteringEndpoints(rostering),
+    ...gradebookReadEndpoints(gradebook),
+    ...gradebookWriteEndpoints(gradebook, codec),
   };
 }
 
@@ -73,13 +91,18 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-function createClientContext(options: OneRosterClientOptions): ClientContext {
-  const base = normaliseBaseUrl(options.baseUrl);
+/** The request context of one service: its base, and headers only that service gets. */
+function createClientContext(
+  options: OneRosterClientOptions,
+  base: string,
+  headers?: Readonly<Record<string, string>>,
+): ClientContext {
   const now = options.now ?? (() => Date.now());
   const pageSize = positiveInteger('pageSize', options.pageSize ?? 1000);
   const maxPages = positiveInteger('maxPages', options.maxPages ?? 200);
   const send = createTransport({
     auth: options.auth,
+    headers,
     // Called unbound: `fetch` invoked as a method of another object throws "Illegal invocation".
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 30_000),
@@ -131,7 +154,7 @@ interface Page<T> {
 }
 
 interface PagingOptions<T> {
-  /** The Base URL; `Link` targets outside it are ignored. */
+  /** The service base; `Link` targets outside it are ignored (another service's too). */
   base: string;
   /** The URL of the page starting at `offset` (with `limit` = pageSize). */
   pageUrl: (offset: number) => string;
@@ -184,7 +207,8 @@ async function readAllPages<T>(options: PagingOptions<T>): Promise<T[]> {
       if (link.next === undefined) return undefined;
       const next = resolveServerLink(base, current, link.next);
       if (next !== undefined) return next;
-      // A next link outside the Base URL is ignored (never send credentials there): use offsets.
+      // A next link outside this service's base is ignored (never send credentials, or the
+      // gradebook's vendor header, there): use offsets.
     }
     const total = parseTotalCount(page.headers.get('x-total-count'));
     if (total !== undefined) return received < total ? pageUrl(received) : undefined;

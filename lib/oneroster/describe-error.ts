@@ -8,10 +8,13 @@ import { t } from '../i18n/t';
 import type { OneRosterError } from './errors';
 import {
   isOneRosterError,
+  OneRosterDraftError,
   OneRosterHttpError,
   SisClockSkewError,
   TooManyPagesError,
+  WrongBaseError,
 } from './errors';
+import { suggestVersion } from './version';
 
 /** A measured difference under this means this computer's clock is right (Date has 1 s steps). */
 const CLOCK_RIGHT_MS = 60_000;
@@ -43,6 +46,33 @@ function schemaDetail(error: OneRosterError): string {
   return error.message.replace(/^\S+ \S+: /, '');
 }
 
+/**
+ * A base without the expected service: the version, the service and the URL, and when the URL
+ * looks like the other version, which one to choose (a 404 there is never "no classes").
+ */
+function describeWrongBase(error: WrongBaseError): string {
+  const service =
+    error.service === 'rostering' ? t('sisServiceRostering') : t('sisServiceGradebook');
+  const text = t('sisErrorWrongBase', error.baseUrl, error.version, service);
+  const looksLike = suggestVersion(error.baseUrl);
+  return looksLike && looksLike !== error.version
+    ? `${text} ${t('sisErrorWrongBaseOtherVersion', looksLike)}`
+    : text;
+}
+
+/** A rejected item: 422 is "well-formed but refused" (1.2), 400 "the data was wrong". */
+function describeInvalidData(error: OneRosterError): string {
+  if (error instanceof OneRosterDraftError) {
+    return error.problem === 'no-school'
+      ? t('sisErrorDraftNoSchool')
+      : t('sisErrorDraftNoCategory');
+  }
+  const http = error instanceof OneRosterHttpError ? error : undefined;
+  const detail = http?.statusInfo?.description?.trim();
+  if (!detail) return t('sisErrorInvalidDataNoDetail');
+  return http?.status === 422 ? t('sisErrorRefusedItem', detail) : t('sisErrorInvalidData', detail);
+}
+
 function describeKnown(error: OneRosterError): string {
   const http = error instanceof OneRosterHttpError ? error : undefined;
   switch (error.code) {
@@ -56,10 +86,8 @@ function describeKnown(error: OneRosterError): string {
       return t('sisErrorNotFound');
     case 'not-oneroster':
       return t('sisErrorNotOneRoster');
-    case 'invalid-data': {
-      const detail = http?.statusInfo?.description?.trim();
-      return detail ? t('sisErrorInvalidData', detail) : t('sisErrorInvalidDataNoDetail');
-    }
+    case 'invalid-data':
+      return describeInvalidData(error);
     case 'rate-limited': {
       const waitMs = http?.retryAfterMs;
       return waitMs === undefined
@@ -84,6 +112,8 @@ function describeKnown(error: OneRosterError): string {
       return t('sisErrorResponseTooLarge');
     case 'too-many-pages':
       return t('sisErrorTooManyPages', error instanceof TooManyPagesError ? error.pages : 0);
+    case 'wrong-base':
+      return error instanceof WrongBaseError ? describeWrongBase(error) : t('sisErrorNotOneRoster');
   }
 }
 

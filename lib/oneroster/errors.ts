@@ -9,6 +9,7 @@
  */
 import { z } from '../zod';
 import { optional } from './schemas';
+import type { OneRosterVersion } from './version';
 
 /** Every way a OneRoster call can fail, as stable codes (reusable in the messaging protocol). */
 export const ONEROSTER_ERROR_CODES = [
@@ -29,6 +30,8 @@ export const ONEROSTER_ERROR_CODES = [
   'too-many-pages',
   /** The answer was larger than any OneRoster page should be (see transport.ts). */
   'response-too-large',
+  /** Authorize's check: a service base answered 404 or not OneRoster (wrong URL or version). */
+  'wrong-base',
 ] as const;
 const OneRosterErrorCodeSchema = z.enum(ONEROSTER_ERROR_CODES);
 export type OneRosterErrorCode = z.infer<typeof OneRosterErrorCodeSchema>;
@@ -154,6 +157,52 @@ export class TooManyPagesError extends OneRosterError {
       `Paging ${request.url} stopped after ${pages} pages (${reason})`,
       request,
     );
+  }
+}
+
+/** The two OneRoster services a connection talks to (one base each in 1.2, the same in 1.1). */
+export type OneRosterService = 'rostering' | 'gradebook';
+
+/**
+ * The connection check found no OneRoster service of this version at a base: it answered 404 or
+ * something that is not OneRoster. Usually the Host URL or the chosen version is wrong; the
+ * original failure is the `cause`.
+ */
+export class WrongBaseError extends OneRosterError {
+  override name = 'WrongBaseError';
+  constructor(
+    readonly service: OneRosterService,
+    readonly baseUrl: string,
+    readonly version: OneRosterVersion,
+    cause: OneRosterError,
+  ) {
+    super(
+      'wrong-base',
+      `No OneRoster ${version} ${service} service at ${baseUrl} (${cause.message})`,
+      cause.request,
+      { cause },
+    );
+  }
+}
+
+/** Why a draft cannot be written in the connection's version. */
+export type DraftProblem = 'no-school' | 'no-category';
+
+/**
+ * A draft the connection's version cannot carry (a 1.2 line item needs the class's school and a
+ * category): refused before anything is sent, as a per-item `invalid-data` failure.
+ */
+export class OneRosterDraftError extends OneRosterError {
+  override name = 'OneRosterDraftError';
+  constructor(
+    readonly problem: DraftProblem,
+    readonly sourcedId: string,
+    url: string,
+  ) {
+    super('invalid-data', `Line item ${sourcedId} cannot be sent: ${problem}`, {
+      method: 'PUT',
+      url,
+    });
   }
 }
 
@@ -360,13 +409,16 @@ export function failureInSuccess(answer: Omit<ErrorAnswer, 'notFound' | 'authMod
   const statusInfo = readStatusInfo(parseJson(answer.text));
   if (statusInfo?.codeMajor?.toLowerCase() !== 'failure') return undefined;
   const said = [statusInfo.description, ...statusInfo.codeMinor].join('\n');
+  // codeMinor vocabulary of 1.1 and 1.2 (1.2 adds forbidden, server_busy, internal_server_error).
   const code: OneRosterErrorCode = /unauthori[sz]ed/i.test(said)
     ? 'bad-credentials'
-    : /unknownobject|not ?found/i.test(said)
-      ? 'not-found'
-      : /invalid|unsupported/i.test(said)
-        ? 'invalid-data'
-        : 'server-error';
+    : /\bforbidden\b/i.test(said)
+      ? 'forbidden'
+      : /unknownobject|not ?found/i.test(said)
+        ? 'not-found'
+        : /invalid|unsupported/i.test(said)
+          ? 'invalid-data'
+          : 'server-error';
   const failure = { status: answer.status, statusInfo, body: answer.text.slice(0, 2000) };
   return new OneRosterHttpError(code, failure, answer.request);
 }

@@ -4,10 +4,17 @@
  * §A), and the options page's connection check.
  */
 import { z } from '../zod';
-import { isOneRosterError, serverClockSkewMs } from './errors';
+import {
+  isOneRosterError,
+  type OneRosterError,
+  type OneRosterService,
+  serverClockSkewMs,
+  WrongBaseError,
+} from './errors';
 import {
   type AcademicSession,
   AcademicSessionSchema,
+  CategorySchema,
   ClassSchema,
   type OneRosterClass,
   OrgSchema,
@@ -15,6 +22,7 @@ import {
 } from './schemas';
 import type { CallOptions, ClientContext } from './transport';
 import { eq } from './url';
+import type { OneRosterVersion, ServiceBases } from './version';
 
 /** Answers that mean "this server has no single-class GET" rather than a real failure. */
 const NO_SINGLE_GET = new Set(['not-found', 'not-oneroster', 'unexpected-status']);
@@ -120,11 +128,15 @@ export function rosteringEndpoints(ctx: ClientContext) {
   };
 }
 
-// The options page's "Authorize" check: one cheap authorised read that proves the Base URL is a
-// OneRoster service and the credentials work.
+// The options page's "Authorize" check: cheap authorised reads that prove each service base is a
+// OneRoster service of the chosen version and the credentials work.
 
 /** What a successful connection check learned. */
 export interface ConnectionInfo {
+  /** The version the check confirmed. */
+  version: OneRosterVersion;
+  /** The service bases it confirmed. */
+  bases: ServiceBases;
   /** Which read succeeded: `/orgs` (gives a name) or the `/teachers` fallback. */
   endpoint: 'orgs' | 'teachers';
   /** The first org's name (usually the district or school), when `/orgs` was readable. */
@@ -143,36 +155,81 @@ const TRY_TEACHERS = new Set([
   'unexpected-status',
 ]);
 
-export function connectionEndpoints(ctx: ClientContext) {
+/** Answers meaning "no OneRoster service of this version here", not a credentials problem. */
+const WRONG_BASE = new Set(['not-found', 'not-oneroster']);
+
+/** The services a connection check probes, and the version it checks. */
+interface ConnectionContexts {
+  rostering: ClientContext;
+  gradebook: ClientContext;
+  version: OneRosterVersion;
+}
+
+export function connectionEndpoints({ rostering, gradebook, version }: ConnectionContexts) {
+  const query = { limit: 1, offset: 0 };
+
+  /** Runs a probe; a 404 or non-OneRoster answer becomes a WrongBaseError for that service. */
+  async function probe<T>(service: OneRosterService, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (isOneRosterError(error) && WRONG_BASE.has(error.code)) {
+        const base = service === 'rostering' ? rostering.base : gradebook.base;
+        throw new WrongBaseError(service, base, version, error as OneRosterError);
+      }
+      throw error;
+    }
+  }
+
   return {
     /**
-     * `GET /orgs?limit=1`, falling back to `GET /teachers?limit=1` (Google's first call) when
-     * orgs are not readable. Throws the typed error of the last attempt.
+     * Rostering: `GET /orgs?limit=1`, falling back to `GET /teachers?limit=1` (Google's first
+     * call) when orgs are not readable. 1.2 also reads `GET categories?limit=1` from the gradebook
+     * base (with its headers), which 1.1 shares with rostering. Throws the typed error of the
+     * last attempt; a base that answers 404 or not OneRoster throws WrongBaseError (wrong-base),
+     * so a wrong URL or version never reads as "no classes" later.
      */
     async checkConnection(options: CallOptions = {}): Promise<ConnectionInfo> {
-      const query = { limit: 1, offset: 0 };
-      try {
-        const { value, headers } = await ctx.get(['orgs'], 'orgs', z.array(OrgSchema), {
-          ...options,
-          query,
-          notFound: 'not-oneroster',
-        });
-        const orgName = value[0]?.name;
-        return withSkew({ endpoint: 'orgs', ...(orgName ? { orgName } : {}) }, headers);
-      } catch (error) {
-        if (!isOneRosterError(error) || !TRY_TEACHERS.has(error.code)) throw error;
+      const bases = { rostering: rostering.base, gradebook: gradebook.base };
+      const info = await probe('rostering', () => readRostering(options));
+      if (version === '1.2') {
+        await probe('gradebook', () =>
+          gradebook.get(['categories'], 'categories', z.array(CategorySchema), {
+            ...options,
+            query,
+            notFound: 'not-oneroster',
+          }),
+        );
       }
-      const { headers } = await ctx.get(['teachers'], 'users', z.array(UserSchema), {
+      return { version, bases, ...info };
+    },
+  };
+
+  async function readRostering(options: CallOptions) {
+    try {
+      const { value, headers } = await rostering.get(['orgs'], 'orgs', z.array(OrgSchema), {
         ...options,
         query,
         notFound: 'not-oneroster',
       });
-      return withSkew({ endpoint: 'teachers' }, headers);
-    },
-  };
+      const orgName = value[0]?.name;
+      return withSkew({ endpoint: 'orgs' as const, ...(orgName ? { orgName } : {}) }, headers);
+    } catch (error) {
+      if (!isOneRosterError(error) || !TRY_TEACHERS.has(error.code)) throw error;
+    }
+    const { headers } = await rostering.get(['teachers'], 'users', z.array(UserSchema), {
+      ...options,
+      query,
+      notFound: 'not-oneroster',
+    });
+    return withSkew({ endpoint: 'teachers' as const }, headers);
+  }
 
-  function withSkew(info: ConnectionInfo, headers: Headers): ConnectionInfo {
-    const skew = serverClockSkewMs(headers, ctx.now());
+  function withSkew<T extends object>(
+    info: T,
+    headers: Headers,
+  ): T & { serverClockSkewMs?: number } {
+    const skew = serverClockSkewMs(headers, rostering.now());
     return skew === undefined ? info : { ...info, serverClockSkewMs: skew };
   }
 }

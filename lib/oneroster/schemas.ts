@@ -1,7 +1,8 @@
 /**
- * The OneRoster 1.1 entities the product reads and writes, as zod schemas: the building blocks
- * they share, then the rostering entities, then the gradebook entities. Lenient where vendors
- * differ (nulls, relative hrefs, loose dates), strict where a wrong value would corrupt an export
+ * The OneRoster entities the product reads and writes, as zod schemas that read both 1.1 and 1.2
+ * answers: the building blocks they share, then the rostering entities, then the gradebook
+ * entities. Lenient where vendors and versions differ (nulls, relative hrefs, loose dates, `role`
+ * vs `roles[]`, flags as strings or booleans), strict where a wrong value would corrupt an export
  * (ids, numbers).
  */
 import { z } from '../zod';
@@ -62,7 +63,19 @@ const baseFields = {
 // Rostering entities the product reads: users (teachers, students), classes, academic sessions
 // (terms, grading periods, school years) and orgs. Unknown extra fields are stripped, not failed.
 
-/** A teacher or student (User.Type). Matching to Classroom uses `email`. */
+/** One of a 1.2 user's roles (RoleDType): what the user is, at which org. */
+const UserRoleSchema = z.object({
+  roleType: optional(z.string()),
+  role: z.string(),
+  org: optional(GuidRefSchema),
+  userProfile: optional(z.string()),
+});
+
+/**
+ * A teacher or student (User.Type in 1.1, UserDType in 1.2). Matching to Classroom uses `email`.
+ * 1.1 has one `role` and `orgs[]`; 1.2 has `roles[]` and `primaryOrg` (read both with
+ * {@link userRoles}).
+ */
 export const UserSchema = z.object({
   ...baseFields,
   username: optional(z.string()),
@@ -70,15 +83,35 @@ export const UserSchema = z.object({
   familyName: optional(z.string()),
   middleName: optional(z.string()),
   role: optional(z.string()),
+  roles: optional(z.array(UserRoleSchema)),
+  primaryOrg: optional(GuidRefSchema),
   identifier: optional(z.string()),
   email: optional(z.string()),
-  // Booleans arrive as "true"/"false" strings from some servers.
+  // Booleans arrive as "true"/"false" strings from some servers (and always in 1.2).
   enabledUser: optional(z.union([z.boolean(), z.string()])),
   userIds: optional(z.array(z.object({ type: optional(z.string()), identifier: z.string() }))),
   orgs: GuidRefListSchema,
   grades: optional(z.array(z.string())),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** A user's roles in either version: 1.2's `roles[].role`, else 1.1's single `role`. */
+export function userRoles(user: User): string[] {
+  if (user.roles && user.roles.length > 0) return [...new Set(user.roles.map((r) => r.role))];
+  return user.role ? [user.role] : [];
+}
+
+/**
+ * The id the user had before the SIS re-keyed its users for 1.2: Infinite Campus keeps it in
+ * `metadata.ic.legacysourceId` (oneroster-1.2.md I3); undefined when the SIS gives none.
+ */
+export function legacySourceId(user: User): string | undefined {
+  const ic = user.metadata?.ic;
+  if (typeof ic !== 'object' || ic === null) return undefined;
+  const id = (ic as Record<string, unknown>).legacysourceId;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+}
 
 /** A class (section) a teacher teaches; `terms` leads to its grading periods. */
 export const ClassSchema = z.object({
@@ -124,9 +157,10 @@ export type Org = z.infer<typeof OrgSchema>;
 
 // Gradebook entities: categories, line items (coursework columns) and results (grades).
 // Strict on what an export depends on: scores are finite numbers and scoreStatus is one of the
-// five OneRoster 1.1 values (IMS OpenAPI Result.Type); everything descriptive is lenient.
+// five OneRoster values (or, read from a 1.2 server, an `ext:` extension); everything
+// descriptive is lenient.
 
-/** The OneRoster 1.1 scoreStatus values, spaces included. Classroom "excused" maps to exempt. */
+/** The OneRoster scoreStatus values, spaces included. Classroom "excused" maps to exempt. */
 export const SCORE_STATUSES = [
   'exempt',
   'fully graded',
@@ -136,6 +170,24 @@ export const SCORE_STATUSES = [
 ] as const;
 const ScoreStatusSchema = z.enum(SCORE_STATUSES);
 export type ScoreStatus = z.infer<typeof ScoreStatusSchema>;
+
+/** A 1.2 vendor extension of the scoreStatus vocabulary (ResultDType's `(ext:)…` pattern). */
+export type ExtensionScoreStatus = `ext:${string}`;
+const ExtensionScoreStatusSchema = z.pipe(
+  z.string().check(z.regex(/^ext:[a-zA-Z0-9.\-_]+$/, 'Expected a OneRoster scoreStatus')),
+  z.transform((value) => value as ExtensionScoreStatus),
+);
+
+/**
+ * A 1.2 result flag (`late`, `missing`, `inProgress`, `incomplete`): the strings "true"/"false"
+ * per the spec, booleans from lenient servers; read as a boolean, anything else as absent.
+ */
+const FlagSchema = preprocess((value) => {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
+}, z.optional(z.boolean()));
 
 /** A grading category (Category.Type); `metadata.classId` marks a class-specific one (Canvas). */
 export const CategorySchema = z.object({
@@ -152,24 +204,42 @@ export const LineItemSchema = z.object({
   assignDate: optional(z.string()),
   dueDate: optional(z.string()),
   class: GuidRefSchema,
+  /** 1.2 only: the class's school. */
+  school: optional(GuidRefSchema),
   category: optional(GuidRefSchema),
   gradingPeriod: optional(GuidRefSchema),
+  /** 1.2 only: the session the line item belongs to. */
+  academicSession: optional(GuidRefSchema),
   resultValueMin: optional(FiniteNumberSchema),
   resultValueMax: optional(FiniteNumberSchema),
 });
 export type LineItem = z.infer<typeof LineItemSchema>;
 
-/** One student's grade on one line item (Result.Type). */
+/**
+ * One student's grade on one line item (Result.Type / 1.2 ResultDType). 1.1 always has a score;
+ * 1.2 may leave it out (submitted, not graded) and adds `textScore` and four flags.
+ */
 export const ResultSchema = z.object({
   ...baseFields,
   lineItem: GuidRefSchema,
   student: GuidRefSchema,
-  scoreStatus: ScoreStatusSchema,
-  score: FiniteNumberSchema,
+  scoreStatus: z.union([ScoreStatusSchema, ExtensionScoreStatusSchema]),
+  score: optional(FiniteNumberSchema),
+  textScore: optional(z.string()),
   scoreDate: optional(DateOrDateTimeSchema),
   comment: optional(z.string()),
+  late: FlagSchema,
+  missing: FlagSchema,
+  inProgress: FlagSchema,
+  incomplete: FlagSchema,
 });
-export type Result = z.infer<typeof ResultSchema>;
+/** A result as read: `score` may be absent (1.2). */
+export type ResultRead = z.infer<typeof ResultSchema>;
+/**
+ * TEMPORARY for the issue-14 merge: lib/export (planExport's KnownResult) still reads `score` as
+ * a number. Once it handles an absent score, this becomes `ResultRead` (the honest type).
+ */
+export type Result = Omit<ResultRead, 'score'> & { score: number };
 
 /** A reference as the planner gives it; the version's codec (codec.ts) decides its wire form. */
 export interface RefToSend {
@@ -208,6 +278,7 @@ export interface ResultToPut {
   lineItem: RefToSend;
   student: RefToSend;
   scoreStatus: ScoreStatus;
+  /** The export helper makes this optional (1.2 submitted, not graded); the codec omits it then. */
   score: number;
   scoreDate: string;
   comment?: string;

@@ -55,6 +55,7 @@ interface ReadOptions extends CallOptions {
  * it for one connection.
  */
 export interface ClientContext {
+  /** The service base every URL of this context starts with; `next` links must stay under it. */
   base: string;
   send: Send;
   now: () => number;
@@ -86,6 +87,8 @@ interface Attempt {
 
 export interface TransportOptions {
   auth: Authenticator;
+  /** Sent with every request next to the authenticator's (already validated, never Authorization). */
+  headers?: Readonly<Record<string, string>>;
   fetch: typeof fetch;
   timeoutMs: number;
   now: () => number;
@@ -112,7 +115,13 @@ function deadline(timeoutMs: number, callerSignal: AbortSignal | undefined) {
   };
 }
 
-export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: TransportOptions): Send {
+export function createTransport({
+  auth,
+  headers: extraHeaders = {},
+  fetch: fetchFn,
+  timeoutMs,
+  now,
+}: TransportOptions): Send {
   /** One request, and what the authenticator gave it, to tell it apart if it is refused. */
   async function attempt(method: HttpMethod, url: string, options: SendOptions): Promise<Attempt> {
     const request = { method, url };
@@ -129,6 +138,7 @@ export function createTransport({ auth, fetch: fetchFn, timeoutMs, now }: Transp
         headers: {
           Accept: 'application/json',
           ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+          ...extraHeaders,
           ...authHeaders,
         },
         body: hasBody ? JSON.stringify(options.body) : undefined,

@@ -4,6 +4,7 @@ import { AuthConfigError, AuthNetworkError, AuthTokenError } from '@/lib/auth/au
 import { describeOneRosterError } from '@/lib/oneroster/describe-error';
 import {
   ONEROSTER_ERROR_CODES,
+  OneRosterDraftError,
   type OneRosterError,
   type OneRosterErrorCode,
   OneRosterHttpError,
@@ -12,6 +13,7 @@ import {
   SisClockSkewError,
   SisNetworkError,
   TooManyPagesError,
+  WrongBaseError,
 } from '@/lib/oneroster/errors';
 import { useLocale } from '../../support/fake-i18n';
 
@@ -45,7 +47,16 @@ const SAMPLES: Record<OneRosterErrorCode, OneRosterError> = {
   'missing-vendor-authorization': http('missing-vendor-authorization', 401),
   'too-many-pages': new TooManyPagesError(request, 200, 'page-cap'),
   'response-too-large': new ResponseTooLargeError(16 * 1024 * 1024, request),
+  'wrong-base': new WrongBaseError(
+    'gradebook',
+    'https://sis.example.org/ims/oneroster/gradebook/v1p2/',
+    '1.2',
+    http('not-oneroster', 404),
+  ),
 };
+
+const IC_V1P1 = 'https://ic.example.org/campus/oneroster/district/ims/oneroster/v1p1/';
+const ROOT_V1P2 = 'https://sis.example.org/ims/oneroster/rostering/v1p2/';
 
 describe('describeOneRosterError', () => {
   it.each(ONEROSTER_ERROR_CODES)('gives English and Dutch text for %s', (code) => {
@@ -106,6 +117,65 @@ describe('describeOneRosterError', () => {
     useLocale('nl');
     expect(describeOneRosterError('boom')).toBe(
       'Onverwacht probleem in het contact met het SIS: boom',
+    );
+  });
+});
+
+describe('describeOneRosterError for 1.2 connections and items', () => {
+  it('names the version, the service and the URL of a wrong base, never "no classes"', () => {
+    const text = describeOneRosterError(SAMPLES['wrong-base']);
+    expect(text).toBe(
+      'Nothing at https://sis.example.org/ims/oneroster/gradebook/v1p2/ answers as the ' +
+        'OneRoster 1.2 service for grades (gradebook). Check the Host URL and the OneRoster version.',
+    );
+    expect(text).not.toMatch(/class/i);
+    useLocale('nl');
+    expect(describeOneRosterError(SAMPLES['wrong-base'])).toContain(
+      'OneRoster 1.2-service voor cijfers',
+    );
+  });
+
+  it('says which version to choose when the URL looks like the other one', () => {
+    const cause = http('not-oneroster', 404);
+    const tried12 = new WrongBaseError('rostering', `${IC_V1P1}rostering/v1p2/`, '1.2', cause);
+    expect(describeOneRosterError(tried12)).toContain(
+      'classes and students (rostering). Check the Host URL and the OneRoster version. ' +
+        'This address looks like OneRoster 1.1; choose 1.1 as the OneRoster version.',
+    );
+    const tried11 = new WrongBaseError('rostering', ROOT_V1P2, '1.1', cause);
+    expect(describeOneRosterError(tried11)).toContain(
+      'This address looks like OneRoster 1.2; choose 1.2 as the OneRoster version.',
+    );
+    useLocale('nl');
+    expect(describeOneRosterError(tried11)).toContain('kies 1.2 als OneRoster-versie');
+    // The same version: nothing to suggest.
+    const same = new WrongBaseError('rostering', ROOT_V1P2, '1.2', cause);
+    useLocale('en');
+    expect(describeOneRosterError(same)).not.toContain('looks like');
+  });
+
+  it('explains a 422 as a refused item with the SIS explanation, 400 as rejected data', () => {
+    const statusInfo = { description: 'Category does not belong to the class', codeMinor: [] };
+    expect(describeOneRosterError(http('invalid-data', 422, { statusInfo }))).toBe(
+      'The SIS refused this item: Category does not belong to the class',
+    );
+    expect(describeOneRosterError(http('invalid-data', 400, { statusInfo }))).toBe(
+      'The SIS rejected the data that was sent: Category does not belong to the class',
+    );
+    expect(describeOneRosterError(http('invalid-data', 422))).toMatch(/without saying why/);
+  });
+
+  it('explains a line item 1.2 cannot carry: no school, no category', () => {
+    const url = 'https://sis.example.org/ims/oneroster/gradebook/v1p2/lineItems/li';
+    expect(describeOneRosterError(new OneRosterDraftError('no-school', 'li', url))).toMatch(
+      /SIS class has no school/,
+    );
+    expect(describeOneRosterError(new OneRosterDraftError('no-category', 'li', url))).toMatch(
+      /needs a grading category/,
+    );
+    useLocale('nl');
+    expect(describeOneRosterError(new OneRosterDraftError('no-school', 'li', url))).toMatch(
+      /SIS-klas heeft geen school/,
     );
   });
 });

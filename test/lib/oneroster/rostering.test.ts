@@ -170,6 +170,8 @@ describe('checkConnection', () => {
       { now: () => NOW },
     );
     await expect(client.checkConnection()).resolves.toEqual({
+      version: '1.1',
+      bases: { rostering: `${BASE}/`, gradebook: `${BASE}/` },
       endpoint: 'orgs',
       orgName: 'Springfield Public Schools',
       serverClockSkewMs: 3000,
@@ -195,7 +197,11 @@ describe('checkConnection', () => {
       'GET /orgs': orgs,
       'GET /teachers': () => json({ users: [fixtures.teacher] }),
     });
-    await expect(client.checkConnection()).resolves.toEqual({ endpoint: 'teachers' });
+    await expect(client.checkConnection()).resolves.toEqual({
+      version: '1.1',
+      bases: { rostering: `${BASE}/`, gradebook: `${BASE}/` },
+      endpoint: 'teachers',
+    });
     expect(requests.map((r) => r.url)).toEqual([
       `${BASE}/orgs?limit=1&offset=0`,
       `${BASE}/teachers?limit=1&offset=0`,
@@ -211,10 +217,18 @@ describe('checkConnection', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('reports not-oneroster when neither endpoint answers OneRoster data', async () => {
+  // Issue 14: was `not-oneroster`; a base without OneRoster is now a wrong-base error naming the
+  // service, the base and the version, with the not-oneroster answer as its cause.
+  it('reports wrong-base when neither endpoint answers OneRoster data', async () => {
     const page = () =>
       new Response('<html>It works!</html>', { headers: { 'Content-Type': 'text/html' } });
     const { client } = clientFor({ 'GET /orgs': page, 'GET /teachers': page });
-    await expect(client.checkConnection()).rejects.toMatchObject({ code: 'not-oneroster' });
+    await expect(client.checkConnection()).rejects.toMatchObject({
+      code: 'wrong-base',
+      service: 'rostering',
+      baseUrl: `${BASE}/`,
+      version: '1.1',
+      cause: { code: 'not-oneroster' },
+    });
   });
 });

@@ -81,7 +81,6 @@ describe('OneRoster schemas: strict where an export depends on it', () => {
     ['an empty sourcedId', ClassSchema, { ...fixtures.klass, sourcedId: '  ' }],
     ['a GUIDRef without sourcedId', LineItemSchema, { ...fixtures.lineItem, class: { href: 'x' } }],
     ['a non-numeric score', ResultSchema, { ...fixtures.result, score: '87.5' }],
-    ['a missing score', ResultSchema, { ...fixtures.result, score: undefined }],
     ['an unknown scoreStatus', ResultSchema, { ...fixtures.result, scoreStatus: 'excused' }],
     ['a 1.0-style scoreStatus', ResultSchema, { ...fixtures.result, scoreStatus: 'fullyGraded' }],
     ['a garbage scoreDate', ResultSchema, { ...fixtures.result, scoreDate: 'yesterday' }],
