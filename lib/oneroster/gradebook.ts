@@ -152,14 +152,14 @@ export function gradebookWriteEndpoints(ctx: ClientContext, codec: WireCodec) {
      * Creates or replaces a line item: `PUT /lineItems/{sourcedId}` with `{"lineItem":{…}}`.
      * Throws OneRosterDraftError (nothing sent) when the version cannot carry the draft.
      */
-    putLineItem(lineItem: LineItemToPut, options: CallOptions = {}) {
+    async putLineItem(lineItem: LineItemToPut, options: CallOptions = {}) {
       const body = codec.lineItemBody(lineItem);
       const id = lineItem.sourcedId;
       return put<'lineItem', LineItem>('lineItems', 'lineItem', id, body, LineItemSchema, options);
     },
 
     /** Creates or replaces a result: `PUT /results/{sourcedId}` with `{"result":{…}}`. */
-    putResult(result: ResultToPut, options: CallOptions = {}) {
+    async putResult(result: ResultToPut, options: CallOptions = {}) {
       const body = codec.resultBody(result);
       return put<'result', Result>(
         'results',

@@ -7,6 +7,7 @@ import {
   type OAuth2Options,
   ONEROSTER_SCOPES,
 } from '@/lib/auth/oauth2';
+import { scopesFor } from '@/lib/oneroster/version';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -263,6 +264,25 @@ describe('scopes', () => {
       code: 'token-scope',
       missingScopes: ['https://purl.imsglobal.org/spec/or/v1p1/scope/gradebook.createput'],
     });
+  });
+
+  it('sends the 1.2 scope URIs it is given, and warns about a missing 1.2 gradebook scope', async () => {
+    const v1p2 = scopesFor('1.2');
+    const granted = v1p2.filter((scope) => !scope.endsWith('gradebook.delete'));
+    const { auth, fake, bearer } = setup({ scope: granted.join(' ') }, { scopes: v1p2 });
+    await bearer();
+    expect(fake.calls[0]?.form.get('scope')).toBe(v1p2.join(' '));
+    expect(auth.lastGrant()?.scopeWarning).toMatchObject({
+      code: 'token-scope',
+      missingScopes: ['https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete'],
+    });
+  });
+
+  it('asks for the 1.1 scopes by default (the caller passes scopesFor(version))', async () => {
+    expect(ONEROSTER_SCOPES).toEqual(scopesFor('1.1'));
+    const { fake, bearer } = setup({});
+    await bearer();
+    expect(fake.calls[0]?.form.get('scope')).toBe(scopesFor('1.1').join(' '));
   });
 
   it.each([

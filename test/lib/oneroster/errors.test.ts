@@ -150,6 +150,53 @@ describe('error codes', () => {
   });
 });
 
+describe('1.2 imsx payloads (no messageRefIdentifier, 1.2 codeMinor values)', () => {
+  const imsx12 = (status: number, codeMinor: string, description = 'Something went wrong') =>
+    json(
+      {
+        imsx_codeMajor: 'failure',
+        imsx_severity: 'error',
+        imsx_description: description,
+        imsx_CodeMinor: {
+          imsx_codeMinorField: [
+            { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor },
+          ],
+        },
+      },
+      status,
+    );
+
+  it.each([
+    ['invalid-data', 400, 'invalid_filter_field'],
+    ['invalid-data', 400, 'invalid_selection_field'],
+    ['invalid-data', 422, 'invaliddata'],
+    ['forbidden', 403, 'forbidden'],
+    ['not-found', 404, 'unknownobject'],
+    ['rate-limited', 429, 'server_busy'],
+    ['server-error', 503, 'server_busy'],
+    ['server-error', 500, 'internal_server_error'],
+    ['server-error', 500, 'deletefailure'],
+  ] as const)('%s for HTTP %i with %s', async (code, status, codeMinor) => {
+    const { students } = list(() => imsx12(status, codeMinor), { refresh: false });
+    await expect(students()).rejects.toMatchObject({
+      code,
+      status,
+      statusInfo: { codeMajor: 'failure', codeMinor: [codeMinor] },
+    });
+  });
+
+  it.each([
+    ['forbidden', 'forbidden'],
+    ['not-found', 'unknownobject'],
+    ['invalid-data', 'invalid_filter_field'],
+    ['server-error', 'server_busy'],
+    ['server-error', 'deletefailure'],
+  ] as const)('a 200 carrying a failure is %s for %s', async (code, codeMinor) => {
+    const { students } = list(() => imsx12(200, codeMinor));
+    await expect(students()).rejects.toMatchObject({ code, status: 200 });
+  });
+});
+
 describe('clock skew', () => {
   it('recognises a 401 about the timestamp and measures the skew from Date', async () => {
     const serverNow = new Date(NOW + 12 * 60_000).toUTCString();

@@ -50,10 +50,11 @@ export function imsx(status: number, description: string, codeMinor = 'invalidda
 }
 
 /**
- * A fetch over a route table keyed `METHOD /path` (path below BASE). Unknown routes answer 404
- * with an `unknownobject` status, like a real server.
+ * A fetch over a route table keyed `METHOD /path` (path below `base`, default BASE; for 1.2 the
+ * root, so `/rostering/v1p2/orgs`). Unknown routes answer 404 with an `unknownobject` status,
+ * like a real server.
  */
-export function fakeSis(routes: Record<string, Route>) {
+export function fakeSis(routes: Record<string, Route>, base = BASE) {
   const requests: SeenRequest[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
@@ -62,7 +63,7 @@ export function fakeSis(routes: Record<string, Route>) {
     const request: SeenRequest = {
       method: init.method ?? 'GET',
       url,
-      path: parsed.pathname.slice(new URL(BASE).pathname.length),
+      path: parsed.pathname.slice(new URL(base).pathname.replace(/\/$/, '').length),
       query: parsed.searchParams,
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
@@ -102,7 +103,7 @@ export function clientFor(
   routes: Record<string, Route>,
   options: Partial<OneRosterClientOptions> & Parameters<typeof fakeAuth>[0] = {},
 ) {
-  const sis = fakeSis(routes);
+  const sis = fakeSis(routes, options.baseUrl);
   const authFake = fakeAuth(options);
   const client = createOneRosterClient({
     baseUrl: BASE,

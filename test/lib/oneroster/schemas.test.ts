@@ -6,10 +6,12 @@ import {
   ClassSchema,
   GuidRefSchema,
   LineItemSchema,
+  legacySourceId,
   OrgSchema,
   ResultSchema,
   SCORE_STATUSES,
   UserSchema,
+  userRoles,
 } from '@/lib/oneroster/schemas';
 import * as fixtures from './fixtures';
 
@@ -72,6 +74,88 @@ describe('OneRoster schemas: lenient where vendors differ', () => {
     }
     // Extra credit above resultValueMax is data, not an error.
     expect(ResultSchema.parse({ ...fixtures.result, score: 300 }).score).toBe(300);
+  });
+});
+
+describe('OneRoster 1.2 shapes', () => {
+  const user12 = {
+    sourcedId: '8c1e6a52-0000-4000-8000-000000000001',
+    status: 'active',
+    dateLastModified: '2024-08-20T10:00:00.000Z',
+    email: 't.one@school.org',
+    enabledUser: 'false',
+    roles: [
+      { roleType: 'primary', role: 'teacher', org: { sourcedId: '894', type: 'org' } },
+      { roleType: 'secondary', role: 'administrator', org: { sourcedId: '1' }, userProfile: 'p' },
+      { roleType: 'secondary', role: 'teacher', org: { sourcedId: '895' } },
+    ],
+    primaryOrg: { href: 'https://x/orgs/894', sourcedId: '894', type: 'org' },
+    metadata: { ic: { legacysourceId: 'TCH_1001' } },
+  };
+
+  it('reads roles[] and primaryOrg; userRoles gives each role once, 1.1 role otherwise', () => {
+    const user = UserSchema.parse(user12);
+    expect(user.primaryOrg?.sourcedId).toBe('894');
+    expect(user.enabledUser).toBe('false');
+    expect(userRoles(user)).toEqual(['teacher', 'administrator']);
+    expect(userRoles(UserSchema.parse(fixtures.teacher))).toEqual(['teacher']);
+    expect(userRoles(UserSchema.parse({ sourcedId: 'x' }))).toEqual([]);
+  });
+
+  it.each([
+    [{ ic: { legacysourceId: 'TCH_1001' } }, 'TCH_1001'],
+    [{ ic: { legacysourceId: ' 1001 ' } }, '1001'],
+    [{ ic: { legacysourceId: 1001 } }, '1001'],
+    [{ ic: { legacysourceId: '' } }, undefined],
+    [{ ic: 'TCH_1001' }, undefined],
+    [{ legacysourceId: 'TCH_1001' }, undefined],
+    [undefined, undefined],
+  ])('legacySourceId of metadata %o is %s', (metadata, expected) => {
+    expect(legacySourceId(UserSchema.parse({ ...user12, metadata }))).toBe(expected);
+  });
+
+  it('reads a result without score, with textScore, string or boolean flags', () => {
+    const { score: _, ...scoreless } = fixtures.result;
+    const parsed = ResultSchema.parse({
+      ...scoreless,
+      scoreStatus: 'submitted',
+      textScore: 'B+',
+      late: 'true',
+      missing: 'FALSE',
+      inProgress: true,
+      incomplete: 'maybe',
+    });
+    expect(parsed).not.toHaveProperty('score');
+    expect(parsed).toMatchObject({ textScore: 'B+', late: true, missing: false, inProgress: true });
+    expect(parsed.incomplete).toBeUndefined();
+  });
+
+  it.each(['ext:late', 'ext:IC.teacher-review_2'])(
+    'accepts the extension scoreStatus %s',
+    (status) => {
+      expect(ResultSchema.parse({ ...fixtures.result, scoreStatus: status }).scoreStatus).toBe(
+        status,
+      );
+    },
+  );
+
+  it.each(['late', 'ext:', 'ext:with space', 'x-ext:late'])(
+    'rejects the scoreStatus %s',
+    (status) => {
+      expect(ResultSchema.safeParse({ ...fixtures.result, scoreStatus: status }).success).toBe(
+        false,
+      );
+    },
+  );
+
+  it("keeps a line item's school and academicSession", () => {
+    const parsed = LineItemSchema.parse({
+      ...fixtures.lineItem,
+      school: { sourcedId: '894', type: 'org' },
+      academicSession: { sourcedId: 'T1', type: 'academicSession' },
+    });
+    expect(parsed.school?.sourcedId).toBe('894');
+    expect(parsed.academicSession?.sourcedId).toBe('T1');
   });
 });
 
