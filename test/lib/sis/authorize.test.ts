@@ -107,7 +107,8 @@ describe('checkSisConnection', () => {
     [
       'a path that is not OneRoster',
       () => checkSisConnection({ ...oauth1(), hostUrl: `${sis.origin}/nothing/` }, { secret: 'x' }),
-      'not-oneroster',
+      // Issue 14: the client's connection check reports a base without OneRoster as wrong-base.
+      'wrong-base',
     ],
   ])('fails with the typed error for %s', async (_name, run, code) => {
     await expect(run()).rejects.toMatchObject({ code });
