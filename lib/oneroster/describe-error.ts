@@ -53,11 +53,20 @@ function schemaDetail(error: OneRosterError): string {
 function describeWrongBase(error: WrongBaseError): string {
   const service =
     error.service === 'rostering' ? t('sisServiceRostering') : t('sisServiceGradebook');
-  const text = t('sisErrorWrongBase', error.baseUrl, error.version, service);
+  const answered =
+    error.status !== undefined
+      ? t('sisErrorWrongBaseStatus', error.status)
+      : error.webPage
+        ? t('sisErrorWrongBaseWebPage')
+        : undefined;
   const looksLike = suggestVersion(error.baseUrl);
-  return looksLike && looksLike !== error.version
-    ? `${text} ${t('sisErrorWrongBaseOtherVersion', looksLike)}`
-    : text;
+  const hint =
+    looksLike && looksLike !== error.version
+      ? t('sisErrorWrongBaseOtherVersion', looksLike)
+      : undefined;
+  return [t('sisErrorWrongBase', error.baseUrl, error.version, service), answered, hint]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A rejected item: 422 is "well-formed but refused" (1.2), 400 "the data was wrong". */

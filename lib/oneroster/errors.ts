@@ -170,6 +170,10 @@ export type OneRosterService = 'rostering' | 'gradebook';
  */
 export class WrongBaseError extends OneRosterError {
   override name = 'WrongBaseError';
+  /** The HTTP status the base answered with (404…), when it was an error status. */
+  readonly status?: number;
+  /** It answered with a web page (often the SIS's sign-in page) instead of OneRoster data. */
+  readonly webPage: boolean;
   constructor(
     readonly service: OneRosterService,
     readonly baseUrl: string,
@@ -182,6 +186,8 @@ export class WrongBaseError extends OneRosterError {
       cause.request,
       { cause },
     );
+    this.status = cause instanceof OneRosterHttpError ? cause.status : undefined;
+    this.webPage = cause instanceof OneRosterResponseError && /^\s*</.test(cause.body);
   }
 }
 

@@ -126,7 +126,8 @@ describe('describeOneRosterError for 1.2 connections and items', () => {
     const text = describeOneRosterError(SAMPLES['wrong-base']);
     expect(text).toBe(
       'Nothing at https://sis.example.org/ims/oneroster/gradebook/v1p2/ answers as the ' +
-        'OneRoster 1.2 service for grades (gradebook). Check the Host URL and the OneRoster version.',
+        'OneRoster 1.2 service for grades (gradebook). Check the Host URL and the OneRoster version. ' +
+        'It answered HTTP 404.',
     );
     expect(text).not.toMatch(/class/i);
     useLocale('nl');
@@ -135,12 +136,23 @@ describe('describeOneRosterError for 1.2 connections and items', () => {
     );
   });
 
+  it('says when the base answered with a web page (a sign-in page), and nothing more otherwise', () => {
+    const page = new OneRosterResponseError('not-oneroster', 'html', request, ' <!doctype html>');
+    expect(describeOneRosterError(new WrongBaseError('rostering', ROOT_V1P2, '1.2', page))).toMatch(
+      /version\. It answered with a web page, perhaps the SIS's sign-in page/,
+    );
+    const json = new OneRosterResponseError('not-oneroster', 'no orgs', request, '{"a":1}');
+    expect(describeOneRosterError(new WrongBaseError('rostering', ROOT_V1P2, '1.2', json))).toMatch(
+      /the OneRoster version\.$/,
+    );
+  });
+
   it('says which version to choose when the URL looks like the other one', () => {
     const cause = http('not-oneroster', 404);
     const tried12 = new WrongBaseError('rostering', `${IC_V1P1}rostering/v1p2/`, '1.2', cause);
     expect(describeOneRosterError(tried12)).toContain(
       'classes and students (rostering). Check the Host URL and the OneRoster version. ' +
-        'This address looks like OneRoster 1.1; choose 1.1 as the OneRoster version.',
+        'It answered HTTP 404. This address looks like OneRoster 1.1; choose 1.1 as the OneRoster version.',
     );
     const tried11 = new WrongBaseError('rostering', ROOT_V1P2, '1.1', cause);
     expect(describeOneRosterError(tried11)).toContain(
