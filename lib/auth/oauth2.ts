@@ -210,7 +210,11 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
 /** A token answer is a small JSON object; even a JWT with many claims is a few KiB. */
 export const MAX_TOKEN_RESPONSE_BYTES = 256 * 1024;
 
-/** The scopes Google's OneRoster 1.1 conformance suite requests (oneroster-research.md §A). */
+/**
+ * The scopes Google's OneRoster 1.1 conformance suite requests (oneroster-research.md §A): the
+ * default. A 1.2 connection passes `scopesFor('1.2')` (lib/oneroster/version.ts) as `scopes`;
+ * the missing-gradebook-scope warning reads both versions' URIs.
+ */
 export const ONEROSTER_SCOPES: readonly string[] = [
   'roster.readonly',
   'gradebook.readonly',

@@ -6,7 +6,6 @@
 import { z } from '../zod';
 import {
   isOneRosterError,
-  type OneRosterError,
   type OneRosterService,
   serverClockSkewMs,
   WrongBaseError,
@@ -175,7 +174,7 @@ export function connectionEndpoints({ rostering, gradebook, version }: Connectio
     } catch (error) {
       if (isOneRosterError(error) && WRONG_BASE.has(error.code)) {
         const base = service === 'rostering' ? rostering.base : gradebook.base;
-        throw new WrongBaseError(service, base, version, error as OneRosterError);
+        throw new WrongBaseError(service, base, version, error);
       }
       throw error;
     }
