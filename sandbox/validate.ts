@@ -73,7 +73,22 @@ function fromSchemas(
   return { source: 'openapi', lineItem: check(names.lineItem), result: check(names.result) };
 }
 
+/**
+ * Compiled validators per file and mode: compiling the schemas costs 50–150 ms, and tests start
+ * many sandboxes. Validators hold no state, so sharing them is safe.
+ */
+const compiled = new Map<string, BodyValidator>();
+const once = (key: string, make: () => BodyValidator) => {
+  const found = compiled.get(key) ?? make();
+  compiled.set(key, found);
+  return found;
+};
+
 export function createBodyValidator(path = openApiPath()): BodyValidator {
+  return once(`1.1 ${path}`, () => compileV1p1(path));
+}
+
+function compileV1p1(path: string): BodyValidator {
   return fromSchemas(
     loadOpenApi(true, path),
     { lineItem: 'SingleLineItem.Type', result: 'SingleResult.Type' },
@@ -86,6 +101,10 @@ export function createBodyValidatorV1p2(
   mode: 'strict' | 'relaxed',
   path = openApiV1p2Path(),
 ): BodyValidator {
+  return once(`1.2 ${mode} ${path}`, () => compileV1p2(mode, path));
+}
+
+function compileV1p2(mode: 'strict' | 'relaxed', path: string): BodyValidator {
   return fromSchemas(
     loadOpenApiV1p2(mode, path),
     { lineItem: 'SingleLineItemDType', result: 'SingleResultDType' },
