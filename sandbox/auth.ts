@@ -6,19 +6,23 @@
  */
 import { ImsxError } from './imsx.ts';
 import type { SignedRequest } from './oauth1.ts';
-import { SCOPE_PREFIX } from './oauth2.ts';
+import { SCOPE_PREFIX, SCOPE_PREFIX_V1P2 } from './oauth2.ts';
 
 export type AuthSetting = 'oauth1' | 'oauth2' | 'both';
 export type AuthMode = 'oauth1' | 'oauth2';
 /** What an endpoint does, which decides the OAuth 2 scope it needs. */
 export type Access = 'roster' | 'gradebook.read' | 'gradebook.put' | 'gradebook.delete';
+export type ApiVersion = '1.1' | '1.2';
 
-const SCOPE_FOR: Record<Access, string> = {
-  roster: `${SCOPE_PREFIX}roster.readonly`,
-  'gradebook.read': `${SCOPE_PREFIX}gradebook.readonly`,
-  'gradebook.put': `${SCOPE_PREFIX}gradebook.createput`,
-  'gradebook.delete': `${SCOPE_PREFIX}gradebook.delete`,
+const SCOPE_NAME: Record<Access, string> = {
+  roster: 'roster.readonly',
+  'gradebook.read': 'gradebook.readonly',
+  'gradebook.put': 'gradebook.createput',
+  'gradebook.delete': 'gradebook.delete',
 };
+/** Same scope names, different URIs: a 1.1 token is refused on 1.2 paths and vice versa. */
+const scopeFor = (access: Access, version: ApiVersion) =>
+  `${version === '1.2' ? SCOPE_PREFIX_V1P2 : SCOPE_PREFIX}${SCOPE_NAME[access]}`;
 
 export interface AuthDeps {
   setting: () => AuthSetting;
@@ -39,8 +43,13 @@ function challenge(setting: AuthSetting): Record<string, string> {
 }
 
 export function createAuthorizer(deps: AuthDeps) {
-  return function authorize(req: SignedRequest, access: Access): Principal {
-    const setting = deps.setting();
+  return function authorize(
+    req: SignedRequest,
+    access: Access,
+    version: ApiVersion = '1.1',
+  ): Principal {
+    // 1.2 dropped OAuth 1.0a (IC: "OneRoster 1.2 with OAuth 2.0"), whatever the 1.1 side accepts.
+    const setting = version === '1.2' ? 'oauth2' : deps.setting();
     const header = req.authorization ?? '';
     const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
     const oauth1 =
@@ -55,7 +64,7 @@ export function createAuthorizer(deps: AuthDeps) {
         );
       }
       const { clientId, scopes } = deps.authenticateBearer(bearer[1] as string);
-      const needed = SCOPE_FOR[access];
+      const needed = scopeFor(access, version);
       if (!scopes.has(needed)) {
         throw new ImsxError(
           403,
@@ -70,7 +79,9 @@ export function createAuthorizer(deps: AuthDeps) {
         throw new ImsxError(
           401,
           'unauthorisedrequest',
-          'this server accepts OAuth 2 bearer tokens only',
+          version === '1.2'
+            ? 'OneRoster 1.2 accepts OAuth 2 bearer tokens only'
+            : 'this server accepts OAuth 2 bearer tokens only',
           challenge(setting),
         );
       }

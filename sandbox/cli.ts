@@ -2,15 +2,26 @@
  * `npm run sandbox -- [flags]`: starts the sandbox SIS and prints exactly one JSON line to stdout
  * (URLs, credentials, teacher email) for scripts to read, then runs until SIGINT/SIGTERM.
  * Warnings and errors go to stderr. Use `npm run -s sandbox` to keep npm's banner off stdout.
+ * It always serves both OneRoster 1.1 and 1.2; `--oneroster` picks which one `baseUrl` and
+ * `tokenUrl` name (the other is in `oneRoster11` / `oneRoster12`).
  */
 import { parseArgs } from 'node:util';
 import type { AuthSetting } from './auth.ts';
 import type { Faults } from './faults.ts';
+import type { V1p2Mode } from './options.ts';
 import { startSandbox } from './server.ts';
 
 const HELP = `Usage: npm run sandbox -- [flags]
+  --oneroster V      1.1 | 1.2: which version baseUrl/tokenUrl name (default 1.1; both are served).
+                     1.2: baseUrl is IC's root …/campus/api/oneroster/v1p2/<app>/ims/oneroster,
+                     tokenUrl …/campus/oauth2/token?appName=<app> (OAuth 2 only)
+  --app-name NAME    IC app name in the 1.2 paths and token URL (default riverside)
+  --v1p2-mode MODE   strict | relaxed: 1.2 PUT validation (default strict = the 1.2 OpenAPI;
+                     relaxed also accepts what Google's 1.2 conformance suite sends)
+  --vendor-authorization KEY:SECRET
+                     require this x-vendor-authorization header on gradebook requests
   --port N           listen port on 127.0.0.1 (default 0 = random)
-  --prefix PATH      API path prefix (default /api/ims/oneroster/v1p1)
+  --prefix PATH      1.1 API path prefix (default /api/ims/oneroster/v1p1)
   --auth MODE        oauth1 | oauth2 | both (default both)
   --token-ttl S      OAuth 2 token lifetime in seconds (default 3600)
   --seed N           data seed (default 1)
@@ -65,6 +76,10 @@ async function main() {
         'retry-after': str,
         'drop-rate': str,
         'title-limit': str,
+        oneroster: str,
+        'app-name': str,
+        'v1p2-mode': str,
+        'vendor-authorization': str,
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -77,6 +92,16 @@ async function main() {
   }
   const auth = (values.auth ?? 'both') as AuthSetting;
   if (!['oauth1', 'oauth2', 'both'].includes(auth)) fail('--auth must be oauth1, oauth2 or both');
+  const version = (values.oneroster ?? '1.1') as string;
+  if (!['1.1', '1.2'].includes(version)) fail('--oneroster must be 1.1 or 1.2');
+  const v1p2Mode = (values['v1p2-mode'] ?? 'strict') as V1p2Mode;
+  if (!['strict', 'relaxed'].includes(v1p2Mode)) fail('--v1p2-mode must be strict or relaxed');
+  const vendorAuthorization = values['vendor-authorization'] as string | undefined;
+  if (vendorAuthorization !== undefined && !/^[^:\s]+:\S+$/.test(vendorAuthorization))
+    fail('--vendor-authorization must be KEY:SECRET');
+  const appName = values['app-name'] as string | undefined;
+  if (appName !== undefined && !/^[A-Za-z0-9_-]+$/.test(appName))
+    fail('--app-name must be letters, digits, - or _');
   const rate = num(values, 'rate-limit', 0);
   const faults: Partial<Faults> = {
     latencyMs: num(values, 'latency') ?? 0,
@@ -102,16 +127,26 @@ async function main() {
     classSize: num(values, 'class-size', 1),
     schoolYear: num(values, 'school-year', 1900, 9999),
     faults,
+    appName,
+    v1p2Mode,
+    vendorAuthorization,
   });
+  const v1p2 = sandbox.oneRoster12;
   process.stdout.write(
     `${JSON.stringify({
-      baseUrl: sandbox.baseUrl,
-      tokenUrl: sandbox.tokenUrl,
+      oneroster: version,
+      baseUrl: version === '1.2' ? v1p2.root : sandbox.baseUrl,
+      tokenUrl: version === '1.2' ? v1p2.tokenUrl : sandbox.tokenUrl,
+      oneRoster11: { baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl },
+      oneRoster12: v1p2,
+      v1p2Mode,
+      ...(vendorAuthorization === undefined ? {} : { vendorAuthorization }),
       oauth1: sandbox.credentials.oauth1,
       oauth2: sandbox.credentials.oauth2,
       teacherEmail: sandbox.teacherEmail,
       auth,
       validation: sandbox.validation,
+      validationV1p2: sandbox.validationV1p2,
     })}\n`,
   );
   const stop = () => {

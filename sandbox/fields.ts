@@ -14,7 +14,8 @@ export type Collection =
   | 'enrollments'
   | 'categories'
   | 'lineItems'
-  | 'results';
+  | 'results'
+  | 'scoreScales';
 
 const SPECIFIC: Record<Collection, string[]> = {
   orgs: ['name', 'type', 'identifier', 'parent', 'children'],
@@ -63,11 +64,55 @@ const SPECIFIC: Record<Collection, string[]> = {
     'resultValueMax',
   ],
   results: ['lineItem', 'student', 'scoreStatus', 'score', 'scoreDate', 'comment'],
+  scoreScales: [],
 };
 
-export const FIELDS: Record<Collection, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries(SPECIFIC).map(([name, fields]) => [name, new Set([...BASE, ...fields])]),
-) as unknown as Record<Collection, ReadonlySet<string>>;
+/** 1.2 names (rostering and gradebook OpenAPI): users trade role/orgs for roles[]. */
+const SPECIFIC_V1P2: Record<Collection, string[]> = {
+  ...SPECIFIC,
+  classes: [...SPECIFIC.classes, 'resources'],
+  courses: [...SPECIFIC.courses, 'resources'],
+  users: [
+    ...SPECIFIC.users.filter((f) => f !== 'role' && f !== 'orgs'),
+    'userMasterIdentifier',
+    'preferredFirstName',
+    'preferredMiddleName',
+    'preferredLastName',
+    'pronouns',
+    'roles',
+    'userProfiles',
+    'primaryOrg',
+    'resources',
+  ],
+  categories: ['title', 'weight'],
+  lineItems: [
+    ...SPECIFIC.lineItems,
+    'school',
+    'academicSession',
+    'scoreScale',
+    'learningObjectiveSet',
+  ],
+  results: [
+    ...SPECIFIC.results,
+    'class',
+    'scoreScale',
+    'textScore',
+    'learningObjectiveSet',
+    'inProgress',
+    'incomplete',
+    'late',
+    'missing',
+  ],
+  scoreScales: ['title', 'type', 'class', 'course', 'scoreScaleValue'],
+};
+
+const withBase = (specific: Record<Collection, string[]>) =>
+  Object.fromEntries(
+    Object.entries(specific).map(([name, fields]) => [name, new Set([...BASE, ...fields])]),
+  ) as unknown as Record<Collection, ReadonlySet<string>>;
+
+export const FIELDS = withBase(SPECIFIC);
+export const FIELDS_V1P2 = withBase(SPECIFIC_V1P2);
 
 /**
  * Singleton wrapper keys: {"user":{}}, {"class":{}}, ... Collection responses use the collection
@@ -83,4 +128,5 @@ export const SINGLE: Record<Collection, string> = {
   categories: 'category',
   lineItems: 'lineItem',
   results: 'result',
+  scoreScales: 'scoreScale',
 };

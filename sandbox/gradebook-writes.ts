@@ -25,14 +25,14 @@ export interface WriteDeps {
   now: () => number;
 }
 
-interface Incoming {
+export interface Incoming {
   sourcedId?: string;
   status?: Status;
   metadata?: Record<string, unknown>;
   [field: string]: unknown;
 }
 
-type RefIn = { sourcedId: string } | undefined;
+export type RefIn = { sourcedId: string } | undefined;
 
 function checkId(kind: string, body: Incoming, id: string) {
   if (body.sourcedId !== undefined && body.sourcedId !== id) {
@@ -53,11 +53,11 @@ function existing(
 }
 
 /** Drops keys whose value is undefined so stored entities have only what was sent. */
-function compact<T extends object>(entity: T): T {
+export function compact<T extends object>(entity: T): T {
   return Object.fromEntries(Object.entries(entity).filter(([, v]) => v !== undefined)) as T;
 }
 
-function truncate(title: string, limit: number | undefined): string {
+export function truncate(title: string, limit: number | undefined): string {
   if (limit === undefined) return title;
   const chars = Array.from(title); // code points: never split an emoji or accented letter pair
   return chars.length > limit ? chars.slice(0, limit).join('') : title;

@@ -1,24 +1,51 @@
 /**
- * One request, start to finish: latency → token endpoint, or (faults → route → auth → body →
- * handler) for the API → answer (imsx on any error) → request log. The body of a PUT is read
- * before auth because RFC 5849 signs form-encoded bodies; JSON bodies are never signed.
+ * One request, start to finish: latency → a token endpoint, or (mount → faults → route → auth →
+ * vendor header → body → handler) for the API → answer (imsx on any error, in the mount's version)
+ * → request log. The body of a PUT is read before auth because RFC 5849 signs form-encoded
+ * bodies; JSON bodies are never signed.
+ *
+ * A mount is one API base: the 1.1 prefix (rostering and gradebook together), or one 1.2 service
+ * base. All mounts share the store; each presents it in its version (view.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Access, AuthSetting, Principal } from './auth.ts';
+import type { Access, ApiVersion, AuthSetting, Principal } from './auth.ts';
 import type { createFaults } from './faults.ts';
 import { readBody, sendEmpty, sendJson } from './http.ts';
-import { ImsxError, imsxBody } from './imsx.ts';
+import { ImsxError, imsxBody, notFound } from './imsx.ts';
 import type { SignedRequest } from './oauth1.ts';
 import type { createOAuth2Server } from './oauth2.ts';
 import { parseQuery, queryParams } from './query.ts';
 import type { RequestLog, RequestLogEntry } from './request-log.ts';
 import { matchRoute, type Route } from './router.ts';
+import type { View } from './view.ts';
+
+export interface Mount {
+  /** Path prefix without a trailing slash. */
+  prefix: string;
+  version: ApiVersion;
+  /** A 1.2 service; 1.1 serves both under one prefix, so its routes decide. */
+  service?: 'rostering' | 'gradebook';
+  routes: Route[];
+  /** The presentation for a request that reached the server at `origin`. */
+  view(origin: string): View;
+}
+
+export interface TokenEndpoint {
+  path: string;
+  /** Granted when the client asks for no scope. */
+  defaultScopes: readonly string[];
+  /** IC's endpoint wants `?appName=<app>`; the 1.1 one ignores its query. */
+  appName?: string;
+}
 
 export interface HandlerDeps {
-  prefix: string;
-  tokenPath: string;
-  routes: Route[];
-  authorize: (req: SignedRequest, access: Access) => Principal;
+  mounts: Mount[];
+  tokenEndpoints: TokenEndpoint[];
+  /** Paths under here are 1.2 (errors in 1.2's imsx shape) even when no service matches. */
+  v1p2Root: string;
+  /** Required `x-vendor-authorization` value on gradebook requests, when set. */
+  vendorAuthorization: () => string | undefined;
+  authorize: (req: SignedRequest, access: Access, version: ApiVersion) => Principal;
   oauth2: ReturnType<typeof createOAuth2Server>;
   authSetting: () => AuthSetting;
   faults: ReturnType<typeof createFaults>;
@@ -36,6 +63,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
   const rawPath = q < 0 ? url : url.slice(0, q);
   const rawQuery = q < 0 ? '' : url.slice(q + 1);
   const method = req.method ?? 'GET';
+  const vendorHeader = req.headers['x-vendor-authorization'];
   const entry: RequestLogEntry = {
     at: new Date(deps.now()).toISOString(),
     method,
@@ -43,8 +71,11 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
     query: {},
     status: 0,
     auth: 'none',
+    vendorAuthorization: vendorHeader !== undefined,
     durationMs: 0,
   };
+  let version: ApiVersion =
+    rawPath === deps.v1p2Root || rawPath.startsWith(`${deps.v1p2Root}/`) ? '1.2' : '1.1';
   const finish = (status: number) => {
     entry.status = status;
     entry.durationMs = Date.now() - started;
@@ -63,13 +94,29 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
     const { latencyMs } = deps.faults.get();
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 
-    if (rawPath === deps.tokenPath) {
-      if (deps.authSetting() === 'oauth1')
+    const tokenEndpoint = deps.tokenEndpoints.find((t) => t.path === rawPath);
+    if (tokenEndpoint) {
+      // 1.2 is OAuth 2 only, so IC's endpoint stays on when the 1.1 side is set to OAuth 1.
+      if (tokenEndpoint.appName === undefined && deps.authSetting() === 'oauth1')
         throw new ImsxError(404, 'unsupportedoperation', 'OAuth 2 is disabled on this server');
       if (method !== 'POST')
         throw new ImsxError(405, 'unsupportedoperation', 'the token endpoint takes POST');
       entry.auth = 'oauth2';
-      const answer = deps.oauth2.issue(req.headers.authorization, await readBody(req));
+      const appName = entry.query.appName;
+      if (tokenEndpoint.appName !== undefined && appName !== tokenEndpoint.appName) {
+        const error = 'invalid_request';
+        entry.error = error;
+        sendJson(res, 400, {
+          error,
+          error_description: `unknown appName '${appName ?? ''}'; this SIS serves appName=${tokenEndpoint.appName}`,
+        });
+        return finish(400);
+      }
+      const answer = deps.oauth2.issue(
+        req.headers.authorization,
+        await readBody(req),
+        tokenEndpoint.defaultScopes,
+      );
       if ('error' in answer.body) entry.error = (answer.body as { error: string }).error;
       sendJson(res, answer.status, answer.body, {
         'Cache-Control': 'no-store',
@@ -78,13 +125,22 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
       return finish(answer.status);
     }
 
-    if (rawPath !== deps.prefix && !rawPath.startsWith(`${deps.prefix}/`)) {
+    const mount = deps.mounts
+      .filter((m) => rawPath === m.prefix || rawPath.startsWith(`${m.prefix}/`))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    if (!mount) {
+      const under = deps.mounts
+        .filter((m) => m.version === version)
+        .map((m) => m.prefix)
+        .join(' and ');
       throw new ImsxError(
         404,
         'unsupportedoperation',
-        `nothing here; the OneRoster API is under ${deps.prefix}`,
+        `nothing here; the OneRoster API is under ${under}`,
       );
     }
+    version = mount.version;
+    entry.version = mount.version;
     const fault = deps.faults.decide();
     if (fault?.kind === 'drop') {
       entry.fault = 'drop';
@@ -107,8 +163,10 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
       if (req.socket.destroyed) return finish(0); // the client gave up waiting
     }
 
-    const { route, params } = matchRoute(deps.routes, method, rawPath.slice(deps.prefix.length));
+    const { route, params } = matchRoute(mount.routes, method, rawPath.slice(mount.prefix.length));
     entry.route = route.pattern;
+    const service = mount.service ?? (route.access === 'roster' ? 'rostering' : 'gradebook');
+    entry.service = service;
     const rawBody = method === 'PUT' ? await readBody(req) : '';
     const host = req.headers.host ?? '127.0.0.1';
     const isForm = /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
@@ -123,8 +181,27 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
         formBody: isForm ? rawBody : undefined,
       },
       route.access,
+      mount.version,
     );
     entry.auth = principal.mode;
+    const vendorKey = deps.vendorAuthorization();
+    if (vendorKey !== undefined && service === 'gradebook' && vendorHeader !== vendorKey) {
+      throw new ImsxError(
+        401,
+        'unauthorisedrequest',
+        vendorHeader === undefined
+          ? 'gradebook requests need the x-vendor-authorization header (vendorKey:vendorSecret)'
+          : 'x-vendor-authorization does not match this SIS vendor key and secret',
+      );
+    }
+    const origin = `http://${host}`;
+    const view = mount.view(origin);
+    for (const name of route.userParams ?? []) {
+      const given = params[name] ?? '';
+      const stored = view.userId(given);
+      if (stored === undefined) throw notFound('user', given);
+      params[name] = stored;
+    }
     let body: unknown;
     if (method === 'PUT') {
       try {
@@ -134,13 +211,13 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
       }
       entry.body = body;
     }
-    const origin = `http://${host}`;
     const reply = route.handle({
       params,
       query: queryParams(parseQuery(rawQuery)),
       body,
-      baseUrl: `${origin}${deps.prefix}`,
+      baseUrl: `${origin}${mount.prefix}`,
       selfUrl: `${origin}${rawPath}`,
+      view,
     });
     if (reply.body === undefined) sendEmpty(res, reply.status);
     else sendJson(res, reply.status, reply.body, reply.headers);
@@ -159,7 +236,11 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
       sendJson(
         res,
         error.status,
-        imsxBody(error.codeMinor, error.message, deps.nextMessageRef()),
+        imsxBody(
+          error.codeMinor,
+          error.message,
+          version === '1.2' ? undefined : deps.nextMessageRef(),
+        ),
         error.headers,
       );
     }

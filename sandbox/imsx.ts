@@ -21,7 +21,8 @@ export type CodeMinor =
 export interface ImsxStatusInfo {
   imsx_codeMajor: 'failure';
   imsx_severity: 'error';
-  imsx_messageRefIdentifier: string;
+  /** 1.1 only: 1.2's imsx_StatusInfoDType dropped it (additionalProperties false). */
+  imsx_messageRefIdentifier?: string;
   imsx_description: string;
   imsx_CodeMinor: {
     imsx_codeMinorField: Array<{
@@ -31,20 +32,28 @@ export interface ImsxStatusInfo {
   };
 }
 
+/** Code-minor values 1.2 dropped, mapped to the nearest value its vocabulary still has. */
+const V1P2_CODE_MINOR: Partial<Record<CodeMinor, CodeMinor>> = {
+  unsupportedoperation: 'unknownobject',
+  invalid_sort_field: 'invalid_selection_field',
+};
+
+/** The 1.1 payload with `messageRef`; the 1.2 one (imsx_StatusInfoDType) without it. */
 export function imsxBody(
   codeMinor: CodeMinor,
   description: string,
-  messageRef: string,
+  messageRef: string | undefined,
 ): ImsxStatusInfo {
+  const value = messageRef === undefined ? (V1P2_CODE_MINOR[codeMinor] ?? codeMinor) : codeMinor;
   return {
     imsx_codeMajor: 'failure',
     imsx_severity: 'error',
     // Required by the 1.1 schema; a per-request id also helps match a client log to ours.
-    imsx_messageRefIdentifier: messageRef,
+    ...(messageRef === undefined ? {} : { imsx_messageRefIdentifier: messageRef }),
     imsx_description: description,
     imsx_CodeMinor: {
       imsx_codeMinorField: [
-        { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor },
+        { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: value },
       ],
     },
   };
@@ -70,6 +79,10 @@ export const notFound = (what: string, id: string) =>
 
 /** One problem per field: "lineItem.class.sourcedId: is required". */
 export type Problem = { field: string; message: string };
+
+/** 1.2's answer to a well-formed write that names something wrong (a semantic error). */
+export const unprocessable = (description: string) =>
+  new ImsxError(422, 'invaliddata', description);
 
 export function invalidBody(problems: Problem[]): ImsxError {
   const text = problems.map((p) => `${p.field}: ${p.message}`).join('; ');

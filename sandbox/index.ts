@@ -2,7 +2,9 @@
 export type { AuthSetting } from './auth.ts';
 export { generateDistrict } from './district.ts';
 export { type Faults, NO_FAULTS, type RateLimit } from './faults.ts';
+export type { GradebookInspector } from './inspect.ts';
 export type * from './model.ts';
-export type { Credentials, SandboxOptions } from './options.ts';
+export type { Credentials, SandboxOptions, V1p2Mode } from './options.ts';
+export { userGuid } from './present-v1p2.ts';
 export type { RequestLog, RequestLogEntry } from './request-log.ts';
-export { type Sandbox, startSandbox } from './server.ts';
+export { type OneRoster12Urls, type Sandbox, startSandbox } from './server.ts';

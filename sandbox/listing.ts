@@ -33,8 +33,9 @@ export function listPage(
   params: Map<string, string>,
   /** Absolute URL of this collection, without query, for Link headers. */
   selfUrl: string,
+  /** Field names filter/sort/fields may use (the version's); default the 1.1 names. */
+  known: ReadonlySet<string> = FIELDS[collection],
 ): Page {
-  const known = FIELDS[collection];
   const filterText = params.get('filter');
   const filter = filterText === undefined ? undefined : parseFilter(filterText, known);
   let rows = (filter ? all.filter((e) => matches(e, filter)) : [...all]) as Array<

@@ -107,19 +107,36 @@ export interface LineItem extends Base {
   assignDate: string;
   dueDate?: string;
   class: Ref;
+  /** 1.2 only (required there); 1.1 reads never show it. */
+  school?: Ref;
   category?: Ref;
   gradingPeriod?: Ref;
-  resultValueMin: number;
+  /** 1.2 only. */
+  academicSession?: Ref;
+  /** 1.1 requires it; 1.2 made it optional. */
+  resultValueMin?: number;
   resultValueMax?: number;
 }
+
+/** 1.2's result flags are the strings "true"/"false", not booleans. */
+export type Flag = 'true' | 'false';
 
 export interface Result extends Base {
   lineItem: Ref;
   student: Ref;
-  scoreStatus: 'exempt' | 'fully graded' | 'not submitted' | 'partially graded' | 'submitted';
-  score: number;
+  /** The five 1.1 values, or a 1.2 `ext:…` extension. */
+  scoreStatus: string;
+  /** Required in 1.1, optional in 1.2 (submitted but ungraded). */
+  score?: number;
   scoreDate: string;
   comment?: string;
+  // 1.2 only; 1.1 reads never show them.
+  class?: Ref;
+  textScore?: string;
+  inProgress?: Flag;
+  incomplete?: Flag;
+  late?: Flag;
+  missing?: Flag;
 }
 
 /** The whole in-memory SIS. Maps keep insertion order, so listings are stable. */

@@ -1,7 +1,7 @@
 /**
  * OAuth 2 client credentials (RFC 6749 §4.4) the way Google's conformance notebook and Aeries use
  * it (research §A, §D): POST the token URL with HTTP Basic or form-body credentials,
- * grant_type=client_credentials and space-separated OneRoster 1.1 scopes. Tokens are random
+ * grant_type=client_credentials and space-separated OneRoster 1.1 or 1.2 scopes. Tokens are random
  * opaque strings kept in memory; issuing a new token never revokes older ones (Canvas relies on
  * that: each of its threads fetches its own token).
  */
@@ -11,12 +11,13 @@ import { safeEqual } from './oauth1-signature.ts';
 import { formDecode, parseQuery } from './query.ts';
 
 export const SCOPE_PREFIX = 'https://purl.imsglobal.org/spec/or/v1p1/scope/';
-export const ALL_SCOPES = [
-  'roster.readonly',
-  'gradebook.readonly',
-  'gradebook.createput',
-  'gradebook.delete',
-].map((s) => SCOPE_PREFIX + s);
+export const SCOPE_PREFIX_V1P2 = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
+const FOUR = ['roster.readonly', 'gradebook.readonly', 'gradebook.createput', 'gradebook.delete'];
+export const ALL_SCOPES = FOUR.map((s) => SCOPE_PREFIX + s);
+/** Google's four 1.2 scopes: what a token asked for without `scope` gets at the 1.2 endpoint. */
+export const ALL_SCOPES_V1P2 = FOUR.map((s) => SCOPE_PREFIX_V1P2 + s);
+/** Grantable, though no endpoint here needs it: bulk POST is not served (PUT is the write path). */
+const GRANTABLE = [...ALL_SCOPES, ...ALL_SCOPES_V1P2, `${SCOPE_PREFIX_V1P2}gradebook.createpost`];
 
 export interface OAuth2Config {
   clientId: string;
@@ -54,6 +55,7 @@ export function createOAuth2Server(config: OAuth2Config) {
   function issue(
     authorization: string | undefined,
     body: string,
+    defaultScopes: readonly string[] = ALL_SCOPES,
   ): { status: 200; body: object } | TokenError {
     const form = new Map(parseQuery(body));
     let id = form.get('client_id');
@@ -87,11 +89,11 @@ export function createOAuth2Server(config: OAuth2Config) {
       );
     }
     const requested = (form.get('scope') ?? '').split(' ').filter((s) => s !== '');
-    const unknown = requested.filter((s) => !ALL_SCOPES.includes(s));
+    const unknown = requested.filter((s) => !GRANTABLE.includes(s));
     if (unknown.length > 0)
       return fail(400, 'invalid_scope', `scope not allowed: ${unknown.join(' ')}`);
     // No scope requested → the client's whole registered set (RFC 6749 §3.3 server default).
-    const granted = requested.length > 0 ? requested : ALL_SCOPES;
+    const granted = requested.length > 0 ? requested : [...defaultScopes];
     const token = randomBytes(24).toString('base64url');
     tokens.set(token, {
       clientId: id,

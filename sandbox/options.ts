@@ -35,13 +35,32 @@ export interface SandboxOptions {
   now?: () => number;
   /** Override the OpenAPI location (default: env ONEROSTER_OPENAPI, then ../shared/...). */
   openApiPath?: string;
+  /** The 1.2 gradebook OpenAPI (default: env ONEROSTER_OPENAPI_V1P2, then ../shared/...). */
+  openApiV1p2Path?: string;
   credentials?: Partial<Credentials>;
+  /**
+   * Infinite Campus app name in the 1.2 paths (`/campus/api/oneroster/v1p2/<appName>/…`) and the
+   * token URL's `?appName=` (default "riverside").
+   */
+  appName?: string;
+  /**
+   * How 1.2 PUT bodies are validated (default strict): `strict` = the published 1.2 gradebook
+   * schema; `relaxed` = also what Google's 1.2 conformance notebook sends. See openapi.ts.
+   */
+  v1p2Mode?: V1p2Mode;
+  /**
+   * When set, every gradebook request (1.1 gradebook paths, the 1.2 gradebook service) must carry
+   * `x-vendor-authorization: <this value>` (IC's `vendorKey:vendorSecret`), else 401.
+   */
+  vendorAuthorization?: string;
 }
 
-export type ResolvedOptions = Required<
-  Omit<SandboxOptions, 'faults' | 'openApiPath' | 'credentials' | 'classSize'>
-> &
-  Pick<SandboxOptions, 'faults' | 'openApiPath' | 'classSize'> & { credentials: Credentials };
+export type V1p2Mode = 'strict' | 'relaxed';
+
+type Optional = 'faults' | 'openApiPath' | 'openApiV1p2Path' | 'classSize' | 'vendorAuthorization';
+
+export type ResolvedOptions = Required<Omit<SandboxOptions, Optional | 'credentials'>> &
+  Pick<SandboxOptions, Optional> & { credentials: Credentials };
 
 export const DEFAULT_PREFIX = '/api/ims/oneroster/v1p1';
 
@@ -63,6 +82,10 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     now,
     faults: options.faults,
     openApiPath: options.openApiPath,
+    openApiV1p2Path: options.openApiV1p2Path,
+    appName: options.appName ?? 'riverside',
+    v1p2Mode: options.v1p2Mode ?? 'strict',
+    vendorAuthorization: options.vendorAuthorization,
     credentials: {
       oauth1: { ...seededCredentials(seed).oauth1, ...options.credentials?.oauth1 },
       oauth2: { ...seededCredentials(seed).oauth2, ...options.credentials?.oauth2 },

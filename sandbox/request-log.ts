@@ -17,6 +17,12 @@ export interface RequestLogEntry {
   /** HTTP status sent; 0 when the connection was dropped on purpose. */
   status: number;
   auth: 'oauth1' | 'oauth2' | 'none';
+  /** The API version of the path (absent for the token endpoints and unknown paths). */
+  version?: '1.1' | '1.2';
+  /** Which service the request was for: 1.2's by path, 1.1's by route (absent when unknown). */
+  service?: 'rostering' | 'gradebook';
+  /** Whether the request carried an `x-vendor-authorization` header (any value). */
+  vendorAuthorization: boolean;
   /** The parsed JSON body of PUTs. */
   body?: unknown;
   /** The injected fault, if any. */

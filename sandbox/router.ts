@@ -7,7 +7,7 @@ import type { Access } from './auth.ts';
 import { type Collection, SINGLE } from './fields.ts';
 import { ImsxError, notFound } from './imsx.ts';
 import { listPage } from './listing.ts';
-import { present } from './present.ts';
+import type { View } from './view.ts';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
 
@@ -20,6 +20,8 @@ export interface RouteContext {
   baseUrl: string;
   /** Absolute URL of this request without its query, for Link headers. */
   selfUrl: string;
+  /** The API version's presentation of stored entities. */
+  view: View;
 }
 
 export interface Reply {
@@ -32,6 +34,8 @@ export interface Route {
   method: Method;
   pattern: string;
   access: Access;
+  /** Path parameters naming a user: 1.2 URLs carry the user's 1.2 GUID, mapped before handle(). */
+  userParams?: readonly string[];
   handle(ctx: RouteContext): Reply;
 }
 
@@ -82,10 +86,11 @@ export function listReply(
   items: readonly object[],
   ctx: RouteContext,
 ): Reply {
-  const page = listPage(collection, items, ctx.query, ctx.selfUrl);
+  const shaped = ctx.view.shape(collection, items);
+  const page = listPage(collection, shaped, ctx.query, ctx.selfUrl, ctx.view.fields(collection));
   return {
     status: 200,
-    body: { [collection]: present(page.items, ctx.baseUrl) },
+    body: { [collection]: ctx.view.finish(page.items) },
     headers: page.headers,
   };
 }
@@ -99,5 +104,6 @@ export function singleReply(
   ctx: RouteContext,
 ): Reply {
   if (!entity) throw notFound(what, id);
-  return { status: 200, body: { [SINGLE[collection]]: present(entity, ctx.baseUrl) } };
+  const [shaped] = ctx.view.shape(collection, [entity]);
+  return { status: 200, body: { [SINGLE[collection]]: ctx.view.finish(shaped) } };
 }

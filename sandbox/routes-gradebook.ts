@@ -8,14 +8,19 @@
  * DELETE is a hard delete answering 204 (404 when absent): the entity disappears from every list
  * and GET, as Google's suite checks. Deleting a line item also deletes its results — a result
  * cannot exist without its column — and a later PUT of the same id creates it afresh (201).
+ *
+ * The 1.2 gradebook service serves the same routes with its own PUTs (gradebook-writes-v1p2.ts)
+ * plus score scales, of which this SIS has none (empty lists). No bulk POST: PUT is the only
+ * write path, so a POST meets 405 (or 404 where no route has that path).
  */
 import { putLineItem, putResult, type WriteDeps } from './gradebook-writes.ts';
+import { putLineItemV1p2, putResultV1p2, type V1p2WriteDeps } from './gradebook-writes-v1p2.ts';
 import { notFound } from './imsx.ts';
 import type { Category, Klass, LineItem, Result } from './model.ts';
-import { present } from './present.ts';
 import { listReply, type Reply, type Route, type RouteContext, singleReply } from './router.ts';
 
-export function gradebookRoutes(deps: WriteDeps): Route[] {
+export function gradebookRoutes(deps: WriteDeps | V1p2WriteDeps): Route[] {
+  const v1p2 = 'ids' in deps ? deps : undefined;
   const { data } = deps;
   const all = <T>(map: Map<string, T>) => [...map.values()];
   const klass = (ctx: RouteContext): Klass => {
@@ -52,8 +57,31 @@ export function gradebookRoutes(deps: WriteDeps): Route[] {
   });
   const withHrefs = (reply: Reply, ctx: RouteContext): Reply => ({
     ...reply,
-    body: present(reply.body, ctx.baseUrl),
+    body: ctx.view.finish(reply.body),
   });
+  const putRoutes = v1p2
+    ? [
+        write('PUT', '/lineItems/:id', (ctx) => putLineItemV1p2(v1p2, id(ctx), ctx.body)),
+        write('PUT', '/results/:id', (ctx) => putResultV1p2(v1p2, id(ctx), ctx.body)),
+      ]
+    : [
+        write('PUT', '/lineItems/:id', (ctx) =>
+          withHrefs(putLineItem(deps, id(ctx), ctx.body), ctx),
+        ),
+        write('PUT', '/results/:id', (ctx) => withHrefs(putResult(deps, id(ctx), ctx.body), ctx)),
+      ];
+  const scoreScaleRoutes = v1p2
+    ? [
+        read('/scoreScales', (ctx) => listReply('scoreScales', [], ctx)),
+        read('/scoreScales/:id', (ctx) =>
+          singleReply('scoreScales', undefined, 'scoreScale', id(ctx), ctx),
+        ),
+        read('/classes/:classId/scoreScales', (ctx) => {
+          klass(ctx);
+          return listReply('scoreScales', [], ctx);
+        }),
+      ]
+    : [];
 
   return [
     read('/categories', (ctx) => listReply('categories', all(data.categories), ctx)),
@@ -99,20 +127,23 @@ export function gradebookRoutes(deps: WriteDeps): Route[] {
         ctx,
       );
     }),
-    read('/classes/:classId/students/:studentId/results', (ctx) => {
-      const c = klass(ctx);
-      const studentId = ctx.params.studentId ?? '';
-      if (data.users.get(studentId)?.role !== 'student') throw notFound('student', studentId);
-      return listReply(
-        'results',
-        resultsWhere(
-          (r, li) => r.student.sourcedId === studentId && li?.class.sourcedId === c.sourcedId,
-        ),
-        ctx,
-      );
-    }),
-    write('PUT', '/lineItems/:id', (ctx) => withHrefs(putLineItem(deps, id(ctx), ctx.body), ctx)),
-    write('PUT', '/results/:id', (ctx) => withHrefs(putResult(deps, id(ctx), ctx.body), ctx)),
+    {
+      ...read('/classes/:classId/students/:studentId/results', (ctx) => {
+        const c = klass(ctx);
+        const studentId = ctx.params.studentId ?? '';
+        if (data.users.get(studentId)?.role !== 'student') throw notFound('student', studentId);
+        return listReply(
+          'results',
+          resultsWhere(
+            (r, li) => r.student.sourcedId === studentId && li?.class.sourcedId === c.sourcedId,
+          ),
+          ctx,
+        );
+      }),
+      userParams: ['studentId'],
+    },
+    ...putRoutes,
+    ...scoreScaleRoutes,
     write('DELETE', '/lineItems/:id', (ctx) => {
       if (!data.lineItems.delete(id(ctx))) throw notFound('lineItem', id(ctx));
       for (const r of all(data.results)) {

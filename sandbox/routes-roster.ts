@@ -45,6 +45,8 @@ export function rosterRoutes(data: DistrictData): Route[] {
     method: 'GET',
     pattern,
     access: 'roster',
+    // /users/:id, /teachers/:id/classes, ...: the id is a user's (a GUID in 1.2).
+    ...(/^\/(users|teachers|students)\/:id/.test(pattern) ? { userParams: ['id'] } : {}),
     handle,
   });
   const one = (pattern: string, collection: Collection, what: string, lookup: Lookup) =>

@@ -1,6 +1,7 @@
 /**
- * Structural checks used only when the IMS OpenAPI file is missing (a checkout without shared/).
- * They mirror the relaxed 1.1 schemas of openapi.ts: same required fields, enums and formats.
+ * Structural checks used only when an IMS OpenAPI file is missing (a checkout without shared/).
+ * They mirror the relaxed 1.1 schemas and the strict/relaxed 1.2 gradebook schemas of openapi.ts:
+ * same required fields, enums, formats and (1.2) no unknown properties.
  */
 import { z } from 'zod';
 import { invalidBody } from './imsx.ts';
@@ -88,4 +89,65 @@ function checker(schema: z.ZodType) {
 
 export function fallbackValidators() {
   return { lineItem: checker(lineItem), result: checker(result) };
+}
+
+const flag = z.enum(['true', 'false']).optional();
+
+export function fallbackValidatorsV1p2(mode: 'strict' | 'relaxed') {
+  const strict = mode === 'strict';
+  const ref = (type: string) =>
+    z.strictObject({
+      href: strict ? z.url() : z.string().optional(),
+      sourcedId: z.string(),
+      type: strict ? z.literal(type) : z.literal(type).optional(),
+    });
+  const serverSet = <T extends z.ZodType>(schema: T) => (strict ? schema : schema.optional());
+  const base = {
+    sourcedId: z.string(),
+    status: serverSet(z.enum(['active', 'tobedeleted'])),
+    dateLastModified: serverSet(z.iso.datetime({ offset: true })),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  };
+  const lineItemV1p2 = z.strictObject({
+    lineItem: z.strictObject({
+      ...base,
+      title: z.string(),
+      description: z.string().optional(),
+      assignDate: z.iso.datetime({ offset: true }),
+      dueDate: z.iso.datetime({ offset: true }),
+      class: ref('class'),
+      school: ref('org'),
+      // Missing is IC's 422, as in openapi.ts.
+      category: ref('category').optional(),
+      gradingPeriod: ref('academicSession').optional(),
+      academicSession: ref('academicSession').optional(),
+      scoreScale: ref('scoreScale').optional(),
+      resultValueMin: z.number().optional(),
+      resultValueMax: z.number().optional(),
+      learningObjectiveSet: z.array(z.unknown()).optional(),
+    }),
+  });
+  const resultV1p2 = z.strictObject({
+    result: z.strictObject({
+      ...base,
+      lineItem: ref('lineItem'),
+      student: ref('user'),
+      class: ref('class').optional(),
+      scoreScale: ref('scoreScale').optional(),
+      scoreStatus: z.union([
+        z.enum(['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted']),
+        z.string().regex(/(ext:)[a-zA-Z0-9.\-_]+/),
+      ]),
+      score: z.number().optional(),
+      textScore: z.string().optional(),
+      scoreDate: strict ? z.iso.date() : z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+      comment: z.string().optional(),
+      learningObjectiveSet: z.array(z.unknown()).optional(),
+      inProgress: flag,
+      incomplete: flag,
+      late: flag,
+      missing: flag,
+    }),
+  });
+  return { lineItem: checker(lineItemV1p2), result: checker(resultV1p2) };
 }

@@ -13,6 +13,13 @@ export const SCOPES = {
   delete: 'https://purl.imsglobal.org/spec/or/v1p1/scope/gradebook.delete',
 };
 export const ALL_SCOPES = Object.values(SCOPES).join(' ');
+export const SCOPES_V1P2 = {
+  roster: 'https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly',
+  read: 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly',
+  put: 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createput',
+  delete: 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete',
+};
+export const ALL_SCOPES_V1P2 = Object.values(SCOPES_V1P2).join(' ');
 
 export interface Reply {
   status: number;
@@ -41,9 +48,13 @@ async function toReply(res: Response): Promise<Reply> {
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function getToken(sandbox: Sandbox, scope = ALL_SCOPES): Promise<string> {
+export async function getToken(
+  sandbox: Sandbox,
+  scope = ALL_SCOPES,
+  tokenUrl = sandbox.tokenUrl,
+): Promise<string> {
   const { clientId, clientSecret } = sandbox.credentials.oauth2;
-  const res = await fetch(sandbox.tokenUrl, {
+  const res = await fetch(tokenUrl, {
     method: 'POST',
     headers: {
       Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
@@ -98,5 +109,56 @@ export async function makeClient(
     del: (path) => call('DELETE', apiUrl(sandbox, path)),
     getUrl: (url) => call('GET', url),
     send,
+  };
+}
+
+export interface ClientV1p2 {
+  /** Under oneRoster12.rosteringBase; never sends the vendor header. */
+  roster: Pick<Client, 'get'>;
+  /** Under oneRoster12.gradebookBase; sends x-vendor-authorization when `vendor` is given. */
+  gradebook: Pick<Client, 'get' | 'put' | 'del'>;
+  getUrl: Client['getUrl'];
+  send: Client['send'];
+  token: string;
+}
+
+/** A OneRoster 1.2 client: a token from IC's token URL (1.2 scopes), two service bases. */
+export async function makeClientV1p2(
+  sandbox: Sandbox,
+  options: { scope?: string; vendor?: string } = {},
+): Promise<ClientV1p2> {
+  const urls = sandbox.oneRoster12;
+  const token = await getToken(sandbox, options.scope ?? ALL_SCOPES_V1P2, urls.tokenUrl);
+  const send: Client['send'] = async (method, url, headers, body) =>
+    toReply(await fetch(url, { method, headers, body }));
+  const call = (method: string, url: string, body?: unknown) =>
+    send(
+      method,
+      url,
+      {
+        Authorization: `Bearer ${token}`,
+        ...(options.vendor !== undefined && url.startsWith(urls.gradebookBase)
+          ? { 'x-vendor-authorization': options.vendor }
+          : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+  const under = (base: string, path: string, query: Query = {}) => {
+    const q = Object.entries(query)
+      .map(([k, v]) => `${enc(k)}=${enc(String(v))}`)
+      .join('&');
+    return `${base}${path}${q ? `?${q}` : ''}`;
+  };
+  return {
+    roster: { get: (path, query) => call('GET', under(urls.rosteringBase, path, query)) },
+    gradebook: {
+      get: (path, query) => call('GET', under(urls.gradebookBase, path, query)),
+      put: (path, body) => call('PUT', under(urls.gradebookBase, path), body),
+      del: (path) => call('DELETE', under(urls.gradebookBase, path)),
+    },
+    getUrl: (url) => call('GET', url),
+    send,
+    token,
   };
 }
