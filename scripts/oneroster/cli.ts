@@ -28,6 +28,9 @@ async function main(): Promise<number> {
   if (!command) throw new UsageError(`unknown command "${invocation.command}"`);
   const client = createOneRosterClient({
     baseUrl: invocation.baseUrl,
+    version: invocation.version,
+    gradebookBaseUrl: invocation.gradebookBaseUrl,
+    gradebookHeaders: invocation.gradebookHeaders,
     auth: createAuthenticator(invocation.auth),
     fetch: globalThis.fetch,
     timeoutMs: invocation.timeoutMs,
