@@ -13,6 +13,7 @@ import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { describeOneRosterError } from '../oneroster/describe-error';
 import { isOneRosterError, OneRosterHttpError, OneRosterResponseError } from '../oneroster/errors';
+import { serviceBases } from '../oneroster/version';
 import { refuseIfLocked } from '../settings/admin-settings';
 import { removeConnection, saveAuthorizedConnection } from '../settings/connection-store';
 import type { ResolvedSettings } from '../settings/resolve-settings';
@@ -20,10 +21,11 @@ import {
   type ConnectionDraft,
   checkConnectionDraft,
   connectionOrigins,
+  fieldForAuthorizeError,
   keptSecret,
 } from './connection-draft';
 import type { HostAccess } from './host-access';
-import type { CategoryOption, ConnectionFields } from './settings-shapes';
+import { type CategoryOption, type ConnectionFields, connectionVersion } from './settings-shapes';
 import { type ConnectionSecrets, createSisClient } from './sis-client';
 
 export interface AuthorizeDependencies {
@@ -101,14 +103,28 @@ export async function authorizeConnection(
     );
   } catch (error) {
     const failure = describeAuthorizeFailure(error);
-    throw new RequestError(failure.code, failure.message);
+    const field = fieldForAuthorizeError(failure.code, {
+      service: serviceOf(error),
+      gradebookOverridden: checked.fields.gradebookUrl !== undefined,
+    });
+    throw new RequestError(failure.code, failure.message, field);
   }
   await saveAuthorizedConnection(checked.fields, check, update, deps.now);
+  const version = connectionVersion(checked.fields);
   return {
+    version,
+    bases: serviceBases(version, checked.fields.hostUrl, checked.fields.gradebookUrl),
     ...(check.orgName ? { orgName: check.orgName } : {}),
     ...(check.clockSkewMs === undefined ? {} : { clockSkewMs: check.clockSkewMs }),
     categoriesListed: check.categories !== null,
   };
+}
+
+/** Which service base a failure came from, when the error says ('wrong-base' does). */
+function serviceOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'service' in error
+    ? error.service
+    : undefined;
 }
 
 /** What Disconnect stops and forgets besides the stored connection. */

@@ -16,6 +16,10 @@ const VALUES: ConnectionFormValues = {
   tokenUrl: '',
   vendorAuthorization: '',
   signatureMethod: 'HMAC-SHA256',
+  version: '1.1',
+  versionSuggested: false,
+  gradebookUrl: '',
+  scoreDateFormat: 'date',
 };
 
 function props(overrides: Partial<ConnectionFormProps> = {}): ConnectionFormProps {

@@ -58,13 +58,19 @@ describe('the connection form', () => {
       tokenUrl: 'https://t/',
       vendorAuthorization: 'v:1',
       signatureMethod: 'HMAC-SHA1',
+      version: '1.1',
+      versionSuggested: false,
+      gradebookUrl: 'https://ignored-on-1.1/',
+      scoreDateFormat: 'date-time',
     };
+    // #14: the draft names its OneRoster version; 1.1 drafts carry no 1.2-only option.
     expect(toDraft(values)).toEqual({
       partner: 'other',
       hostUrl: 'https://s/',
       authMode: 'oauth1',
       accessKey: 'k',
       signatureMethod: 'HMAC-SHA1',
+      version: '1.1',
     });
     expect(
       toDraft({ ...values, partner: 'infinite-campus', authMode: 'oauth2', secret: 's' }),
@@ -76,6 +82,7 @@ describe('the connection form', () => {
       tokenUrl: 'https://t/',
       secret: 's',
       vendorAuthorization: 'v:1',
+      version: '1.1',
     });
     expect(toDraft({ ...values, partner: '' })).toBeUndefined();
   });
