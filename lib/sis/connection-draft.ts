@@ -5,7 +5,6 @@
  */
 import type { ErrorCode } from '../errors';
 import { t } from '../i18n/t';
-import type { OneRosterVersion } from '../oneroster/version';
 import { z } from '../zod';
 import {
   type AuthMode,
@@ -47,15 +46,22 @@ export const ConnectionDraftSchema = z.object({
 export type ConnectionDraft = z.infer<typeof ConnectionDraftSchema>;
 
 /** Fields a problem can be shown beside. */
-export type DraftField =
-  | 'hostUrl'
-  | 'version'
-  | 'gradebookUrl'
-  | 'authMode'
-  | 'accessKey'
-  | 'secret'
-  | 'tokenUrl'
-  | 'vendorAuthorization';
+export const DRAFT_FIELDS = [
+  'hostUrl',
+  'version',
+  'gradebookUrl',
+  'authMode',
+  'accessKey',
+  'secret',
+  'tokenUrl',
+  'vendorAuthorization',
+] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** A field name received from elsewhere (an error's `field`), if it is one of the form's. */
+export function draftField(name: unknown): DraftField | undefined {
+  return DRAFT_FIELDS.find((field) => field === name);
+}
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export type DraftCheck =
@@ -213,7 +219,9 @@ export function fieldForAuthorizeError(
   detail: { service?: unknown; gradebookOverridden?: boolean } = {},
 ): DraftField | undefined {
   if (code === 'wrong-base') {
-    return detail.service === 'gradebook' && detail.gradebookOverridden ? 'gradebookUrl' : 'hostUrl';
+    return detail.service === 'gradebook' && detail.gradebookOverridden
+      ? 'gradebookUrl'
+      : 'hostUrl';
   }
   return (FIELD_FOR_ERROR as Readonly<Record<string, DraftField | undefined>>)[code];
 }
