@@ -9,7 +9,7 @@ import {
 } from '@/lib/oneroster/errors';
 import { checkSisConnection, describeAuthorizeFailure } from '@/lib/sis/authorize';
 import type { ConnectionFields } from '@/lib/sis/settings-shapes';
-import { authConfigFor } from '@/lib/sis/sis-client';
+import { authConfigFor, clientOptionsFor } from '@/lib/sis/sis-client';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.ts';
 import { useLocale } from '../../support/fake-i18n';
 
@@ -90,11 +90,14 @@ describe('checkSisConnection', () => {
       vendorAuthorization: 'Lms:F24F',
     };
     await checkSisConnection(oauth2('infinite-campus'), secrets, { fetch: spy });
-    // The token request carries none (it goes to the token endpoint, not the OneRoster API).
-    expect(sent).toEqual([null, 'Lms:F24F', 'Lms:F24F']);
-    expect(authConfigFor(oauth2('skyward'), secrets)).not.toHaveProperty(
-      'extraHeaders.x-vendor-authorization',
-    );
+    // #14: neither the token request nor the rostering read carries it: the client sends it to
+    // the gradebook base only (clientOptionsFor's gradebookHeaders, tested in sis-client.test.ts).
+    expect(sent.slice(0, 2)).toEqual([null, null]);
+    expect(clientOptionsFor(oauth2('infinite-campus'), secrets).gradebookHeaders).toEqual({
+      'x-vendor-authorization': 'Lms:F24F',
+    });
+    expect(clientOptionsFor(oauth2('skyward'), secrets)).not.toHaveProperty('gradebookHeaders');
+    expect(authConfigFor(oauth2('infinite-campus'), secrets)).not.toHaveProperty('extraHeaders');
   });
 
   it.each([
