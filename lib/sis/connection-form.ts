@@ -28,6 +28,7 @@ import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './pa
 import {
   type ExportDefaults,
   MAX_TITLE_LIMIT,
+  type ManagedField,
   type SecretState,
   type SignatureMethod,
 } from './settings-shapes';
@@ -78,15 +79,17 @@ export function initialFormValues(state: AdminState): ConnectionFormValues {
   };
 }
 
+/** `managed`: fields the policy sets, which no suggestion may change (the page shows them read-only). */
 export function applyFormChange(
   values: ConnectionFormValues,
   patch: Partial<ConnectionFormValues>,
+  managed: readonly ManagedField[] = [],
 ): ConnectionFormValues {
   const next = { ...values, ...patch };
   if (patch.applicationUrl !== undefined) {
     next.hostUrl = composeSkywardApiUrl(patch.applicationUrl) ?? next.hostUrl;
   }
-  if (next.partner === '') return next;
+  if (next.partner === '' || managed.includes('oneRosterVersion')) return next;
   const offered = partnerProfile(next.partner).versions;
   if (patch.version !== undefined) next.versionSuggested = false;
   if (patch.partner) {
@@ -106,10 +109,10 @@ export function applyFormChange(
     next.version = suggested;
     next.versionSuggested = true;
   }
-  if (next.version === '1.2') next.authMode = 'oauth2';
+  if (next.version === '1.2' && !managed.includes('authMode')) next.authMode = 'oauth2';
   // Infinite Campus's token URL follows from its Base URL: filled in while the field is empty
   // or still holds the previous suggestion, never over what the admin typed.
-  if (patch.tokenUrl === undefined) {
+  if (patch.tokenUrl === undefined && !managed.includes('tokenUrl')) {
     const before = suggestTokenUrl(values.partner, values.hostUrl);
     const after = suggestTokenUrl(next.partner, next.hostUrl);
     if (after && (next.tokenUrl.trim() === '' || next.tokenUrl === before)) next.tokenUrl = after;

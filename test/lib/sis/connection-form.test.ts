@@ -290,3 +290,21 @@ describe('suggestTokenUrl', () => {
     ).toBeUndefined();
   });
 });
+
+describe('suggestions leave what the policy sets alone (issue #14)', () => {
+  it('keeps a managed version, sign-in method and token URL', () => {
+    const values = {
+      ...applyFormChange(initialFormValues(NOT_CONNECTED), { partner: 'infinite-campus' }),
+      version: '1.1' as const,
+      tokenUrl: 'https://policy.example.org/token',
+    };
+    const pasted = applyFormChange(
+      values,
+      { hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster' },
+      ['oneRosterVersion', 'tokenUrl'],
+    );
+    expect(pasted).toMatchObject({ version: '1.1', tokenUrl: 'https://policy.example.org/token' });
+    const oauth1 = { ...values, partner: 'other' as const, authMode: 'oauth1' as const };
+    expect(applyFormChange(oauth1, { version: '1.2' }, ['authMode']).authMode).toBe('oauth1');
+  });
+});
