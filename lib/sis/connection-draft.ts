@@ -209,16 +209,25 @@ export const FIELD_FOR_ERROR: Readonly<Partial<Record<ErrorCode, DraftField>>> =
   'missing-vendor-authorization': 'vendorAuthorization',
 };
 
+/** Failures that mean "no OneRoster service of this version at that base". */
+const BASE_CODES: ReadonlySet<string> = new Set([
+  'wrong-base',
+  'not-found',
+  'not-oneroster',
+  'unexpected-status',
+]);
+
 /**
  * The field a failed Authorize check points at. By string, so codes the OneRoster client adds
- * reach it as they are: 'wrong-base' (no OneRoster service of that version at a base) is the
- * Host URL's fault, or the gradebook override's when that base was the overridden gradebook.
+ * reach it as they are: 'wrong-base' (no OneRoster service of that version at a base) and the
+ * other "nothing OneRoster there" codes are the Host URL's fault, or the gradebook override's
+ * when the failing base was the overridden gradebook.
  */
 export function fieldForAuthorizeError(
   code: string,
   detail: { service?: unknown; gradebookOverridden?: boolean } = {},
 ): DraftField | undefined {
-  if (code === 'wrong-base') {
+  if (BASE_CODES.has(code)) {
     return detail.service === 'gradebook' && detail.gradebookOverridden
       ? 'gradebookUrl'
       : 'hostUrl';
