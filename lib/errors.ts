@@ -84,6 +84,8 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ErrorInfoSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string().check(z.minLength(1)),
+  /** The form field the failure is about, when the code alone cannot say (Authorize). */
+  field: z.optional(z.string().check(z.maxLength(64))),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
@@ -93,6 +95,8 @@ export class RequestError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The form field to mark, when the code alone does not tell (see ErrorInfo.field). */
+    readonly field?: string,
   ) {
     super(message);
   }

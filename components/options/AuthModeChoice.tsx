@@ -1,9 +1,14 @@
 import { t } from '@/lib/i18n/t';
+import type { OneRosterVersion } from '@/lib/oneroster/version';
 import type { AuthMode, PartnerProfile } from '@/lib/sis/partners';
 
 export interface AuthModeChoiceProps {
   profile: PartnerProfile;
   value: AuthMode;
+  /** 1.2 signs in with OAuth 2 only: OAuth 1.0a is not offered. */
+  version: OneRosterVersion;
+  /** Beside the choice (a policy's OAuth 1.0a with 1.2). */
+  error?: string;
   managed: boolean;
   onChange(mode: AuthMode): void;
 }
@@ -11,12 +16,23 @@ export interface AuthModeChoiceProps {
 const label = (mode: AuthMode) => (mode === 'oauth2' ? t('authModeOAuth2') : t('authModeOAuth1'));
 
 /** OAuth 2 or OAuth 1.0a, for SISs that accept both; a plain line for those with one. */
-export function AuthModeChoice({ profile, value, managed, onChange }: AuthModeChoiceProps) {
-  if (profile.authModes.length === 1) {
+export function AuthModeChoice(props: AuthModeChoiceProps) {
+  const { profile, value, managed, onChange } = props;
+  const error = props.error && (
+    <p id="authMode-error" className="field__error">
+      {props.error}
+    </p>
+  );
+  if (props.version === '1.2' || profile.authModes.length === 1) {
     return (
-      <p className="field__hint" data-testid="auth-mode">
-        {t('authModeOnly', label(profile.authModes[0]))}
-      </p>
+      <div className={`field${props.error ? ' field--invalid' : ''}`}>
+        <p className="field__hint" data-testid="auth-mode">
+          {props.version === '1.2'
+            ? t('authModeOnlyVersion')
+            : t('authModeOnly', label(profile.authModes[0]))}
+        </p>
+        {error}
+      </div>
     );
   }
   return (
@@ -35,6 +51,7 @@ export function AuthModeChoice({ profile, value, managed, onChange }: AuthModeCh
           {label(mode)}
         </label>
       ))}
+      {error}
       {managed && <p className="field__managed">{t('fieldManagedHint')}</p>}
     </fieldset>
   );

@@ -1,11 +1,20 @@
 import { t } from '@/lib/i18n/t';
 import { describeClockOffset } from '@/lib/oneroster/describe-error';
+import type { OneRosterVersion, ServiceBases } from '@/lib/oneroster/version';
 
 /** What the last action on the connection card did, for the live region under the form. */
 export type Outcome =
   | { kind: 'idle' }
   | { kind: 'invalid' }
-  | { kind: 'success'; orgName?: string; clockSkewMs?: number; categoriesListed: boolean }
+  | {
+      kind: 'success';
+      /** The version the live check confirmed, and the bases it reached. */
+      version?: OneRosterVersion;
+      bases?: ServiceBases;
+      orgName?: string;
+      clockSkewMs?: number;
+      categoriesListed: boolean;
+    }
   | { kind: 'error'; message: string }
   | { kind: 'disconnected'; hostAccessRevoked: boolean; gradeDataDeleted: boolean };
 
@@ -44,6 +53,13 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
           <p>
             {outcome.orgName ? t('authorizeSuccess', outcome.orgName) : t('authorizeSuccessNoName')}
           </p>
+          {outcome.version && outcome.bases && (
+            <p data-testid="authorize-version">
+              {outcome.version === '1.2'
+                ? t('authorizeConfirmed12', outcome.bases.rostering, outcome.bases.gradebook)
+                : t('authorizeConfirmed11', outcome.bases.rostering)}
+            </p>
+          )}
           {outcome.clockSkewMs !== undefined && (
             <p>{t('authorizeClockNote', describeClockOffset(outcome.clockSkewMs))}</p>
           )}

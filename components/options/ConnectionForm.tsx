@@ -9,6 +9,7 @@ import { CredentialFields } from './CredentialFields';
 import { CredentialGuide } from './CredentialGuide';
 import { PartnerPicker } from './PartnerPicker';
 import { TextField } from './TextField';
+import { AdvancedFields, VersionFields } from './VersionFields';
 
 export interface ConnectionFormProps {
   values: ConnectionFormValues;
@@ -68,13 +69,23 @@ export function ConnectionForm(props: ConnectionFormProps) {
             placeholder="https://"
             onChange={(hostUrl) => onChange({ hostUrl })}
           />
+          <VersionFields
+            profile={profile}
+            values={values}
+            errors={errors}
+            managedFields={managedFields}
+            onChange={onChange}
+          />
           <AuthModeChoice
             profile={profile}
             value={values.authMode}
+            version={values.version}
+            error={errors.authMode}
             managed={managed('authMode')}
             onChange={(authMode) => onChange({ authMode })}
           />
           <CredentialFields {...props} profile={profile} />
+          <AdvancedFields values={values} managedFields={managedFields} onChange={onChange} />
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('authorizing') : t('authorize')}

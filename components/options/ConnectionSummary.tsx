@@ -1,6 +1,20 @@
 import { t } from '@/lib/i18n/t';
 import type { AdminState } from '@/lib/messaging/replies';
+import { serviceBases } from '@/lib/oneroster/version';
 import { partnerProfile } from '@/lib/sis/partners';
+import { connectionVersion } from '@/lib/sis/settings-shapes';
+
+/** "OneRoster 1.2 · rostering: … · gradebook: …", or "OneRoster 1.1" (its one base is above). */
+function versionDetail(connection: NonNullable<AdminState['connection']>): string {
+  if (connectionVersion(connection) === '1.1') return t('connectionVersionDetail11');
+  try {
+    const bases = serviceBases('1.2', connection.hostUrl, connection.gradebookUrl);
+    return t('connectionVersionDetail', '1.2', bases.rostering, bases.gradebook);
+  } catch {
+    // A stored URL always parses; should one not, the version alone still tells.
+    return t('connectionVersionDetail', '1.2', connection.hostUrl, connection.gradebookUrl ?? '');
+  }
+}
 
 export interface ConnectionSummaryProps {
   state: AdminState;
@@ -38,6 +52,9 @@ export function ConnectionSummary({ state, onRemove }: ConnectionSummaryProps) {
             connection.hostUrl,
             verified,
           )}
+        </p>
+        <p className="summary__detail" data-testid="connection-version">
+          {versionDetail(connection)}
         </p>
       </div>
       {!state.managed.locked && (

@@ -12,7 +12,8 @@ import {
   type ConnectionDraft,
   checkConnectionDraft,
   connectionOrigins,
-  FIELD_FOR_ERROR,
+  draftField,
+  fieldForAuthorizeError,
 } from '@/lib/sis/connection-draft';
 import { keptSecretsOf, toDraft } from '@/lib/sis/connection-form';
 import { requestHostAccess } from '@/lib/sis/host-access';
@@ -43,7 +44,8 @@ export function ConnectionContainer({ state, form, onState }: ConnectionContaine
     }
     const reply = await sendRequest('authorizeConnection', draft);
     if (!reply.ok) {
-      const field = FIELD_FOR_ERROR[reply.error.code];
+      // The background names the field when the code alone does not ('wrong-base').
+      const field = draftField(reply.error.field) ?? fieldForAuthorizeError(reply.error.code);
       if (field) setErrors({ [field]: t('fieldCheckThis') });
       setOutcome({ kind: 'error', message: reply.error.message });
       return;

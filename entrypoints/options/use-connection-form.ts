@@ -14,12 +14,14 @@ import {
 export function useConnectionForm(initial: AdminState) {
   const [values, setValues] = useState(() => initialFormValues(initial));
   const [errors, setErrors] = useState<DraftErrors>({});
+  // What the policy sets: suggestions (version, token URL) leave those values alone.
+  const [managed, setManaged] = useState(initial.managed.fields);
   return {
     values,
     errors,
     setErrors,
     change(patch: Partial<ConnectionFormValues>) {
-      setValues((current) => applyFormChange(current, patch));
+      setValues((current) => applyFormChange(current, patch, managed));
       // A field the admin is fixing no longer carries the old complaint.
       setErrors((current) => {
         const next = { ...current };
@@ -29,6 +31,7 @@ export function useConnectionForm(initial: AdminState) {
     },
     /** After Authorize or Disconnect: start again from what is now saved. */
     reset(state: AdminState) {
+      setManaged(state.managed.fields);
       setValues(initialFormValues(state));
       setErrors({});
     },

@@ -11,6 +11,8 @@ import {
   CategoryOptionSchema,
   ExportDefaultsSchema,
   ManagedFieldSchema,
+  OneRosterVersionSchema,
+  ScoreDateFormatSchema,
   SecretStateSchema,
   SignatureMethodSchema,
 } from '../sis/settings-shapes';
@@ -247,6 +249,11 @@ export const AuthorizedConnectionSchema = z.object({
   tokenUrl: z.optional(z.string()),
   accessKey: z.optional(z.string()),
   authMode: z.optional(AuthModeSchema),
+  /** Absent: 1.1 (connectionVersion). */
+  version: z.optional(OneRosterVersionSchema),
+  /** 1.2 gradebook override; with hostUrl, what a saved secret is bound to. */
+  gradebookUrl: z.optional(z.string()),
+  scoreDateFormat: z.optional(ScoreDateFormatSchema),
   orgName: z.optional(z.string()),
   /** ISO date-time of the check. */
   verifiedAt: z.string(),
@@ -273,6 +280,9 @@ export const AdminStateSchema = z.object({
     accessKey: z.optional(z.string()),
     tokenUrl: z.optional(z.string()),
     signatureMethod: z.optional(SignatureMethodSchema),
+    version: z.optional(OneRosterVersionSchema),
+    gradebookUrl: z.optional(z.string()),
+    scoreDateFormat: z.optional(ScoreDateFormatSchema),
   }),
   secret: SecretStateSchema,
   vendorAuthorization: SecretStateSchema,
@@ -303,6 +313,9 @@ export const AdminStateSchema = z.object({
 export type AdminState = z.infer<typeof AdminStateSchema>;
 
 export const AuthorizeReplySchema = z.object({
+  /** The OneRoster version the live check confirmed, and the bases it reached. */
+  version: OneRosterVersionSchema,
+  bases: z.object({ rostering: z.string(), gradebook: z.string() }),
   orgName: z.optional(z.string()),
   /** Set when OAuth 1.0a requests are corrected for the SIS's clock. */
   clockSkewMs: z.optional(z.number()),

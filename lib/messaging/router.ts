@@ -34,9 +34,9 @@ export type Handlers = {
   [K in MessageType]: (data: RequestOf<K>, context: RequestContext) => Promise<ReplyOf<K>>;
 };
 
-const failure = (code: ErrorCode, message: string): Reply<never> => ({
+const failure = (code: ErrorCode, message: string, field?: string): Reply<never> => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, ...(field === undefined ? {} : { field }) },
 });
 
 export function createRouter(handlers: Handlers, self: SelfIdentity) {
@@ -71,7 +71,7 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
       ) => Promise<unknown>;
       return { ok: true, data: await handler(payload.data, { audience, url }) };
     } catch (error) {
-      if (error instanceof RequestError) return failure(error.code, error.message);
+      if (error instanceof RequestError) return failure(error.code, error.message, error.field);
       console.error(`[sis-export] ${type} failed`, error);
       return failure('internal', t('errorInternal', String(error)));
     }

@@ -89,6 +89,11 @@ export function toAdminState(
       ...(connection.tokenUrl === undefined ? {} : { tokenUrl: connection.tokenUrl }),
       accessKey: connection.accessKey,
       authMode: connection.authMode,
+      ...(connection.version === undefined ? {} : { version: connection.version }),
+      ...(connection.gradebookUrl === undefined ? {} : { gradebookUrl: connection.gradebookUrl }),
+      ...(connection.scoreDateFormat === undefined
+        ? {}
+        : { scoreDateFormat: connection.scoreDateFormat }),
       ...(connection.orgName ? { orgName: connection.orgName } : {}),
       verifiedAt: connection.verifiedAt,
       ...(connection.clockSkewMs === undefined ? {} : { clockSkewMs: connection.clockSkewMs }),

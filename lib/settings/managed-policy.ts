@@ -10,6 +10,8 @@ import {
   type ConnectionFields,
   type ExportDefaults,
   MAX_TITLE_LIMIT,
+  OneRosterVersionSchema,
+  ScoreDateFormatSchema,
   SignatureMethodSchema,
 } from '../sis/settings-shapes';
 import { z } from '../zod';
@@ -26,6 +28,12 @@ export const POLICY_KEYS = {
   tokenUrl: Text,
   vendorAuthorization: Text,
   signatureMethod: SignatureMethodSchema,
+  /** Absent: 1.1, as before versions existed. */
+  oneRosterVersion: OneRosterVersionSchema,
+  /** 1.2 only: the gradebook base when it is not the one derived from hostUrl. */
+  gradebookUrl: Text,
+  /** 1.2 only: result scoreDate as `date` (the spec's) or `date-time`. */
+  scoreDateFormat: ScoreDateFormatSchema,
   exportEnabled: z.boolean(),
   allowTeacherOverride: z.boolean(),
   defaultCategoryId: Text.check(z.maxLength(256)),
@@ -55,6 +63,10 @@ export function parseManagedPolicy(raw: unknown): ManagedPolicy {
   }
   // Key names only: a value may be the secret code.
   if (dropped.length > 0) console.warn(`[sis-export] policy keys ignored: ${dropped.join(', ')}`);
+  // Kept as set, so Authorize refuses it beside the sign-in method (connection-draft.ts).
+  if (policy.oneRosterVersion === '1.2' && policy.authMode === 'oauth1') {
+    console.warn('[sis-export] policy invalid: oneRosterVersion 1.2 needs authMode oauth2');
+  }
   return policy as ManagedPolicy;
 }
 
@@ -105,6 +117,9 @@ export function buildPolicy(input: PolicyInput): ManagedPolicy {
     accessKey: connection.accessKey,
     tokenUrl: connection.tokenUrl,
     signatureMethod: connection.signatureMethod,
+    oneRosterVersion: connection.version,
+    gradebookUrl: connection.gradebookUrl,
+    scoreDateFormat: connection.scoreDateFormat,
     secretCode: secrets?.secret,
     vendorAuthorization: secrets?.vendorAuthorization,
     exportEnabled: input.exportEnabled,

@@ -8,11 +8,12 @@ import { buildGoogleClientId } from '../google/client-id';
 import { t } from '../i18n/t';
 import { bindingChanges, checkHostUrl } from '../sis/connection-draft';
 import { authModeFor, type PartnerId, partnerProfile } from '../sis/partners';
-import type {
-  ConnectionFields,
-  ExportDefaults,
-  ManagedField,
-  SecretState,
+import {
+  type ConnectionFields,
+  connectionVersion,
+  type ExportDefaults,
+  type ManagedField,
+  type SecretState,
 } from '../sis/settings-shapes';
 import {
   connectionSetting,
@@ -78,6 +79,9 @@ const FIELD_OF: Record<Exclude<PolicyKey, 'lockSettings'>, ManagedField> = {
   tokenUrl: 'tokenUrl',
   vendorAuthorization: 'vendorAuthorization',
   signatureMethod: 'signatureMethod',
+  oneRosterVersion: 'oneRosterVersion',
+  gradebookUrl: 'gradebookUrl',
+  scoreDateFormat: 'scoreDateFormat',
   exportEnabled: 'exportEnabled',
   allowTeacherOverride: 'allowTeacherOverride',
   defaultCategoryId: 'categoryId',
@@ -94,6 +98,8 @@ export function policyConnectionFields(
 ): Partial<ConnectionFields> {
   const partner: PartnerId | undefined = policy.sisPartner ?? saved?.partner;
   const host = policy.hostUrl === undefined ? undefined : checkHostUrl(policy.hostUrl);
+  const gradebook =
+    policy.gradebookUrl === undefined ? undefined : checkHostUrl(policy.gradebookUrl);
   const fields: Partial<ConnectionFields> = {
     partner: policy.sisPartner,
     // An invalid policy URL is kept as is, so the page shows it beside its error.
@@ -102,6 +108,9 @@ export function policyConnectionFields(
     accessKey: policy.accessKey,
     tokenUrl: policy.tokenUrl,
     signatureMethod: policy.signatureMethod,
+    version: policy.oneRosterVersion,
+    gradebookUrl: gradebook && (gradebook.ok ? gradebook.url : policy.gradebookUrl),
+    scoreDateFormat: policy.scoreDateFormat,
   };
   return Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined),
@@ -118,6 +127,10 @@ function matchesPolicy(saved: StoredConnection, policyFields: Partial<Connection
     // A token URL or signature method only counts for the sign-in method that uses it.
     if (key === 'tokenUrl' && saved.authMode !== 'oauth2') return true;
     if (key === 'signatureMethod' && saved.authMode !== 'oauth1') return true;
+    // A connection saved before versions existed is 1.1; the 1.2 options count only on 1.2.
+    if (key === 'version') return connectionVersion(saved) === value;
+    const on12 = connectionVersion(saved) === '1.2';
+    if ((key === 'gradebookUrl' || key === 'scoreDateFormat') && !on12) return true;
     return saved[key as keyof ConnectionFields] === value;
   });
 }
@@ -154,6 +167,9 @@ export function resolveSettings(
         accessKey: connection.accessKey,
         tokenUrl: connection.tokenUrl,
         signatureMethod: connection.signatureMethod,
+        version: connection.version,
+        gradebookUrl: connection.gradebookUrl,
+        scoreDateFormat: connection.scoreDateFormat,
       }
     : {};
   const form = { ...savedFields, ...policyConnection };

@@ -13,6 +13,7 @@ import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { describeOneRosterError } from '../oneroster/describe-error';
 import { isOneRosterError, OneRosterHttpError, OneRosterResponseError } from '../oneroster/errors';
+import { type OneRosterVersion, type ServiceBases, serviceBases } from '../oneroster/version';
 import { refuseIfLocked } from '../settings/admin-settings';
 import { removeConnection, saveAuthorizedConnection } from '../settings/connection-store';
 import type { ResolvedSettings } from '../settings/resolve-settings';
@@ -20,10 +21,11 @@ import {
   type ConnectionDraft,
   checkConnectionDraft,
   connectionOrigins,
+  fieldForAuthorizeError,
   keptSecret,
 } from './connection-draft';
 import type { HostAccess } from './host-access';
-import type { CategoryOption, ConnectionFields } from './settings-shapes';
+import { type CategoryOption, type ConnectionFields, connectionVersion } from './settings-shapes';
 import { type ConnectionSecrets, createSisClient } from './sis-client';
 
 export interface AuthorizeDependencies {
@@ -87,6 +89,8 @@ export async function authorizeConnection(
       t('errorHostPermissionMissing', origins.join(' ')),
     );
   }
+  const version = connectionVersion(checked.fields);
+  const bases = serviceBases(version, checked.fields.hostUrl, checked.fields.gradebookUrl);
   const secret = update.secret ?? current.secret ?? '';
   const vendorAuthorization =
     update.vendorAuthorization === undefined
@@ -101,14 +105,32 @@ export async function authorizeConnection(
     );
   } catch (error) {
     const failure = describeAuthorizeFailure(error);
-    throw new RequestError(failure.code, failure.message);
+    const field = fieldForAuthorizeError(failure.code, {
+      service: serviceOf(error, bases),
+      gradebookOverridden: checked.fields.gradebookUrl !== undefined,
+    });
+    throw new RequestError(failure.code, failure.message, field);
   }
   await saveAuthorizedConnection(checked.fields, check, update, deps.now);
   return {
+    version,
+    bases,
     ...(check.orgName ? { orgName: check.orgName } : {}),
     ...(check.clockSkewMs === undefined ? {} : { clockSkewMs: check.clockSkewMs }),
     categoriesListed: check.categories !== null,
   };
+}
+
+/**
+ * Which service base a failure came from: as the error says ('wrong-base' carries it), else by
+ * the failed request's URL (a 1.2 gradebook base apart from the rostering one).
+ */
+export function serviceOf(error: unknown, bases: ServiceBases): unknown {
+  if (typeof error === 'object' && error !== null && 'service' in error) return error.service;
+  const url = isOneRosterError(error) ? error.request?.url : undefined;
+  if (url === undefined || bases.gradebook === bases.rostering) return undefined;
+  if (url.startsWith(bases.gradebook)) return 'gradebook';
+  return url.startsWith(bases.rostering) ? 'rostering' : undefined;
 }
 
 /** What Disconnect stops and forgets besides the stored connection. */
@@ -184,7 +206,7 @@ const NOTABLE_SKEW_MS = 2 * 60_000;
 // Reasons a category listing may fail while exports can still work: the SIS has no /categories
 // (not part of every 1.1 server) or had a passing problem. Anything else (401, 403, scopes,
 // vendor authorization) would fail every export too, so Authorize reports it.
-const CATEGORIES_OPTIONAL = new Set([
+const CATEGORIES_OPTIONAL: ReadonlySet<string> = new Set([
   'not-found',
   'not-oneroster',
   'unexpected-status',
@@ -223,11 +245,28 @@ export async function checkSisConnection(
     ...(info.orgName ? { orgName: info.orgName } : {}),
     ...(skew !== undefined && Math.abs(skew) >= NOTABLE_SKEW_MS ? { clockSkewMs: skew } : {}),
     ...(clientAuth ? { clientAuth } : {}),
-    categories: await readCategories(client),
+    categories: await readCategories(client, connectionVersion(fields)),
   };
 }
 
-async function readCategories(client: OneRosterClient): Promise<CategoryOption[] | null> {
+// 1.2's gradebook service must list categories (Google's 1.2 sequence reads them, Infinite Campus
+// requires one on every line item): nothing there means a wrong gradebook base, not an SIS
+// without categories, so only passing problems are let through.
+const CATEGORIES_OPTIONAL_12: ReadonlySet<string> = new Set([
+  'server-error',
+  'rate-limited',
+  'timeout',
+]);
+
+/** Whether Authorize may pass without the category list after a failure with `code`. */
+export function categoriesOptional(version: OneRosterVersion, code: string): boolean {
+  return (version === '1.2' ? CATEGORIES_OPTIONAL_12 : CATEGORIES_OPTIONAL).has(code);
+}
+
+async function readCategories(
+  client: OneRosterClient,
+  version: OneRosterVersion,
+): Promise<CategoryOption[] | null> {
   try {
     const categories = await client.listCategories();
     // Ids longer than any real one would not fit the stored option list; titles are only shown.
@@ -238,7 +277,7 @@ async function readCategories(client: OneRosterClient): Promise<CategoryOption[]
         title: (category.title ?? category.sourcedId).slice(0, 256),
       }));
   } catch (error) {
-    if (isOneRosterError(error) && CATEGORIES_OPTIONAL.has(error.code)) return null;
+    if (isOneRosterError(error) && categoriesOptional(version, error.code)) return null;
     throw error;
   }
 }

@@ -13,7 +13,14 @@ import {
   PartnerIdSchema,
   partnerProfile,
 } from './partners';
-import { type ConnectionFields, type SecretState, SignatureMethodSchema } from './settings-shapes';
+import {
+  type ConnectionFields,
+  connectionVersion,
+  OneRosterVersionSchema,
+  ScoreDateFormatSchema,
+  type SecretState,
+  SignatureMethodSchema,
+} from './settings-shapes';
 
 const Typed = z.string().check(z.maxLength(4096));
 
@@ -29,11 +36,32 @@ export const ConnectionDraftSchema = z.object({
   secret: z.optional(Typed),
   /** Newly typed vendor authorization; absent keeps the saved one, empty removes it. */
   vendorAuthorization: z.optional(Typed),
+  /** Absent: 1.1, as every connection was before 1.2. */
+  version: z.optional(OneRosterVersionSchema),
+  /** 1.2 only: the gradebook base override; empty or absent uses the derived base. */
+  gradebookUrl: z.optional(Typed),
+  /** 1.2 only. */
+  scoreDateFormat: z.optional(ScoreDateFormatSchema),
 });
 export type ConnectionDraft = z.infer<typeof ConnectionDraftSchema>;
 
 /** Fields a problem can be shown beside. */
-export type DraftField = 'hostUrl' | 'accessKey' | 'secret' | 'tokenUrl' | 'vendorAuthorization';
+export const DRAFT_FIELDS = [
+  'hostUrl',
+  'version',
+  'gradebookUrl',
+  'authMode',
+  'accessKey',
+  'secret',
+  'tokenUrl',
+  'vendorAuthorization',
+] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** A field name received from elsewhere (an error's `field`), if it is one of the form's. */
+export function draftField(name: unknown): DraftField | undefined {
+  return DRAFT_FIELDS.find((field) => field === name);
+}
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export type DraftCheck =
@@ -68,6 +96,22 @@ export function checkConnectionDraft(draft: ConnectionDraft, context: DraftConte
   const host = checkHostUrl(draft.hostUrl);
   if (!host.ok) errors.hostUrl = describeSisUrlProblem(host.problem);
 
+  const profile = partnerProfile(draft.partner);
+  const version = connectionVersion(draft);
+  if (!profile.versions.includes(version)) {
+    errors.version = t('versionNotOffered', profile.name(), version);
+  }
+  // OneRoster 1.2 dropped OAuth 1.0a (oneroster-1.2.md §5); the form never offers it there.
+  if (version === '1.2' && authMode === 'oauth1') errors.authMode = t('versionNeedsOAuth2');
+
+  let gradebookUrl: string | undefined;
+  const gradebookText = version === '1.2' ? (draft.gradebookUrl ?? '').trim() : '';
+  if (gradebookText !== '') {
+    const gradebook = checkHostUrl(gradebookText);
+    if (gradebook.ok) gradebookUrl = gradebook.url;
+    else errors.gradebookUrl = describeSisUrlProblem(gradebook.problem);
+  }
+
   const accessKey = draft.accessKey.trim();
   if (accessKey === '') errors.accessKey = t('accessKeyRequired');
 
@@ -90,7 +134,13 @@ export function checkConnectionDraft(draft: ConnectionDraft, context: DraftConte
 
   // A kept secret goes only where, and with what, it was saved for.
   const kept = context.kept ?? {};
-  const binding = { hostUrl: draft.hostUrl, tokenUrl: draft.tokenUrl, accessKey, authMode };
+  const binding = {
+    hostUrl: draft.hostUrl,
+    tokenUrl: draft.tokenUrl,
+    gradebookUrl: gradebookText || undefined,
+    accessKey,
+    authMode,
+  };
   if (secret === undefined && kept.secret && !errors.secret) {
     const changes = bindingChanges(kept.secret.boundTo, binding);
     if (changes.length > 0) errors.secret = describeBindingChange('secret', kept.secret, changes);
@@ -119,6 +169,11 @@ export function checkConnectionDraft(draft: ConnectionDraft, context: DraftConte
     ...(authMode === 'oauth2'
       ? { tokenUrl }
       : { signatureMethod: draft.signatureMethod ?? 'HMAC-SHA256' }),
+    ...(draft.version === undefined ? {} : { version }),
+    ...(gradebookUrl === undefined ? {} : { gradebookUrl }),
+    ...(version === '1.2' && draft.scoreDateFormat
+      ? { scoreDateFormat: draft.scoreDateFormat }
+      : {}),
   };
   return {
     ok: true,
@@ -128,11 +183,15 @@ export function checkConnectionDraft(draft: ConnectionDraft, context: DraftConte
   };
 }
 
-/** Every origin the connection talks to (the Host URL's, and the token URL's when different). */
+/**
+ * Every origin the connection talks to: the Host URL's, the token URL's, and a 1.2 gradebook
+ * base's when it is elsewhere.
+ */
 export function connectionOrigins(
-  fields: Pick<ConnectionFields, 'hostUrl' | 'tokenUrl'>,
+  fields: Pick<ConnectionFields, 'hostUrl' | 'tokenUrl' | 'gradebookUrl' | 'version'>,
 ): string[] {
-  const origins = [fields.hostUrl, fields.tokenUrl]
+  const gradebook = connectionVersion(fields) === '1.2' ? fields.gradebookUrl : undefined;
+  const origins = [fields.hostUrl, fields.tokenUrl, gradebook]
     .filter((url): url is string => url !== undefined && URL.canParse(url))
     .map((url) => new URL(url).origin);
   return [...new Set(origins)];
@@ -149,6 +208,32 @@ export const FIELD_FOR_ERROR: Readonly<Partial<Record<ErrorCode, DraftField>>> =
   'token-endpoint-status': 'tokenUrl',
   'missing-vendor-authorization': 'vendorAuthorization',
 };
+
+/** Failures that mean "no OneRoster service of this version at that base". */
+const BASE_CODES: ReadonlySet<string> = new Set([
+  'wrong-base',
+  'not-found',
+  'not-oneroster',
+  'unexpected-status',
+]);
+
+/**
+ * The field a failed Authorize check points at. By string, so codes the OneRoster client adds
+ * reach it as they are: 'wrong-base' (no OneRoster service of that version at a base) and the
+ * other "nothing OneRoster there" codes are the Host URL's fault, or the gradebook override's
+ * when the failing base was the overridden gradebook.
+ */
+export function fieldForAuthorizeError(
+  code: string,
+  detail: { service?: unknown; gradebookOverridden?: boolean } = {},
+): DraftField | undefined {
+  if (BASE_CODES.has(code)) {
+    return detail.service === 'gradebook' && detail.gradebookOverridden
+      ? 'gradebookUrl'
+      : 'hostUrl';
+  }
+  return (FIELD_FOR_ERROR as Readonly<Record<string, DraftField | undefined>>)[code];
+}
 
 /*
  * The rules every SIS address (Host URL, token URL) must pass before any request is made. The
@@ -238,7 +323,8 @@ export function originPattern(origin: string): string {
 
 /*
  * A kept secret (secret code or vendor authorization that is not typed again) is bound to what
- * it was saved with: it is only ever sent to the Host URL's and Token URL's origins, with the
+ * it was saved with: it is only ever sent to the Host URL's, Token URL's and (1.2) gradebook
+ * base's origins, with the
  * access key and sign-in method, of the connection it was authorized with; one from the district
  * policy only to the policy's own URLs. Otherwise editing two URLs on the options page would
  * send the saved secret to a server of anyone's choosing. Checked by
@@ -246,7 +332,7 @@ export function originPattern(origin: string): string {
  */
 /** What a kept secret may be used with; an absent URL allows no origin. */
 export type SecretBinding = Partial<
-  Pick<ConnectionFields, 'hostUrl' | 'tokenUrl' | 'accessKey' | 'authMode'>
+  Pick<ConnectionFields, 'hostUrl' | 'tokenUrl' | 'gradebookUrl' | 'accessKey' | 'authMode'>
 >;
 
 /** A secret the draft does not type again, where it comes from and what it is bound to. */
@@ -256,12 +342,14 @@ export interface KeptSecret {
 }
 
 /** A field whose change means the kept secret must be typed again. */
-export type BindingField = 'hostUrl' | 'tokenUrl' | 'accessKey' | 'authMode';
+export type BindingField = 'hostUrl' | 'tokenUrl' | 'gradebookUrl' | 'accessKey' | 'authMode';
 
 /** The fields of a draft that decide where and how a secret is used (raw or normalised). */
 export interface BindingDraft {
   hostUrl: string;
   tokenUrl?: string;
+  /** A 1.2 gradebook base override; absent when the connection uses the derived base. */
+  gradebookUrl?: string;
   accessKey: string;
   authMode: AuthMode;
 }
@@ -276,6 +364,13 @@ export function bindingChanges(bound: SecretBinding, draft: BindingDraft): Bindi
   const changes: BindingField[] = [];
   const host = hostOrigin(bound.hostUrl);
   if (host === undefined || host !== hostOrigin(draft.hostUrl)) changes.push('hostUrl');
+  // Bearer tokens and the vendor header go to the gradebook base: an override may point only
+  // at an origin the secret was already bound to.
+  if (draft.gradebookUrl) {
+    const gradebook = hostOrigin(draft.gradebookUrl);
+    const allowed = [host, hostOrigin(bound.gradebookUrl)].filter((origin) => origin);
+    if (gradebook === undefined || !allowed.includes(gradebook)) changes.push('gradebookUrl');
+  }
   if (draft.authMode === 'oauth2') {
     const token = tokenOrigin(bound.tokenUrl);
     if (token === undefined || token !== tokenOrigin(draft.tokenUrl)) changes.push('tokenUrl');
@@ -304,6 +399,7 @@ export function keptSecret(
 const LABEL: Record<BindingField, () => string> = {
   hostUrl: () => t('fieldHostUrl'),
   tokenUrl: () => t('fieldTokenUrl'),
+  gradebookUrl: () => t('fieldGradebookUrl'),
   accessKey: () => t('fieldAccessKey'),
   authMode: () => t('fieldAuthMode'),
 };

@@ -1,22 +1,34 @@
 /**
  * The connection form's values and how they change, apart from React so the rules are
- * unit-tested: a partner switch keeps the sign-in method only if the new SIS offers it, and the
- * Skyward Application URL fills in the Host URL (which stays editable).
+ * unit-tested: a partner switch keeps the sign-in method and OneRoster version only if the new
+ * SIS offers them, a pasted Host URL suggests the version (and Infinite Campus's token URL), 1.2
+ * signs in with OAuth 2 only, and the Skyward Application URL fills in the Host URL (which stays
+ * editable).
  */
 import { t } from '../i18n/t';
 import type { AdminState } from '../messaging/replies';
+import {
+  type OneRosterVersion,
+  type ScoreDateFormat,
+  type ServiceBases,
+  serviceBases,
+  suggestVersion,
+} from '../oneroster/version';
 import type { ConnectionDraft, DraftContext } from './connection-draft';
 import {
   bindingChanges,
+  checkHostUrl,
   describeBindingChange,
   type KeptSecret,
   keptSecret,
   type SecretBinding,
 } from './connection-draft';
+import { suggestTokenUrl } from './partner-help';
 import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './partners';
 import {
   type ExportDefaults,
   MAX_TITLE_LIMIT,
+  type ManagedField,
   type SecretState,
   type SignatureMethod,
 } from './settings-shapes';
@@ -35,6 +47,13 @@ export interface ConnectionFormValues {
   /** Undefined keeps the saved one; empty (when replacing) removes it. */
   vendorAuthorization: string | undefined;
   signatureMethod: SignatureMethod;
+  version: OneRosterVersion;
+  /** The version was picked from the Host URL (the page says so), not by the admin. */
+  versionSuggested: boolean;
+  /** 1.2 only: the gradebook base override; '' uses the base derived from the Host URL. */
+  gradebookUrl: string;
+  /** 1.2 only. */
+  scoreDateFormat: ScoreDateFormat;
 }
 
 const initialSecret = (state: SecretState) => (state === 'none' ? '' : undefined);
@@ -52,20 +71,66 @@ export function initialFormValues(state: AdminState): ConnectionFormValues {
     tokenUrl: form.tokenUrl ?? '',
     vendorAuthorization: initialSecret(state.vendorAuthorization),
     signatureMethod: form.signatureMethod ?? 'HMAC-SHA256',
+    // A saved or policy connection without a version is 1.1 (connectionVersion).
+    version: form.version ?? '1.1',
+    versionSuggested: false,
+    gradebookUrl: form.gradebookUrl ?? '',
+    scoreDateFormat: form.scoreDateFormat ?? 'date',
   };
 }
 
+/** `managed`: fields the policy sets, which no suggestion may change (the page shows them read-only). */
 export function applyFormChange(
   values: ConnectionFormValues,
   patch: Partial<ConnectionFormValues>,
+  managed: readonly ManagedField[] = [],
 ): ConnectionFormValues {
   const next = { ...values, ...patch };
-  if (patch.partner) next.authMode = authModeFor(patch.partner, next.authMode);
   if (patch.applicationUrl !== undefined) {
     next.hostUrl = composeSkywardApiUrl(patch.applicationUrl) ?? next.hostUrl;
   }
+  if (next.partner === '' || managed.includes('oneRosterVersion')) return next;
+  const offered = partnerProfile(next.partner).versions;
+  if (patch.version !== undefined) next.versionSuggested = false;
+  if (patch.partner) {
+    next.authMode = authModeFor(patch.partner, next.authMode);
+    // A new connection starts at the SIS's first version; a switch keeps one it offers.
+    if (values.partner === '' || !offered.includes(next.version)) {
+      next.version = offered[0];
+      next.versionSuggested = false;
+    }
+  }
+  // A Host URL that says its version picks it, unless the admin chose after that URL said so.
+  const suggested = suggestVersion(next.hostUrl);
+  const newSuggestion =
+    suggested !== undefined &&
+    (suggested !== suggestVersion(values.hostUrl) || patch.partner !== undefined);
+  if (newSuggestion && patch.version === undefined && offered.includes(suggested)) {
+    next.version = suggested;
+    next.versionSuggested = true;
+  }
+  if (next.version === '1.2' && !managed.includes('authMode')) next.authMode = 'oauth2';
+  // Infinite Campus's token URL follows from its Base URL: filled in while the field is empty
+  // or still holds the previous suggestion, never over what the admin typed.
+  if (patch.tokenUrl === undefined && !managed.includes('tokenUrl')) {
+    const before = suggestTokenUrl(values.partner, values.hostUrl);
+    const after = suggestTokenUrl(next.partner, next.hostUrl);
+    if (after && (next.tokenUrl.trim() === '' || next.tokenUrl === before)) next.tokenUrl = after;
+  }
   return next;
 }
+
+/** The two 1.2 service bases the form's values lead to; undefined for 1.1 or an unusable URL. */
+export function formServiceBases(values: ConnectionFormValues): ServiceBases | undefined {
+  if (values.version !== '1.2' || !checkHostUrl(values.hostUrl).ok) return undefined;
+  const override = values.gradebookUrl.trim();
+  if (override !== '' && !checkHostUrl(override).ok) return undefined;
+  return serviceBases('1.2', values.hostUrl.trim(), override || undefined);
+}
+
+/** The gradebook override the form sends: 1.2 only, absent when empty. */
+const gradebookOverride = (values: ConnectionFormValues) =>
+  values.version === '1.2' && values.gradebookUrl.trim() !== '' ? values.gradebookUrl : undefined;
 
 /** What Authorize sends; undefined until an SIS is picked. */
 export function toDraft(values: ConnectionFormValues): ConnectionDraft | undefined {
@@ -78,6 +143,13 @@ export function toDraft(values: ConnectionFormValues): ConnectionDraft | undefin
     ...(values.authMode === 'oauth2'
       ? { tokenUrl: values.tokenUrl }
       : { signatureMethod: values.signatureMethod }),
+    version: values.version,
+    ...(values.version === '1.2'
+      ? {
+          scoreDateFormat: values.scoreDateFormat,
+          ...(gradebookOverride(values) === undefined ? {} : { gradebookUrl: values.gradebookUrl }),
+        }
+      : {}),
     ...(values.secret === undefined ? {} : { secret: values.secret }),
     // Only SISs with a vendor header have the field; elsewhere a saved value is left alone.
     ...(values.vendorAuthorization === undefined ||
@@ -90,7 +162,7 @@ export function toDraft(values: ConnectionFormValues): ConnectionDraft | undefin
 /** The secrets Authorize may keep, bound as the background binds them (connection-draft.ts). */
 export function keptSecretsOf(state: AdminState): NonNullable<DraftContext['kept']> {
   const policy: SecretBinding = {};
-  for (const field of ['hostUrl', 'tokenUrl', 'accessKey', 'authMode'] as const) {
+  for (const field of ['hostUrl', 'tokenUrl', 'gradebookUrl', 'accessKey', 'authMode'] as const) {
     if (state.managed.fields.includes(field)) Object.assign(policy, { [field]: state.form[field] });
   }
   return {
@@ -113,6 +185,7 @@ export function secretsToRetype(
   const draft = {
     hostUrl: values.hostUrl,
     tokenUrl: values.tokenUrl,
+    gradebookUrl: gradebookOverride(values),
     accessKey: values.accessKey,
     authMode: authModeFor(values.partner, values.authMode),
   };

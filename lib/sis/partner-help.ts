@@ -5,6 +5,7 @@
  * Texts are thunks over `t('…')`, read in the browser's language when shown.
  */
 import { t } from '../i18n/t';
+import { infiniteCampusAppName } from '../oneroster/version';
 import type { PartnerId } from './partners';
 
 export interface PartnerHelp {
@@ -14,6 +15,8 @@ export interface PartnerHelp {
   hostUrlHelp(): string;
   /** Where the token URL comes from (OAuth 2). */
   tokenUrlHelp(): string;
+  /** Which OneRoster versions the SIS offers, and what their URLs look like. */
+  versionHelp(): string;
   /** "Where to find these credentials", one sentence per step. */
   guide(): string[];
 }
@@ -23,6 +26,7 @@ const PARTNER_HELP: Readonly<Record<PartnerId, PartnerHelp>> = {
     status: () => t('partnerStatusInfiniteCampus'),
     hostUrlHelp: () => t('hostUrlHelpInfiniteCampus'),
     tokenUrlHelp: () => t('tokenUrlHelpInfiniteCampus'),
+    versionHelp: () => t('versionHelpInfiniteCampus'),
     guide: () => [
       t('guideInfiniteCampus1'),
       t('guideInfiniteCampus2'),
@@ -36,6 +40,7 @@ const PARTNER_HELP: Readonly<Record<PartnerId, PartnerHelp>> = {
     status: () => t('partnerStatusSkyward'),
     hostUrlHelp: () => t('hostUrlHelpSkyward'),
     tokenUrlHelp: () => t('tokenUrlHelpSkyward'),
+    versionHelp: () => t('versionHelpSkyward'),
     guide: () => [
       t('guideSkyward1'),
       t('guideSkyward2'),
@@ -50,28 +55,46 @@ const PARTNER_HELP: Readonly<Record<PartnerId, PartnerHelp>> = {
     status: () => t('partnerStatusContactSis'),
     hostUrlHelp: () => t('hostUrlHelpAeries'),
     tokenUrlHelp: () => t('tokenUrlHelpAeries'),
+    versionHelp: () => t('versionHelpOneOnly'),
     guide: () => [t('guideAeries1'), t('guideAeries2'), t('guideAeries3')],
   },
   aspen: {
     status: () => t('partnerStatusAspen'),
     hostUrlHelp: () => t('hostUrlHelpGeneric'),
     tokenUrlHelp: () => t('tokenUrlHelpGeneric'),
+    versionHelp: () => t('versionHelpOneOnly'),
     guide: () => [t('guideAspen1'), t('guideAspen2'), t('guideAspen3')],
   },
   'capita-sims': {
     status: () => t('partnerStatusContactSis'),
     hostUrlHelp: () => t('hostUrlHelpGeneric'),
     tokenUrlHelp: () => t('tokenUrlHelpGeneric'),
+    versionHelp: () => t('versionHelpGeneric'),
     guide: () => [t('guideCapitaSims1'), t('guideCapitaSims2')],
   },
   other: {
     status: () => t('partnerStatusOther'),
     hostUrlHelp: () => t('hostUrlHelpOther'),
     tokenUrlHelp: () => t('tokenUrlHelpGeneric'),
+    versionHelp: () => t('versionHelpGeneric'),
     guide: () => [t('guideOther1'), t('guideOther2'), t('guideOther3')],
   },
 };
 
 export function partnerHelp(id: PartnerId): PartnerHelp {
   return PARTNER_HELP[id];
+}
+
+/**
+ * The token URL a pasted Host URL implies, for an SIS whose token endpoint follows from it:
+ * Infinite Campus's `https://<host>/campus/oauth2/token?appName=<app>`, `<app>` from the Base
+ * URL's path (oneroster-1.2.md §2). Undefined for other SISs, or a URL that names no app.
+ */
+export function suggestTokenUrl(partner: PartnerId | '', hostUrl: string): string | undefined {
+  if (partner !== 'infinite-campus' || !URL.canParse(hostUrl.trim())) return undefined;
+  const app = infiniteCampusAppName(hostUrl);
+  if (!app) return undefined;
+  const { origin } = new URL(hostUrl.trim());
+  // The segment is already percent-encoded as a path; in a query it only must not break out.
+  return /^[\w.~%-]+$/.test(app) ? `${origin}/campus/oauth2/token?appName=${app}` : undefined;
 }

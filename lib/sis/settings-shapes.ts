@@ -3,8 +3,16 @@
  * (lib/settings), the managed policy and the messaging protocol. Shapes only: nothing here reads
  * storage, so the protocol can use them without pulling settings code into the content script.
  */
+import {
+  ONEROSTER_VERSIONS,
+  type OneRosterVersion,
+  SCORE_DATE_FORMATS,
+} from '../oneroster/version';
 import { z } from '../zod';
 import { AuthModeSchema, PartnerIdSchema } from './partners';
+
+export const OneRosterVersionSchema = z.enum(ONEROSTER_VERSIONS);
+export const ScoreDateFormatSchema = z.enum(SCORE_DATE_FORMATS);
 
 export const SignatureMethodSchema = z.enum(['HMAC-SHA256', 'HMAC-SHA1']);
 export type SignatureMethod = z.infer<typeof SignatureMethodSchema>;
@@ -27,8 +35,22 @@ export const ConnectionFieldsSchema = z.object({
   tokenUrl: z.optional(RequiredText),
   /** OAuth 1.0a only. */
   signatureMethod: z.optional(SignatureMethodSchema),
+  /**
+   * The OneRoster version the connection speaks; absent in connections saved before 1.2 was
+   * supported, which are 1.1. Read it with {@link connectionVersion}.
+   */
+  version: z.optional(OneRosterVersionSchema),
+  /** 1.2 only: the gradebook service base when it is not the one derived from the Host URL. */
+  gradebookUrl: z.optional(RequiredText),
+  /** 1.2 only: how results' scoreDate is written; absent is the spec's date. */
+  scoreDateFormat: z.optional(ScoreDateFormatSchema),
 });
 export type ConnectionFields = z.infer<typeof ConnectionFieldsSchema>;
+
+/** The OneRoster version of a connection; one saved before versions existed is 1.1. */
+export function connectionVersion(fields: { version?: OneRosterVersion }): OneRosterVersion {
+  return fields.version ?? '1.1';
+}
 
 /** A grading category offered as the default for new line items. */
 export const CategoryOptionSchema = z.object({
@@ -69,6 +91,9 @@ export const ManagedFieldSchema = z.enum([
   'tokenUrl',
   'vendorAuthorization',
   'signatureMethod',
+  'oneRosterVersion',
+  'gradebookUrl',
+  'scoreDateFormat',
   'exportEnabled',
   'allowTeacherOverride',
   'categoryId',

@@ -1,15 +1,17 @@
 /**
  * The ONE place an SIS connection (its fields and secrets) becomes an authenticator and a
- * OneRoster client, with the partner's extra headers (Infinite Campus's x-vendor-authorization).
+ * OneRoster client: its version and bases, and the partner's vendor header (Infinite Campus's
+ * x-vendor-authorization), which goes to the gradebook base only.
  * Authorize's live check and the teacher's link and export work both build their clients here,
  * so a connection that passed Authorize is reached exactly the same way afterwards.
  * Background only: it is handed the secret.
  */
 import { type AuthConfig, createAuthenticator } from '../auth/config';
 import type { ClientAuthStyle } from '../auth/oauth2';
-import { createOneRosterClient } from '../oneroster/client';
+import { createOneRosterClient, type OneRosterClientOptions } from '../oneroster/client';
+import { scopesFor } from '../oneroster/version';
 import { partnerProfile } from './partners';
-import type { ConnectionFields } from './settings-shapes';
+import { type ConnectionFields, connectionVersion } from './settings-shapes';
 
 export interface ConnectionSecrets {
   secret: string;
@@ -30,26 +32,45 @@ export interface SisClientOptions {
   clientAuth?: ClientAuthStyle;
 }
 
-/** The auth settings lib/auth needs for this connection. */
+/**
+ * The auth settings lib/auth needs for this connection. No extra headers: the vendor header is
+ * the gradebook's alone ({@link clientOptionsFor}), not every request's.
+ */
 export function authConfigFor(fields: ConnectionFields, secrets: ConnectionSecrets): AuthConfig {
-  const header = partnerProfile(fields.partner).vendorAuthorizationHeader;
-  const extraHeaders =
-    header && secrets.vendorAuthorization ? { [header]: secrets.vendorAuthorization } : undefined;
   return fields.authMode === 'oauth1'
     ? {
         mode: 'oauth1',
         consumerKey: fields.accessKey,
         consumerSecret: secrets.secret,
         signatureMethod: fields.signatureMethod,
-        extraHeaders,
       }
     : {
         mode: 'oauth2',
         tokenUrl: fields.tokenUrl ?? '',
         clientId: fields.accessKey,
         clientSecret: secrets.secret,
-        extraHeaders,
+        scopes: scopesFor(connectionVersion(fields)),
       };
+}
+
+/** Where and how the OneRoster client talks for this connection (all but auth and fetch). */
+export function clientOptionsFor(
+  fields: ConnectionFields,
+  secrets: ConnectionSecrets,
+): Omit<OneRosterClientOptions, 'auth' | 'fetch' | 'now'> {
+  const version = connectionVersion(fields);
+  const header = partnerProfile(fields.partner).vendorAuthorizationHeader;
+  return {
+    baseUrl: fields.hostUrl,
+    version,
+    ...(version === '1.2' && fields.gradebookUrl ? { gradebookBaseUrl: fields.gradebookUrl } : {}),
+    ...(version === '1.2' && fields.scoreDateFormat
+      ? { scoreDateFormat: fields.scoreDateFormat }
+      : {}),
+    ...(header && secrets.vendorAuthorization
+      ? { gradebookHeaders: { [header]: secrets.vendorAuthorization } }
+      : {}),
+  };
 }
 
 /**
@@ -71,6 +92,6 @@ export function createSisClient(
     onClockSkewChange,
     clientAuth,
   });
-  const client = createOneRosterClient({ baseUrl: fields.hostUrl, auth, fetch, now });
+  const client = createOneRosterClient({ ...clientOptionsFor(fields, secrets), auth, fetch, now });
   return { auth, client };
 }

@@ -74,7 +74,7 @@ afterAll(async () => {
 describe('a saved secret is only sent where it was saved for', () => {
   it('sends nothing to a new Host URL and Token URL until the secret is typed again', async () => {
     await options.fillConnection({
-      partner: 'Other OneRoster 1.1 server',
+      partner: 'Other OneRoster server',
       mode: 'oauth2',
       hostUrl: sis.baseUrl,
       tokenUrl: sis.tokenUrl,

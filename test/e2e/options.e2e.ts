@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const otherOAuth1 = () => ({
-  partner: 'Other OneRoster 1.1 server',
+  partner: 'Other OneRoster server',
   mode: 'oauth1' as const,
   hostUrl: sis.baseUrl,
   accessKey: sis.credentials.oauth1.consumerKey,
@@ -40,7 +40,7 @@ const otherOAuth1 = () => ({
 describe('connecting an SIS on the options page', () => {
   it('checks every field before sending anything, and says what is wrong beside it', async () => {
     const { page } = options;
-    await options.field('Select your SIS').selectOption({ label: 'Other OneRoster 1.1 server' });
+    await options.field('Select your SIS').selectOption({ label: 'Other OneRoster server' });
     await page.getByRole('radio', { name: 'OAuth 1.0a (signed requests)' }).check();
     await options.field('Host URL').fill('http://sis.example.org/ims/oneroster/v1p1#top');
     await page.getByRole('button', { name: 'Authorize' }).click();

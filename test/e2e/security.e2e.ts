@@ -61,7 +61,7 @@ beforeAll(async () => {
   const options = await OptionsPage.open(browser);
   await options.status.waitFor();
   await options.fillConnection({
-    partner: 'Other OneRoster 1.1 server',
+    partner: 'Other OneRoster server',
     mode: 'oauth1',
     hostUrl: sis.baseUrl,
     accessKey: sis.credentials.oauth1.consumerKey,

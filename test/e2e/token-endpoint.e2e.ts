@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 const oauth2With = (tokenUrl: string) => ({
-  partner: 'Other OneRoster 1.1 server',
+  partner: 'Other OneRoster server',
   mode: 'oauth2' as const,
   hostUrl: sis.baseUrl,
   tokenUrl,

@@ -447,3 +447,72 @@ describe('disconnect', () => {
     });
   });
 });
+
+describe('OneRoster versions at Authorize (issue #14)', () => {
+  const oauth2Draft = () => ({
+    partner: 'other',
+    hostUrl: sis.baseUrl,
+    authMode: 'oauth2',
+    tokenUrl: sis.tokenUrl,
+    accessKey: sis.credentials.oauth2.clientId,
+    secret: sis.credentials.oauth2.clientSecret,
+    version: '1.1',
+  });
+
+  it('says which version it confirmed and the base it reached, and keeps the version', async () => {
+    const reply = await send('authorizeConnection', oauth2Draft());
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        version: '1.1',
+        bases: { rostering: `${sis.baseUrl}/`, gradebook: `${sis.baseUrl}/` },
+        state: { connection: { version: '1.1' }, form: { version: '1.1' } },
+      },
+    });
+    expect(await fakeBrowser.storage.local.get('connection')).toMatchObject({
+      connection: { version: '1.1' },
+    });
+  });
+
+  it('refuses 1.2 with OAuth 1.0a before any request', async () => {
+    const reply = await send('authorizeConnection', { ...oauth1Draft(), version: '1.2' });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-settings', message: expect.stringContaining('OAuth 2 only') },
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('needs the host permission of a gradebook base on another origin', async () => {
+    const reply = await send('authorizeConnection', {
+      ...oauth2Draft(),
+      version: '1.2',
+      gradebookUrl: 'https://gradebook.example.net/ims/oneroster/gradebook/v1p2',
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'host-permission-missing',
+        message: expect.stringContaining('https://gradebook.example.net'),
+      },
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('does not send a kept secret to a newly typed gradebook origin', async () => {
+    await send('authorizeConnection', oauth2Draft());
+    requests = [];
+    const { secret: _, ...withoutSecret } = oauth2Draft();
+    const reply = await send('authorizeConnection', {
+      ...withoutSecret,
+      version: '1.2',
+      gradebookUrl: `${ELSEWHERE}/ims/oneroster/gradebook/v1p2`,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-settings', message: expect.stringContaining('Gradebook base URL') },
+    });
+    expect(sentElsewhere()).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+});

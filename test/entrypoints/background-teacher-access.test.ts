@@ -92,7 +92,7 @@ describe('who may ask', () => {
     expect(state.access).toEqual({
       connected: true,
       exportAllowed: false,
-      partnerName: 'Other OneRoster 1.1 server',
+      partnerName: 'Other OneRoster server',
     });
   });
 

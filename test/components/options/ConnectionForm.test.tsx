@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionForm, type ConnectionFormProps } from '@/components/options/ConnectionForm';
 import type { ConnectionFormValues } from '@/lib/sis/connection-form';
 import { useLocale } from '../../support/fake-i18n';
-import { fieldByLabel, render } from '../../support/render';
+import { change, fieldByLabel, render } from '../../support/render';
 
 const VALUES: ConnectionFormValues = {
   partner: 'infinite-campus',
@@ -16,6 +16,10 @@ const VALUES: ConnectionFormValues = {
   tokenUrl: '',
   vendorAuthorization: '',
   signatureMethod: 'HMAC-SHA256',
+  version: '1.1',
+  versionSuggested: false,
+  gradebookUrl: '',
+  scoreDateFormat: 'date',
 };
 
 function props(overrides: Partial<ConnectionFormProps> = {}): ConnectionFormProps {
@@ -172,5 +176,74 @@ describe('ConnectionForm', () => {
     const { container } = render(<ConnectionForm {...props({ onAuthorize })} />);
     act(() => container.querySelector('form')?.requestSubmit());
     expect(onAuthorize).toHaveBeenCalledOnce();
+  });
+});
+
+describe('ConnectionForm: OneRoster version (issue #14)', () => {
+  const V12: ConnectionFormValues = {
+    ...VALUES,
+    hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/app/ims/oneroster',
+    version: '1.2',
+    versionSuggested: true,
+  };
+  const options = (select: Element | null) =>
+    [...((select as HTMLSelectElement | null)?.options ?? [])].map((option) => option.value);
+
+  it('offers only the versions the SIS offers, under the label “OneRoster version”', () => {
+    const ic = render(<ConnectionForm {...props()} />);
+    expect(options(fieldByLabel(ic.container, 'OneRoster version'))).toEqual(['1.2', '1.1']);
+    const aeries = render(
+      <ConnectionForm {...props({ values: { ...VALUES, partner: 'aeries' } })} />,
+    );
+    expect(options(fieldByLabel(aeries.container, 'OneRoster version'))).toEqual(['1.1']);
+  });
+
+  it('for 1.2: says the Host URL suggested it, shows both bases, the override, OAuth 2 only', () => {
+    const { container } = render(
+      <ConnectionForm {...props({ values: { ...V12, partner: 'other' } })} />,
+    );
+    expect(container.querySelector('[data-testid=version-hint]')?.textContent).toContain(
+      'Suggested from the Host URL.',
+    );
+    expect(container.querySelector('[data-testid=service-bases]')?.textContent).toContain(
+      'Gradebook: https://d.infinitecampus.org/campus/api/oneroster/v1p2/app/ims/oneroster/gradebook/v1p2/',
+    );
+    expect(fieldByLabel(container, 'Gradebook base URL')).not.toBeNull();
+    expect(container.querySelector('input[name=authMode]')).toBeNull();
+    expect(container.querySelector('[data-testid=auth-mode]')?.textContent).toBe(
+      'Sign-in method: OAuth 2, the only one OneRoster 1.2 allows.',
+    );
+    expect(options(fieldByLabel(container, 'Score date format'))).toEqual(['date', 'date-time']);
+  });
+
+  it('for 1.1: no bases, no override, no scoreDate option; the admin’s pick is sent up', () => {
+    const onChange = vi.fn();
+    const { container } = render(
+      <ConnectionForm {...props({ values: { ...VALUES, partner: 'other' }, onChange })} />,
+    );
+    expect(container.querySelector('[data-testid=service-bases]')).toBeNull();
+    expect(fieldByLabel(container, 'Gradebook base URL')).toBeNull();
+    expect(fieldByLabel(container, 'Score date format')).toBeNull();
+    expect(container.querySelector('[data-testid=version-hint]')?.textContent).not.toContain(
+      'Suggested',
+    );
+    change(fieldByLabel(container, 'OneRoster version'), '1.2');
+    expect(onChange).toHaveBeenCalledWith({ version: '1.2' });
+  });
+
+  it('locks the policy’s version and shows a refused OAuth 1.0a beside the sign-in method', () => {
+    const { container } = render(
+      <ConnectionForm
+        {...props({
+          values: { ...V12, partner: 'other', authMode: 'oauth1' },
+          managedFields: ['oneRosterVersion'],
+          errors: { authMode: 'OneRoster 1.2 signs in with OAuth 2 only.' },
+        })}
+      />,
+    );
+    expect((fieldByLabel(container, 'OneRoster version') as HTMLSelectElement).disabled).toBe(true);
+    expect(container.querySelector('#authMode-error')?.textContent).toBe(
+      'OneRoster 1.2 signs in with OAuth 2 only.',
+    );
   });
 });

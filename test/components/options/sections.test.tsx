@@ -136,6 +136,44 @@ describe('AuthorizeOutcome', () => {
   });
 });
 
+describe('the OneRoster version on the connection card (issue #14)', () => {
+  it('shows the version and both 1.2 bases in the summary, and 1.1 for a legacy connection', () => {
+    const connection = {
+      partner: 'infinite-campus' as const,
+      hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/app/ims/oneroster/',
+      version: '1.2' as const,
+      gradebookUrl: 'https://gb.example.org/gradebook/v1p2/',
+      verifiedAt: '2026-11-28T10:00:00.000Z',
+      categories: null,
+    };
+    const detail = (state: AdminState) =>
+      render(<ConnectionSummary state={state} onRemove={vi.fn()} />).container.querySelector(
+        '[data-testid=connection-version]',
+      )?.textContent;
+    expect(detail({ ...NOT_CONNECTED, connected: true, connection })).toBe(
+      'OneRoster 1.2 · rostering: https://d.infinitecampus.org/campus/api/oneroster/v1p2/app/ims/oneroster/rostering/v1p2/ · gradebook: https://gb.example.org/gradebook/v1p2/',
+    );
+    const { version: _v, gradebookUrl: _g, ...legacy } = connection;
+    expect(detail({ ...NOT_CONNECTED, connected: true, connection: legacy })).toBe('OneRoster 1.1');
+  });
+
+  it('says which version Authorize confirmed, with the bases', () => {
+    const ok = render(
+      <AuthorizeOutcome
+        outcome={{
+          kind: 'success',
+          version: '1.2',
+          bases: { rostering: 'https://s/r/', gradebook: 'https://s/g/' },
+          categoriesListed: true,
+        }}
+      />,
+    );
+    expect(ok.container.querySelector('[data-testid=authorize-version]')?.textContent).toBe(
+      'Connected over OneRoster 1.2 — rostering: https://s/r/, gradebook: https://s/g/',
+    );
+  });
+});
+
 describe('ManagedBanner', () => {
   it.each([
     ['en', 'Managed by your organization'],

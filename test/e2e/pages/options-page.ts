@@ -22,7 +22,7 @@ export const LABELS = {
     disconnect: 'Disconnect',
     oauth1: 'OAuth 1.0a (signed requests)',
     oauth2: 'OAuth 2 (client credentials and token URL)',
-    other: 'Other OneRoster 1.1 server',
+    other: 'Other OneRoster server',
   },
   nl: {
     selectSis: 'Selecteer je SIS',
@@ -37,7 +37,7 @@ export const LABELS = {
     disconnect: 'Verbinding verbreken',
     oauth1: 'OAuth 1.0a (ondertekende verzoeken)',
     oauth2: 'OAuth 2 (clientgegevens en token-URL)',
-    other: 'Andere OneRoster 1.1-server',
+    other: 'Andere OneRoster-server',
   },
 } as const;
 export type Labels = (typeof LABELS)[keyof typeof LABELS];

@@ -156,6 +156,18 @@ describe('message router', () => {
     });
   });
 
+  it('passes the field a RequestError names along, for the page to mark (issue #14)', async () => {
+    const { route } = router({
+      getStatus: async () => {
+        throw new RequestError('not-found', 'No such service here.', 'gradebookUrl');
+      },
+    });
+    await expect(route({ type: 'getStatus', data: {} }, SENDERS.panel)).resolves.toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No such service here.', field: 'gradebookUrl' },
+    });
+  });
+
   it('turns an unexpected failure into an internal error reply instead of throwing', async () => {
     const { route } = router({
       getStatus: async () => {

@@ -10,6 +10,7 @@ import {
   toAdminConsoleJson,
 } from '@/lib/settings/managed-policy';
 import { resolveSettings } from '@/lib/settings/resolve-settings';
+import { checkConnectionDraft } from '@/lib/sis/connection-draft';
 import { DEFAULT_EXPORT_DEFAULTS } from '@/lib/sis/settings-shapes';
 
 const schema = JSON.parse(
@@ -178,5 +179,84 @@ describe('the Admin console policy', () => {
       exportDefaults: INPUT.exportDefaults,
       managed: { active: true, locked: true },
     });
+  });
+});
+
+describe('OneRoster 1.2 in the policy (issue #14)', () => {
+  const IC_12: PolicyInput = {
+    ...INPUT,
+    connection: {
+      ...INPUT.connection,
+      hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/app/ims/oneroster/',
+      version: '1.2',
+      gradebookUrl: 'https://gb.example.org/ims/oneroster/gradebook/v1p2/',
+      scoreDateFormat: 'date-time',
+    },
+  };
+
+  it('carries the version, the gradebook base and the scoreDate format, and Chrome accepts them', () => {
+    const json = toAdminConsoleJson(buildPolicy(IC_12));
+    expect(json).toMatchObject({
+      oneRosterVersion: { Value: '1.2' },
+      gradebookUrl: { Value: IC_12.connection.gradebookUrl },
+      scoreDateFormat: { Value: 'date-time' },
+    });
+    const managed = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v?.Value]));
+    expect(new Ajv({ strict: false }).compile(schema)(managed)).toBe(true);
+    expect(new Ajv({ strict: false }).compile(schema)({ oneRosterVersion: '2.0' })).toBe(false);
+    expect(new Ajv({ strict: false }).compile(schema)({ scoreDateFormat: 'time' })).toBe(false);
+  });
+
+  it('round-trips: a browser given the policy has the page’s connection, every value locked', () => {
+    const json = toAdminConsoleJson(buildPolicy(IC_12));
+    const managed = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v?.Value]));
+    const settings = resolveSettings(
+      {
+        connection: null,
+        credentials: {},
+        teacherPermission: { exportEnabled: false },
+        exportDefaults: DEFAULT_EXPORT_DEFAULTS,
+      },
+      parseManagedPolicy(managed),
+    );
+    expect(settings.form).toEqual(IC_12.connection);
+    expect(settings.managed.fields).toEqual(
+      expect.arrayContaining(['oneRosterVersion', 'gradebookUrl', 'scoreDateFormat']),
+    );
+  });
+
+  it('reports a 1.2 policy with OAuth 1.0a as invalid: Authorize refuses it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const policy = parseManagedPolicy({
+      sisPartner: 'other',
+      hostUrl: 'https://sis.example.org/ims/oneroster',
+      authMode: 'oauth1',
+      accessKey: 'k',
+      secretCode: 's',
+      oneRosterVersion: '1.2',
+    });
+    expect(warn).toHaveBeenCalledWith(
+      '[sis-export] policy invalid: oneRosterVersion 1.2 needs authMode oauth2',
+    );
+    const settings = resolveSettings(
+      {
+        connection: null,
+        credentials: {},
+        teacherPermission: { exportEnabled: true },
+        exportDefaults: DEFAULT_EXPORT_DEFAULTS,
+      },
+      policy,
+    );
+    const {
+      partner = 'other',
+      hostUrl = '',
+      authMode = 'oauth2',
+      accessKey = '',
+    } = settings.policyConnection;
+    const checked = checkConnectionDraft(
+      { ...settings.policyConnection, partner, hostUrl, authMode, accessKey },
+      { secretAvailable: true },
+    );
+    expect(checked).toMatchObject({ ok: false, errors: { authMode: expect.any(String) } });
   });
 });

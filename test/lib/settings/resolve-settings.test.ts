@@ -228,3 +228,61 @@ describe('the teacher permission check', () => {
     expect(exportRefusal({ connected: true, exportEnabled: true })).toBeNull();
   });
 });
+
+describe('the OneRoster version in force (issue #14)', () => {
+  it('reads a connection saved before versions as 1.1, also against a 1.1 policy', () => {
+    expect(resolveSettings(CONNECTED, { oneRosterVersion: '1.1' })).toMatchObject({
+      connected: true,
+      needsAuthorize: false,
+      managed: { fields: ['oneRosterVersion'] },
+    });
+  });
+
+  it('needs a new Authorize when the policy changes the version or the 1.2 gradebook base', () => {
+    expect(resolveSettings(CONNECTED, { oneRosterVersion: '1.2' })).toMatchObject({
+      connected: false,
+      needsAuthorize: true,
+      form: { version: '1.2' },
+    });
+    const on12: StoredSettings = {
+      ...CONNECTED,
+      connection: {
+        ...CONNECTION,
+        version: '1.2',
+        hostUrl: 'https://sis.example.org/ims/oneroster/',
+      },
+    };
+    expect(resolveSettings(on12, { oneRosterVersion: '1.2' }).connected).toBe(true);
+    expect(
+      resolveSettings(on12, { gradebookUrl: 'https://sis.example.org/gb/v1p2' }),
+    ).toMatchObject({
+      needsAuthorize: true,
+      form: { gradebookUrl: 'https://sis.example.org/gb/v1p2/' },
+    });
+    // 1.2-only options do not concern a 1.1 connection.
+    expect(resolveSettings(CONNECTED, { scoreDateFormat: 'date-time' }).connected).toBe(true);
+  });
+
+  it('does not let a policy secret reach a gradebook origin the policy does not set', () => {
+    const elsewhere: StoredSettings = {
+      ...CONNECTED,
+      connection: {
+        ...CONNECTION,
+        version: '1.2',
+        hostUrl: 'https://sis.example.org/ims/oneroster/',
+        gradebookUrl: 'https://elsewhere.example.org/gradebook/v1p2/',
+      },
+    };
+    const policy: ManagedPolicy = {
+      hostUrl: 'https://sis.example.org/ims/oneroster',
+      tokenUrl: CONNECTION.tokenUrl,
+      secretCode: 'policy-secret',
+    };
+    expect(resolveSettings(elsewhere, policy)).toMatchObject({
+      connected: false,
+      needsAuthorize: true,
+    });
+    const { gradebookUrl: _g, ...sameOrigin } = elsewhere.connection ?? CONNECTION;
+    expect(resolveSettings({ ...elsewhere, connection: sameOrigin }, policy).connected).toBe(true);
+  });
+});

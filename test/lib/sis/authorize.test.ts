@@ -7,9 +7,15 @@ import {
   OneRosterResponseError,
   SisNetworkError,
 } from '@/lib/oneroster/errors';
-import { checkSisConnection, describeAuthorizeFailure } from '@/lib/sis/authorize';
+import {
+  categoriesOptional,
+  checkSisConnection,
+  describeAuthorizeFailure,
+  serviceOf,
+} from '@/lib/sis/authorize';
+import { fieldForAuthorizeError } from '@/lib/sis/connection-draft';
 import type { ConnectionFields } from '@/lib/sis/settings-shapes';
-import { authConfigFor } from '@/lib/sis/sis-client';
+import { authConfigFor, clientOptionsFor } from '@/lib/sis/sis-client';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.ts';
 import { useLocale } from '../../support/fake-i18n';
 
@@ -90,11 +96,14 @@ describe('checkSisConnection', () => {
       vendorAuthorization: 'Lms:F24F',
     };
     await checkSisConnection(oauth2('infinite-campus'), secrets, { fetch: spy });
-    // The token request carries none (it goes to the token endpoint, not the OneRoster API).
-    expect(sent).toEqual([null, 'Lms:F24F', 'Lms:F24F']);
-    expect(authConfigFor(oauth2('skyward'), secrets)).not.toHaveProperty(
-      'extraHeaders.x-vendor-authorization',
-    );
+    // #14: neither the token request nor the rostering read carries it: the client sends it to
+    // the gradebook base only (clientOptionsFor's gradebookHeaders, tested in sis-client.test.ts).
+    expect(sent.slice(0, 2)).toEqual([null, null]);
+    expect(clientOptionsFor(oauth2('infinite-campus'), secrets).gradebookHeaders).toEqual({
+      'x-vendor-authorization': 'Lms:F24F',
+    });
+    expect(clientOptionsFor(oauth2('skyward'), secrets)).not.toHaveProperty('gradebookHeaders');
+    expect(authConfigFor(oauth2('infinite-campus'), secrets)).not.toHaveProperty('extraHeaders');
   });
 
   it.each([
@@ -186,5 +195,46 @@ describe('describeAuthorizeFailure', () => {
       new OneRosterResponseError('not-oneroster', 'html', request, '<html>'),
     );
     expect(failure.message).toContain('antwoordde met een webpagina');
+  });
+});
+
+describe('Authorize over OneRoster 1.2 (issue #14)', () => {
+  const bases = {
+    rostering: 'https://sis.example.org/ims/oneroster/rostering/v1p2/',
+    gradebook: 'https://gb.example.org/ims/oneroster/gradebook/v1p2/',
+  };
+  const notFound = (url: string) =>
+    new OneRosterHttpError('not-found', { status: 404, body: '' }, { method: 'GET', url });
+
+  it('tells which base failed, from the error or the request URL', () => {
+    expect(serviceOf(notFound(`${bases.gradebook}categories`), bases)).toBe('gradebook');
+    expect(serviceOf(notFound(`${bases.rostering}teachers`), bases)).toBe('rostering');
+    expect(serviceOf(Object.assign(new Error('x'), { service: 'gradebook' }), bases)).toBe(
+      'gradebook',
+    );
+    // 1.1 has one base: nothing to tell apart.
+    const one = { rostering: bases.rostering, gradebook: bases.rostering };
+    expect(serviceOf(notFound(`${bases.rostering}teachers`), one)).toBeUndefined();
+  });
+
+  it('marks the gradebook override when its base has no OneRoster service, else the Host URL', () => {
+    const overridden = { service: 'gradebook', gradebookOverridden: true };
+    expect(fieldForAuthorizeError('not-found', overridden)).toBe('gradebookUrl');
+    expect(fieldForAuthorizeError('not-oneroster', overridden)).toBe('gradebookUrl');
+    expect(
+      fieldForAuthorizeError('not-found', { service: 'rostering', gradebookOverridden: true }),
+    ).toBe('hostUrl');
+    expect(fieldForAuthorizeError('missing-vendor-authorization', overridden)).toBe(
+      'vendorAuthorization',
+    );
+  });
+
+  it('does not read a 1.2 gradebook without categories as "no categories": the base is wrong', () => {
+    for (const code of ['not-found', 'not-oneroster', 'unexpected-status', 'schema-mismatch']) {
+      expect(categoriesOptional('1.1', code), code).toBe(true);
+      expect(categoriesOptional('1.2', code), code).toBe(false);
+    }
+    expect(categoriesOptional('1.2', 'server-error')).toBe(true);
+    expect(categoriesOptional('1.2', 'bad-credentials')).toBe(false);
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bindingChanges,
   type ConnectionDraft,
   checkConnectionDraft,
   checkHostUrl,
   checkTokenUrl,
   connectionOrigins,
   describeSisUrlProblem,
+  draftField,
+  fieldForAuthorizeError,
   originPattern,
   type SisUrlProblem,
 } from '@/lib/sis/connection-draft';
@@ -237,4 +240,158 @@ describe('describeSisUrlProblem', () => {
 
 it('builds the host-permission pattern for an origin', () => {
   expect(originPattern('https://sis.example.org:8443')).toBe('https://sis.example.org:8443/*');
+});
+
+describe('OneRoster 1.2 drafts (issue #14)', () => {
+  const IC12: ConnectionDraft = {
+    partner: 'infinite-campus',
+    hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/app/ims/oneroster',
+    authMode: 'oauth2',
+    accessKey: 'client',
+    tokenUrl: 'https://d.infinitecampus.org/campus/oauth2/token?appName=app',
+    secret: 's',
+    version: '1.2',
+  };
+
+  it('keeps the version, a normalised gradebook override and the scoreDate format', () => {
+    const checked = checkConnectionDraft(
+      {
+        ...IC12,
+        gradebookUrl: ' https://gb.example.org/gradebook/v1p2 ',
+        scoreDateFormat: 'date-time',
+      },
+      { secretAvailable: false },
+    );
+    expect(checked).toMatchObject({
+      ok: true,
+      fields: {
+        version: '1.2',
+        gradebookUrl: 'https://gb.example.org/gradebook/v1p2/',
+        scoreDateFormat: 'date-time',
+      },
+    });
+  });
+
+  it('drops 1.2-only options from a 1.1 draft', () => {
+    const checked = checkConnectionDraft(
+      {
+        ...OAUTH2,
+        version: '1.1',
+        gradebookUrl: 'https://gb.example.org/',
+        scoreDateFormat: 'date-time',
+      },
+      { secretAvailable: false },
+    );
+    expect(checked.ok && checked.fields).toEqual({
+      partner: 'other',
+      hostUrl: 'https://sis.example.org/ims/oneroster/v1p1/',
+      authMode: 'oauth2',
+      accessKey: 'client-1',
+      tokenUrl: 'https://auth.example.org/oauth/token?appName=Classroom',
+      version: '1.1',
+    });
+  });
+
+  it('refuses OAuth 1.0a with 1.2, beside the sign-in method, in words', () => {
+    useLocale('en');
+    const checked = checkConnectionDraft({ ...OAUTH1, version: '1.2' }, { secretAvailable: false });
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        authMode: 'OneRoster 1.2 signs in with OAuth 2 only. Choose OAuth 2, or OneRoster 1.1.',
+      },
+    });
+    expect(checkConnectionDraft({ ...OAUTH1, version: '1.1' }, { secretAvailable: false }).ok).toBe(
+      true,
+    );
+  });
+
+  it('refuses a version the SIS does not offer', () => {
+    useLocale('en');
+    const checked = checkConnectionDraft(
+      { ...OAUTH2, partner: 'aeries', version: '1.2' },
+      { secretAvailable: false },
+    );
+    expect(checked).toMatchObject({
+      ok: false,
+      errors: { version: 'Aeries does not offer OneRoster 1.2.' },
+    });
+  });
+
+  it('checks the gradebook override with the Host URL rules', () => {
+    useLocale('en');
+    const checked = checkConnectionDraft(
+      { ...IC12, gradebookUrl: 'http://gb.example.org/x?y=1' },
+      { secretAvailable: false },
+    );
+    expect(checked).toMatchObject({ ok: false, errors: { gradebookUrl: expect.any(String) } });
+    expect(checked.ok ? undefined : checked.errors.gradebookUrl).toBe(
+      describeSisUrlProblem('not-https'),
+    );
+  });
+
+  it('asks for the requested origins of every base: the gradebook’s too when it is elsewhere', () => {
+    const fields = {
+      hostUrl: 'https://sis.example.org/ims/oneroster/',
+      tokenUrl: 'https://sis.example.org/t',
+    };
+    expect(
+      connectionOrigins({ ...fields, version: '1.2', gradebookUrl: 'https://gb.example.org/g/' }),
+    ).toEqual(['https://sis.example.org', 'https://gb.example.org']);
+    // A 1.1 connection never talks to a gradebook override.
+    expect(connectionOrigins({ ...fields, gradebookUrl: 'https://gb.example.org/g/' })).toEqual([
+      'https://sis.example.org',
+    ]);
+  });
+
+  it('does not send a kept secret to a newly typed gradebook origin', () => {
+    const kept = {
+      source: 'saved' as const,
+      boundTo: {
+        hostUrl: IC12.hostUrl,
+        tokenUrl: IC12.tokenUrl,
+        accessKey: 'client',
+        authMode: 'oauth2' as const,
+      },
+    };
+    const { secret: _typed, ...draft } = IC12;
+    const elsewhere = checkConnectionDraft(
+      { ...draft, gradebookUrl: 'https://evil.example.org/gradebook/v1p2/' },
+      { secretAvailable: true, kept: { secret: kept } },
+    );
+    expect(elsewhere).toMatchObject({ ok: false, errors: { secret: expect.any(String) } });
+    expect(
+      bindingChanges(kept.boundTo, {
+        ...draft,
+        accessKey: 'client',
+        gradebookUrl: 'https://evil.example.org/g/',
+      }),
+    ).toEqual(['gradebookUrl']);
+    // The Host URL's own origin, or the override it was authorized with, are fine.
+    const sameOrigin = checkConnectionDraft(
+      { ...draft, gradebookUrl: 'https://d.infinitecampus.org/other/gradebook/v1p2/' },
+      { secretAvailable: true, kept: { secret: kept } },
+    );
+    expect(sameOrigin.ok).toBe(true);
+    const bound = { ...kept.boundTo, gradebookUrl: 'https://gb.example.org/g/' };
+    expect(
+      bindingChanges(bound, {
+        ...draft,
+        accessKey: 'client',
+        gradebookUrl: 'https://gb.example.org/h/',
+      }),
+    ).toEqual([]);
+  });
+
+  it('marks the field a failed Authorize points at, by code (wrong-base by service)', () => {
+    expect(fieldForAuthorizeError('token-rejected')).toBe('secret');
+    expect(fieldForAuthorizeError('wrong-base', { service: 'rostering' })).toBe('hostUrl');
+    expect(fieldForAuthorizeError('wrong-base', { service: 'gradebook' })).toBe('hostUrl');
+    expect(
+      fieldForAuthorizeError('wrong-base', { service: 'gradebook', gradebookOverridden: true }),
+    ).toBe('gradebookUrl');
+    expect(fieldForAuthorizeError('no-such-code')).toBeUndefined();
+    expect(draftField('gradebookUrl')).toBe('gradebookUrl');
+    expect(draftField('__proto__')).toBeUndefined();
+  });
 });

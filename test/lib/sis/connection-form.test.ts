@@ -4,10 +4,12 @@ import {
   applyFormChange,
   type ConnectionFormValues,
   composeSkywardApiUrl,
+  formServiceBases,
   initialFormValues,
   secretsToRetype,
   toDraft,
 } from '@/lib/sis/connection-form';
+import { suggestTokenUrl } from '@/lib/sis/partner-help';
 import { NOT_CONNECTED } from '../../support/admin-state';
 
 describe('the connection form', () => {
@@ -58,13 +60,19 @@ describe('the connection form', () => {
       tokenUrl: 'https://t/',
       vendorAuthorization: 'v:1',
       signatureMethod: 'HMAC-SHA1',
+      version: '1.1',
+      versionSuggested: false,
+      gradebookUrl: 'https://ignored-on-1.1/',
+      scoreDateFormat: 'date-time',
     };
+    // #14: the draft names its OneRoster version; 1.1 drafts carry no 1.2-only option.
     expect(toDraft(values)).toEqual({
       partner: 'other',
       hostUrl: 'https://s/',
       authMode: 'oauth1',
       accessKey: 'k',
       signatureMethod: 'HMAC-SHA1',
+      version: '1.1',
     });
     expect(
       toDraft({ ...values, partner: 'infinite-campus', authMode: 'oauth2', secret: 's' }),
@@ -76,6 +84,7 @@ describe('the connection form', () => {
       tokenUrl: 'https://t/',
       secret: 's',
       vendorAuthorization: 'v:1',
+      version: '1.1',
     });
     expect(toDraft({ ...values, partner: '' })).toBeUndefined();
   });
@@ -166,4 +175,136 @@ describe('composeSkywardApiUrl', () => {
       expect(composeSkywardApiUrl(text)).toBeUndefined();
     },
   );
+});
+
+describe('OneRoster version on the form (issue #14)', () => {
+  const start = (partner: 'infinite-campus' | 'other' | 'aeries') =>
+    applyFormChange(initialFormValues(NOT_CONNECTED), { partner });
+
+  it('starts a new connection at the SIS’s first version; a saved one without version is 1.1', () => {
+    expect(start('infinite-campus').version).toBe('1.2');
+    expect(start('other').version).toBe('1.1');
+    const saved = initialFormValues({
+      ...NOT_CONNECTED,
+      form: { partner: 'infinite-campus', hostUrl: 'https://s/', authMode: 'oauth2' },
+    });
+    expect(saved.version).toBe('1.1');
+  });
+
+  it('selects the version the pasted Host URL suggests, and says so', () => {
+    const v12 = applyFormChange(start('other'), {
+      hostUrl: 'https://sis.example.org/ims/oneroster/rostering/v1p2',
+    });
+    expect(v12).toMatchObject({ version: '1.2', versionSuggested: true, authMode: 'oauth2' });
+    const v11 = applyFormChange(v12, { hostUrl: 'https://sis.example.org/ims/oneroster/v1p1' });
+    expect(v11).toMatchObject({ version: '1.1', versionSuggested: true });
+  });
+
+  it('keeps the admin’s explicit choice made after pasting while the URL suggests the same', () => {
+    const pasted = applyFormChange(start('other'), {
+      hostUrl: 'https://sis.example.org/ims/oneroster',
+    });
+    const chosen = applyFormChange(pasted, { version: '1.1' });
+    expect(chosen).toMatchObject({ version: '1.1', versionSuggested: false });
+    const edited = applyFormChange(chosen, { hostUrl: 'https://sis2.example.org/ims/oneroster' });
+    expect(edited).toMatchObject({ version: '1.1', versionSuggested: false });
+  });
+
+  it('does not suggest a version the SIS does not offer', () => {
+    const aeries = applyFormChange(start('aeries'), {
+      hostUrl: 'https://d.aeries.net/ims/oneroster/rostering/v1p2',
+    });
+    expect(aeries).toMatchObject({ version: '1.1', versionSuggested: false });
+  });
+
+  it('never keeps OAuth 1.0a on 1.2', () => {
+    const oauth1 = applyFormChange(start('other'), { authMode: 'oauth1' });
+    expect(applyFormChange(oauth1, { version: '1.2' }).authMode).toBe('oauth2');
+  });
+
+  it('fills Infinite Campus’s token URL from the Host URL, never over a typed one', () => {
+    const pasted = applyFormChange(start('infinite-campus'), {
+      hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster',
+    });
+    expect(pasted.tokenUrl).toBe('https://d.infinitecampus.org/campus/oauth2/token?appName=acme');
+    const repasted = applyFormChange(pasted, {
+      hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/other/ims/oneroster',
+    });
+    expect(repasted.tokenUrl).toBe(
+      'https://d.infinitecampus.org/campus/oauth2/token?appName=other',
+    );
+    const typed = applyFormChange(repasted, { tokenUrl: 'https://auth.example.org/t' });
+    expect(
+      applyFormChange(typed, {
+        hostUrl: 'https://x.infinitecampus.org/campus/oneroster/z/ims/oneroster/v1p1',
+      }).tokenUrl,
+    ).toBe('https://auth.example.org/t');
+    expect(
+      applyFormChange(start('other'), {
+        hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster',
+      }).tokenUrl,
+    ).toBe('');
+  });
+
+  it('shows the derived 1.2 bases, with the gradebook override, and sends the 1.2 options', () => {
+    const values = applyFormChange(start('other'), {
+      hostUrl: 'https://sis.example.org/ims/oneroster',
+    });
+    expect(formServiceBases(values)).toEqual({
+      rostering: 'https://sis.example.org/ims/oneroster/rostering/v1p2/',
+      gradebook: 'https://sis.example.org/ims/oneroster/gradebook/v1p2/',
+    });
+    const override = { ...values, gradebookUrl: 'https://gb.example.org/gradebook/v1p2' };
+    expect(formServiceBases(override)?.gradebook).toBe('https://gb.example.org/gradebook/v1p2/');
+    expect(formServiceBases({ ...values, version: '1.1' })).toBeUndefined();
+    expect(toDraft(override)).toMatchObject({
+      version: '1.2',
+      gradebookUrl: 'https://gb.example.org/gradebook/v1p2',
+      scoreDateFormat: 'date',
+    });
+  });
+});
+
+describe('suggestTokenUrl', () => {
+  it('builds Infinite Campus’s token URL from the app in the Base URL, else nothing', () => {
+    expect(
+      suggestTokenUrl(
+        'infinite-campus',
+        'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster',
+      ),
+    ).toBe('https://d.infinitecampus.org/campus/oauth2/token?appName=acme');
+    expect(
+      suggestTokenUrl(
+        'infinite-campus',
+        'https://d.infinitecampus.org/campus/oneroster/old/ims/oneroster/v1p1',
+      ),
+    ).toBe('https://d.infinitecampus.org/campus/oauth2/token?appName=old');
+    expect(
+      suggestTokenUrl('infinite-campus', 'https://d.example.org/ims/oneroster'),
+    ).toBeUndefined();
+    expect(
+      suggestTokenUrl(
+        'skyward',
+        'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster',
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('suggestions leave what the policy sets alone (issue #14)', () => {
+  it('keeps a managed version, sign-in method and token URL', () => {
+    const values = {
+      ...applyFormChange(initialFormValues(NOT_CONNECTED), { partner: 'infinite-campus' }),
+      version: '1.1' as const,
+      tokenUrl: 'https://policy.example.org/token',
+    };
+    const pasted = applyFormChange(
+      values,
+      { hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster' },
+      ['oneRosterVersion', 'tokenUrl'],
+    );
+    expect(pasted).toMatchObject({ version: '1.1', tokenUrl: 'https://policy.example.org/token' });
+    const oauth1 = { ...values, partner: 'other' as const, authMode: 'oauth1' as const };
+    expect(applyFormChange(oauth1, { version: '1.2' }, ['authMode']).authMode).toBe('oauth1');
+  });
 });
