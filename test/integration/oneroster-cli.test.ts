@@ -36,7 +36,8 @@ const oauth1 = () => [
   sis.credentials.oauth1.consumerSecret,
 ];
 
-describe('npm run oneroster', () => {
+// Each command is a tsx process (about half a second here, several under load).
+describe('npm run oneroster', { timeout: 30_000 }, () => {
   it('checks a connection with OAuth 1.0a and prints JSON', async () => {
     const { code, stdout } = await cli(['check', ...oauth1()]);
     expect(code).toBe(0);
@@ -76,6 +77,38 @@ describe('npm run oneroster', () => {
     const { error } = JSON.parse(stderr);
     expect(error).toMatchObject({ code: 'bad-credentials', status: 401 });
     expect(stderr).not.toContain('nope-secret');
+  });
+
+  it('speaks OneRoster 1.2 with --oneroster 1.2: root URL, IC token URL, v1p2 scopes, 1.2 users', async () => {
+    const { root, tokenUrl } = sis.oneRoster12;
+    const auth = ['--oneroster', '1.2', '--base', root, '--token-url', tokenUrl];
+    const env = {
+      ONEROSTER_CLIENT_ID: sis.credentials.oauth2.clientId,
+      ONEROSTER_SECRET: sis.credentials.oauth2.clientSecret,
+    };
+    sis.requestLog.clear();
+    const check = await cli(['check', ...auth], env);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      version: '1.2',
+      bases: { rostering: `${root}/rostering/v1p2/`, gradebook: `${root}/gradebook/v1p2/` },
+    });
+    const teacher = await cli(['teacher', sis.teacherEmail, ...auth], env);
+    const [found] = JSON.parse(teacher.stdout);
+    // 1.2 re-keys users (IC): the 1.1 id is kept as metadata.ic.legacysourceId.
+    expect(found.roles[0].role).toBe('teacher');
+    expect(sis.inspect.legacyUserId(found.sourcedId)).toBe(found.metadata.ic.legacysourceId);
+    const [klass] = JSON.parse((await cli(['classes', found.sourcedId, ...auth], env)).stdout);
+    const categories = JSON.parse(
+      (await cli(['categories', klass.sourcedId, ...auth], env)).stdout,
+    );
+    expect(categories.scope).toBe('class');
+    const paths = sis.requestLog.entries.map((e) => `${e.service ?? 'token'} ${e.path}`);
+    expect(paths.some((p) => p.startsWith('gradebook ') && p.includes('/categories'))).toBe(true);
+    // OAuth 1.0a is refused up front for 1.2.
+    const oauth1On12 = await cli(['check', '--oneroster', '1.2', '--auth', 'oauth1', ...oauth1()]);
+    expect(oauth1On12.code).toBe(2);
+    expect(oauth1On12.stderr).toContain('OAuth 2 only');
   });
 
   it('explains usage mistakes with exit code 2', async () => {
