@@ -23,6 +23,9 @@ export const LABELS = {
     oauth1: 'OAuth 1.0a (signed requests)',
     oauth2: 'OAuth 2 (client credentials and token URL)',
     other: 'Other OneRoster server',
+    infiniteCampus: 'Infinite Campus',
+    version: 'OneRoster version',
+    vendorAuthorization: 'Vendor authorization',
   },
   nl: {
     selectSis: 'Selecteer je SIS',
@@ -38,6 +41,9 @@ export const LABELS = {
     oauth1: 'OAuth 1.0a (ondertekende verzoeken)',
     oauth2: 'OAuth 2 (clientgegevens en token-URL)',
     other: 'Andere OneRoster-server',
+    infiniteCampus: 'Infinite Campus',
+    version: 'OneRoster-versie',
+    vendorAuthorization: 'Leveranciersautorisatie',
   },
 } as const;
 export type Labels = (typeof LABELS)[keyof typeof LABELS];
@@ -48,6 +54,9 @@ export interface ConnectionInput {
   applicationUrl?: string;
   hostUrl?: string;
   tokenUrl?: string;
+  /** Checked against what the form chose by itself (suggested from the Host URL). */
+  version?: '1.1' | '1.2';
+  vendorAuthorization?: string;
   accessKey: string;
   secret: string;
 }
@@ -116,7 +125,14 @@ export class OptionsPage {
       await this.field(l.applicationUrl).fill(input.applicationUrl);
     }
     if (input.hostUrl !== undefined) await this.field(l.hostUrl).fill(input.hostUrl);
+    if (input.version !== undefined) {
+      const version = this.field(l.version);
+      if ((await version.inputValue()) !== input.version) await version.selectOption(input.version);
+    }
     if (input.tokenUrl !== undefined) await this.field(l.tokenUrl).fill(input.tokenUrl);
+    if (input.vendorAuthorization !== undefined) {
+      await this.field(l.vendorAuthorization).fill(input.vendorAuthorization);
+    }
     await this.field(l.accessKey).fill(input.accessKey);
     const replace = this.connection.getByRole('button', { name: l.replace, exact: true }).first();
     if (await replace.isVisible()) await replace.click();

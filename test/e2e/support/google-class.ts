@@ -67,6 +67,8 @@ function submissionOf(cell: PageCell): Omit<FakeSubmissionInput, 'courseWorkId' 
       return { state: 'CREATED', late: true, draftGrade: 0 };
     case 'turned-in':
       return { state: 'TURNED_IN' };
+    case 'turned-in-late':
+      return { state: 'TURNED_IN', late: true };
     case 'excused':
       // The API has no Excused: the submission is there, without any grade.
       return { state: 'CREATED' };

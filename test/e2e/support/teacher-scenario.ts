@@ -31,6 +31,8 @@ export const LATENCY = { normal: 30, watched: 250 };
 export const SLOW = { timeout: 60_000, interval: 250 };
 /** The coursework without a Classroom category: the teacher picks "Tests" in the preview. */
 export const UNIT_TEST = 'Unit 1 test';
+/** The Infinite Campus vendor key:secret the 1.2 sandbox requires on gradebook requests. */
+export const VENDOR_KEY = 'Lms:F24F';
 
 export interface ClassSpec {
   /** Numeric Classroom course id of the page. */
@@ -48,8 +50,13 @@ export async function startTeacherScenario(options: {
   locale?: 'en' | 'nl';
   /** One per sandbox teacher class, in the SIS's order. */
   classes: ClassSpec[];
-  /** How the admin connects (default OAuth 1.0a). */
+  /** How the admin connects (default OAuth 1.0a; OneRoster 1.2 is always OAuth 2). */
   authMode?: 'oauth1' | 'oauth2';
+  /**
+   * '1.2': the admin connects Infinite Campus over OneRoster 1.2 (the sandbox's IC-style root,
+   * the token URL the form pre-fills, a vendor key the sandbox requires on the gradebook).
+   */
+  oneRoster?: '1.1' | '1.2';
   /** District size (e.g. students, classSize) and faults, over the defaults. */
   sandbox?: Omit<SandboxOptions, 'seed'>;
   /**
@@ -65,8 +72,10 @@ export async function startTeacherScenario(options: {
   startGoogle?: (sis: Sandbox, fixtures: ClassFixture[]) => Promise<{ port: number }>;
 }) {
   const locale = options.locale ?? 'en';
+  const v1p2 = options.oneRoster === '1.2';
   const sis: Sandbox = await startSandbox({
     faults: { latencyMs: LATENCY.normal },
+    ...(v1p2 ? { vendorAuthorization: VENDOR_KEY } : {}),
     ...options.sandbox,
     seed: options.seed,
   });
@@ -100,8 +109,18 @@ export async function startTeacherScenario(options: {
   const admin = await OptionsPage.open(browser, LABELS[locale]);
   await admin.status.waitFor();
   const hostUrl = `${sisOrigin}${new URL(sis.baseUrl).pathname}`;
+  const root = `${sisOrigin}${new URL(sis.oneRoster12.root).pathname}`;
   await admin.fillConnection(
-    options.authMode === 'oauth2'
+    v1p2
+      ? {
+          partner: LABELS[locale].infiniteCampus,
+          hostUrl: root,
+          version: '1.2',
+          accessKey: sis.credentials.oauth2.clientId,
+          secret: sis.credentials.oauth2.clientSecret,
+          vendorAuthorization: VENDOR_KEY,
+        }
+      : options.authMode === 'oauth2'
       ? {
           partner: LABELS[locale].other,
           mode: 'oauth2',
@@ -118,6 +137,11 @@ export async function startTeacherScenario(options: {
           secret: sis.credentials.oauth1.consumerSecret,
         },
   );
+  if (v1p2) {
+    // Infinite Campus's token URL, filled in from the pasted root's appName.
+    const tokenUrl = `${sisOrigin}/campus/oauth2/token?appName=${sis.oneRoster12.appName}`;
+    expect(await admin.field(LABELS[locale].tokenUrl).inputValue()).toBe(tokenUrl);
+  }
   expect(await admin.authorize()).toBe('success');
 
   const categoryId = (title: string) =>
@@ -143,9 +167,11 @@ export async function startTeacherScenario(options: {
 
     /** Answers every "pick the SIS student" the panel asks, as the teacher knows them. */
     async matchByHand(teacher: TeacherPanel, fixture: ClassFixture) {
-      await teacher.matchPending(
-        (key) => fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId ?? '',
-      );
+      await teacher.matchPending((key) => {
+        const id = fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId;
+        // OneRoster 1.2 (IC) re-keys users: the panel lists them by their 1.2 GUIDs.
+        return id === undefined ? '' : v1p2 ? sis.inspect.userGuid(id) : id;
+      });
     },
 
     /** Opens the page, links the class, answers the picks: the preview is then ready. */

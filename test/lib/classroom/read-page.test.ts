@@ -376,6 +376,7 @@ const STATE: Record<CellKind, GradeState> = {
   draft: 'draft',
   missing: 'missing',
   'turned-in': 'turned-in',
+  'turned-in-late': 'turned-in',
   assigned: 'assigned',
   empty: 'empty',
 };
@@ -413,5 +414,25 @@ describe('the generated sandbox class', () => {
       });
     });
     expect(kinds.size).toBe(8); // every kind appears in a class of five
+  });
+
+  it('reads a late hand-in ("Done late", no grade) as turned in and late', () => {
+    const late = buildSandboxClassPage({
+      courseId: '734512908813',
+      courseName: 'Biology - Period 2',
+      section: 'Riverside High',
+      teacher: { name: 'Elena Ramírez', email: 'eramirez@riverside.example' },
+      students: [{ name: 'Zoë Müller' }, { name: 'Liam Chen' }],
+      cell: (_cw, _j, student) => ({ kind: student === 0 ? 'turned-in-late' : 'turned-in' }),
+    });
+    const page = detectPage(new URL(`https://classroom.google.com${late.path}`)) as ClassPageInfo;
+    const result = readCourseSnapshot(parseHtml(late.html), page);
+    if (!result.ok) throw new Error(result.failure.code);
+    const graded = late.coursework.find((cw) => cw.maxPoints !== null)?.id;
+    const cells = result.snapshot.grades.filter((g) => g.courseworkId === graded);
+    expect(cells.map((g) => [g.state, g.late])).toEqual([
+      ['turned-in', true],
+      ['turned-in', false],
+    ]);
   });
 });

@@ -124,6 +124,12 @@ describe('fakeCourseFromClassFixture', () => {
           missing: { state: 'CREATED', assigned: undefined, draft: 0, late: true },
           excused: { state: 'CREATED', assigned: undefined, draft: undefined, late: false },
           'turned-in': { state: 'TURNED_IN', assigned: undefined, draft: undefined, late: false },
+          'turned-in-late': {
+            state: 'TURNED_IN',
+            assigned: undefined,
+            draft: undefined,
+            late: true,
+          },
           assigned: { state: 'CREATED', assigned: undefined, draft: undefined, late: false },
           empty: { state: 'NEW', assigned: undefined, draft: undefined, late: false },
         }[cell.kind];
