@@ -208,7 +208,7 @@ export interface ResultToPut {
   lineItem: RefToSend;
   student: RefToSend;
   scoreStatus: ScoreStatus;
-  score: number;
+  score?: number;
   scoreDate: string;
   comment?: string;
   late?: boolean;

@@ -10,6 +10,7 @@
 import type { CourseSnapshot } from '../classroom/model';
 import { isUnfinished, type JournalState } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
+import { usableCategories } from '../export/plan';
 import type { Plan } from '../export/plan-types';
 import type { ExportProgress } from '../export/summary';
 import type {
@@ -112,6 +113,7 @@ export function toLinkView(link: ClassLink): ClassLinkView {
     teacherEmail: link.teacherEmail,
     linkedAt: link.linkedAt,
     ...(link.choices ? { choices: link.choices } : {}),
+    ...(link.carriedOver ? { carriedOver: link.carriedOver } : {}),
   };
 }
 
@@ -228,7 +230,7 @@ export function previewSources(plan: Plan, snapshot: CourseSnapshot): PreviewSou
 }
 
 export function toPreview(
-  { plan, report, snapshot }: CoursePlan,
+  { plan, rules, report, snapshot }: CoursePlan,
   state: LinkedClassState,
 ): Preview {
   const periods = new Map(state.sis.gradingPeriods.map((p) => [p.sourcedId, p.title]));
@@ -253,13 +255,16 @@ export function toPreview(
             reason: grade.reason,
             score: grade.score,
             scoreStatus: grade.scoreStatus,
+            late: grade.late,
+            missing: grade.missing,
+            adopted: grade.adopted,
           }),
         ),
       }),
     ),
     totals: plan.totals,
     operations: plan.operations.length,
-    categories: state.sis.categories.map((category) => ({
+    categories: usableCategories(state.sis.categories, rules).map((category) => ({
       sourcedId: category.sourcedId,
       title: category.title?.trim() || category.sourcedId,
     })),
