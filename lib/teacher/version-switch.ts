@@ -101,20 +101,22 @@ export async function carryOverLink(
   sis: SisSession,
   courseId: string,
   link: ClassLink,
-  snapshot: CourseSnapshot,
+  snapshot: { students: CourseSnapshot['students']; coursework: ReadonlyArray<{ id: string }> },
   now: Date,
 ): Promise<ClassLink> {
   const to = sis.profile.version;
   const classId = link.sisClassId;
+  const lost = () => new RequestError('link-lost', t('errorLinkLostAfterSwitch', to));
   const [klass, teacher, students, lineItems] = await Promise.all([
     sis.read((client) => client.getClass(classId)),
     findTeacher(sis, link.teacherEmail),
     sis.read((client) => client.listStudentsForClass(classId)),
     sis.read((client) => client.listLineItemsForClass(classId)),
-  ]);
-  if (!klass || klass.status === 'tobedeleted') {
-    throw new RequestError('link-lost', t('errorLinkLostAfterSwitch', to));
-  }
+  ]).catch((error: unknown) => {
+    // A class the new version does not know answers 404 on every class path.
+    throw error instanceof RequestError && error.code === 'not-found' ? lost() : error;
+  });
+  if (!klass || klass.status === 'tobedeleted') throw lost();
   const roster = students.filter((user) => user.status !== 'tobedeleted');
   const remapped = remapStudents(link.studentMatches, roster, snapshot.students);
   const ours = new Set(snapshot.coursework.map((cw) => lineItemIdFor(courseId, cw.id)));
