@@ -51,6 +51,15 @@ export const PanelAccessSchema = z.object({
 });
 export type PanelAccess = z.infer<typeof PanelAccessSchema>;
 
+/** What carrying a link over to another OneRoster version found (lib/teacher/version-switch.ts). */
+const CarriedOverViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  at: z.string(),
+  students: z.object({ byLegacyId: Count, byEmail: Count, lost: Count }),
+  lineItems: Count,
+});
+
 /** A Classroom class's link to one SIS class (what the panel shows). */
 export const ClassLinkViewSchema = z.object({
   sisClassId: SourcedId,
@@ -62,15 +71,7 @@ export const ClassLinkViewSchema = z.object({
   /** The choices of the last preview, to start the next one from. */
   choices: z.optional(ExportChoicesSchema),
   /** The link was carried over to another OneRoster version: what was found (until the next export). */
-  carriedOver: z.optional(
-    z.object({
-      from: z.string(),
-      to: z.string(),
-      at: z.string(),
-      students: z.object({ byLegacyId: Count, byEmail: Count, lost: Count }),
-      lineItems: Count,
-    }),
-  ),
+  carriedOver: z.optional(CarriedOverViewSchema),
 });
 export type ClassLinkView = z.infer<typeof ClassLinkViewSchema>;
 
@@ -248,6 +249,8 @@ export const PreviewSchema = z.object({
   }),
   /** Absent in a preview of a page reading from before the API source (read as "page only"). */
   sources: z.optional(PreviewSourcesSchema),
+  /** The link was carried over to another OneRoster version (this preview, or one before). */
+  carriedOver: z.optional(CarriedOverViewSchema),
 });
 export type Preview = z.infer<typeof PreviewSchema>;
 

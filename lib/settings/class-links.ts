@@ -32,7 +32,8 @@ export const CarriedOverSchema = z.object({
   students: z.object({
     /** Manual matches found again through the SIS's legacy (previous-version) id. */
     byLegacyId: Count,
-    /** Classroom students the new roster matches by email (manual ones among them). */
+    /** Classroom students the new roster matches by email (manual ones among them; not those
+     * the teacher marked "no SIS record"). */
     byEmail: Count,
     /** Manual matches found neither way: the teacher picks them again. */
     lost: Count,

@@ -229,8 +229,9 @@ export function previewSources(plan: Plan, snapshot: CourseSnapshot): PreviewSou
   };
 }
 
+/** `link`: the link planned with; its carried-over report, if any, goes with the preview. */
 export function toPreview(
-  { plan, rules, report, snapshot }: CoursePlan,
+  { plan, rules, report, snapshot, link }: CoursePlan & { link?: ClassLink },
   state: LinkedClassState,
 ): Preview {
   const periods = new Map(state.sis.gradingPeriods.map((p) => [p.sourcedId, p.title]));
@@ -280,5 +281,6 @@ export function toPreview(
       ),
     },
     sources: previewSources(plan, snapshot),
+    ...(link?.carriedOver ? { carriedOver: link.carriedOver } : {}),
   };
 }

@@ -87,7 +87,9 @@ export function remapStudents(
   }
   const mailed = classroom.filter((student) => {
     const email = emailKey(student.email);
-    return !viaLegacy.has(student.key) && email !== undefined && byEmail.has(email);
+    // "No SIS record" stays the teacher's word: such a student is not matched, by email or not.
+    if (viaLegacy.has(student.key) || matches[student.key] === null) return false;
+    return email !== undefined && byEmail.has(email);
   }).length;
   return { matches: next, students: { byLegacyId: viaLegacy.size, byEmail: mailed, lost } };
 }
