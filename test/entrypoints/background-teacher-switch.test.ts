@@ -7,6 +7,8 @@
  * does not depend on the direction).
  */
 import { describe, expect, it } from 'vitest';
+import { createJournal } from '@/lib/export/journal';
+import { lineItemIdFor } from '@/lib/export/plan';
 import type { ReplyOf } from '@/lib/messaging/replies';
 import { getClassLink, saveClassLink } from '@/lib/settings/class-links';
 import { sandboxRoster } from '../support/sandbox-snapshot';
@@ -77,5 +79,44 @@ describe('a link made under another OneRoster version', () => {
     expect(after.history[0]).toMatchObject({ created: 0, updated: 1 });
     expect(after.link?.carriedOver).toBeUndefined();
     expect((await getClassLink(COURSE))?.carriedOver).toBeUndefined();
+  });
+
+  it('leaves an export planned under the other version to the next export, not the resume pass', async () => {
+    await scene.h.connect();
+    await scene.h.ask('linkClass', linkRequest());
+    const id = lineItemIdFor(COURSE, '1');
+    const journal = createJournal({
+      exportId: 'left-by-a-stopped-worker',
+      courseId: COURSE,
+      sisClassId: scene.classId,
+      operations: [
+        {
+          kind: 'put-line-item',
+          id,
+          courseworkId: '1',
+          lineItem: {
+            sourcedId: id,
+            title: 'Essay',
+            assignDate: '2026-03-01T00:00:00.000Z',
+            dueDate: '2026-03-08T00:00:00.000Z',
+            class: { sourcedId: scene.classId },
+            resultValueMin: 0,
+            resultValueMax: 10,
+          },
+        },
+      ],
+      now: Date.now(),
+    });
+    await scene.h.runtime.store.save(journal);
+    const stored = await getClassLink(COURSE);
+    if (!stored) throw new Error('not linked');
+    await saveClassLink(COURSE, { ...stored, version: '1.2' });
+    expect(await scene.h.runtime.resumeUnfinished()).toEqual([]);
+    expect(scene.sis.data.lineItems.size).toBe(0);
+    // Under the connection's own version it is resumed as before.
+    await saveClassLink(COURSE, stored);
+    expect(await scene.h.runtime.resumeUnfinished()).toEqual([COURSE]);
+    await scene.h.waitForExport(COURSE);
+    expect(scene.sis.data.lineItems.size).toBe(1);
   });
 });
