@@ -30,7 +30,7 @@ export const CarriedOverSchema = z.object({
   /** ISO date-time. */
   at: isoDateTime(),
   students: z.object({
-    /** Manual matches found again through the SIS's legacy (previous-version) id. */
+    /** Manual matches found again by their old id: kept by the SIS, or its legacy id. */
     byLegacyId: Count,
     /** Classroom students the new roster matches by email (manual ones among them; not those
      * the teacher marked "no SIS record"). */

@@ -77,7 +77,10 @@ export function remapStudents(
       next[key] = null; // "no SIS record" is the teacher's word, whatever the version
       continue;
     }
-    const found = legacy.find((entry) => isLegacyOf(oldId, entry.id))?.sourcedId;
+    // An id the new roster still has (a SIS that kept its ids, or a pick made since the switch)
+    // is found by the old id itself.
+    const kept = roster.some((user) => user.sourcedId === oldId) ? oldId : undefined;
+    const found = kept ?? legacy.find((entry) => isLegacyOf(oldId, entry.id))?.sourcedId;
     const email = emails.get(key);
     const byMail = email ? byEmail.get(email) : undefined;
     if (found) viaLegacy.add(key);

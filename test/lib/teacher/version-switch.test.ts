@@ -111,6 +111,16 @@ describe('carrying a class link over from 1.1 to 1.2', () => {
     });
   });
 
+  it('keeps matches whose ids the SIS kept across the switch', async () => {
+    await saveClassLink(COURSE, LINK_11);
+    const { session } = sis12([]);
+    const kept = { ...LINK_11, studentMatches: { 'id:4': 'guid-5', 'id:3': null } };
+    const carried = await carryOverLink(session, COURSE, kept, SNAPSHOT, NOW);
+    expect(carried.studentMatches).toEqual({ 'id:4': 'guid-5', 'id:3': null });
+    // Dee by her kept id; Bob and Eve by email (Ann's Classroom email is not the SIS's).
+    expect(carried.carriedOver?.students).toEqual({ byLegacyId: 1, byEmail: 2, lost: 0 });
+  });
+
   it('refuses, translated, when the SIS no longer shows the class', async () => {
     await saveClassLink(COURSE, LINK_11);
     const { session } = sis12([]);
