@@ -50,6 +50,8 @@ export const ErrorCodeSchema = z.enum([
   'class-not-yours',
   /** The Classroom class has no SIS link yet. */
   'not-linked',
+  /** The linked SIS class is gone after the connection moved to another OneRoster version. */
+  'link-lost',
   /** An export of the class runs already. */
   'export-running',
   /** A panel asked about a class other than the one its page shows. */

@@ -13,6 +13,23 @@ export interface LinkedClassProps {
   onUnlink(): void;
 }
 
+/** What carrying the link over to another OneRoster version found; shown until the next export. */
+function CarriedOverNotice({ carried }: { carried: NonNullable<ClassLinkView['carriedOver']> }) {
+  return (
+    <p className="panel__note" role="status" data-testid="link-carried-over">
+      {t(
+        'linkCarriedOver',
+        carried.to,
+        carried.from,
+        carried.students.byLegacyId,
+        carried.students.byEmail,
+        carried.students.lost,
+        carried.lineItems,
+      )}
+    </p>
+  );
+}
+
 /** "Linked to <SIS class>", with Unlink behind a confirmation that says what stays. */
 export function LinkedClass({
   link,
@@ -27,6 +44,7 @@ export function LinkedClass({
       <p>
         {t('linkedTo')} <strong data-testid="linked-class-title">{classTitle(link)}</strong>
       </p>
+      {link.carriedOver && <CarriedOverNotice carried={link.carriedOver} />}
       {!confirming ? (
         <button
           type="button"

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { Preview } from '@/lib/messaging/replies';
 import { formatTime } from './format';
@@ -17,14 +18,17 @@ export interface PreviewRowProps {
 }
 
 /** Skipped for a reason the teacher cannot change here: no category to choose. */
-const FIXED_SKIP = new Set(['ungraded', 'unreadable', 'no-matched-students']);
+const FIXED_SKIP = new Set(['ungraded', 'unreadable', 'no-matched-students', 'no-school']);
 
 /** One coursework item of the preview: include it, what will happen, its category, its grades. */
 export function PreviewRow(props: PreviewRowProps) {
   const { row, categories, included } = props;
+  const hintId = useId();
   const needsCategory = row.reason === 'no-category';
   const category = props.chosenCategory ?? row.categoryId ?? '';
   const showCategory = !FIXED_SKIP.has(row.reason ?? '') && categories.length > 0;
+  // A SIS that needs a category but lists none: no picker could help, so say who can.
+  const noneToPick = needsCategory && categories.length === 0;
   return (
     <tr className={row.action === 'skip' ? 'panel__row--off' : undefined} data-testid="preview-row">
       <td>
@@ -59,6 +63,7 @@ export function PreviewRow(props: PreviewRowProps) {
             aria-label={t('previewCategoryFor', row.title)}
             aria-required={needsCategory || undefined}
             aria-invalid={needsCategory || undefined}
+            aria-describedby={needsCategory ? hintId : undefined}
             onChange={trusted((event) => props.onCategory(event.target.value))}
           >
             {category === '' && <option value="">{t('previewChooseCategory')}</option>}
@@ -68,6 +73,11 @@ export function PreviewRow(props: PreviewRowProps) {
               </option>
             ))}
           </select>
+        )}
+        {needsCategory && (
+          <p id={hintId} className="panel__error" data-testid="preview-category-needed">
+            {noneToPick ? t('previewNoCategoriesListed') : t('previewCategoryRequired')}
+          </p>
         )}
       </td>
       <td data-testid="preview-grades">{gradeCountsText(row.grades)}</td>

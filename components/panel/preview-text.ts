@@ -34,6 +34,8 @@ function skipText(reason: CourseworkPreview['reason']): string {
       return t('previewSkipNoStudents');
     case 'no-category':
       return t('previewSkipNoCategory');
+    case 'no-school':
+      return t('previewSkipNoSchool');
     case undefined:
       return t('previewSkip');
   }

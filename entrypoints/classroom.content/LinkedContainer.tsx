@@ -93,10 +93,13 @@ export function LinkedContainer(props: LinkedContainerProps) {
   };
 
   const busy = stage.mode === 'running' || stage.mode === 'starting';
+  // The preview carries the link over to a new OneRoster version: its notice shows at once.
+  const carriedOver =
+    (stage.mode === 'preview' ? stage.preview?.carriedOver : undefined) ?? link.carriedOver;
   return (
     <>
       <LinkedClass
-        link={link}
+        link={carriedOver ? { ...link, carriedOver } : link}
         unlinking={unlinking}
         canUnlink={!busy && !panel.export.running && !panel.export.resuming}
         unlinkError={unlinkError}

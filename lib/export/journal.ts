@@ -55,7 +55,26 @@ export interface JournalOp {
    * For a put-result: the score it writes. Kept when its payload is dropped: it is what the
    * class's history records as exported, and what proves the SIS got exactly the plan.
    */
-  written?: { score: number; scoreStatus: ScoreStatus };
+  written?: WrittenScore;
+}
+
+/** What a put-result writes, as the journal and the class's history keep it. */
+export interface WrittenScore {
+  /** Absent: submitted work without a grade yet (1.2). */
+  score?: number;
+  scoreStatus: ScoreStatus;
+  late?: boolean;
+  missing?: boolean;
+}
+
+/** The part of a result's payload the journal keeps beside its record (only defined fields). */
+export function writtenOf(result: ResultToPut): WrittenScore {
+  return {
+    ...(result.score === undefined ? {} : { score: result.score }),
+    scoreStatus: result.scoreStatus,
+    ...(result.late ? { late: true } : {}),
+    ...(result.missing ? { missing: true } : {}),
+  };
 }
 
 export interface ExportJournal {
@@ -104,8 +123,7 @@ export function createJournal({ exportId, courseId, sisClassId, operations, now 
     if (op.kind === 'put-line-item') return record;
     Object.assign(record, { studentKey: op.studentKey, lineItemId: op.lineItemId });
     if (op.kind === 'delete-result') return record;
-    const { student, score, scoreStatus } = op.result;
-    return { ...record, sisStudentId: student.sourcedId, written: { score, scoreStatus } };
+    return { ...record, sisStudentId: op.result.student.sourcedId, written: writtenOf(op.result) };
   });
   const journal: ExportJournal = {
     exportId,
@@ -223,6 +241,7 @@ const LineItemToPutSchema = z.object({
   assignDate: z.string(),
   dueDate: z.string(),
   class: ref,
+  school: z.optional(ref),
   category: z.optional(ref),
   gradingPeriod: z.optional(ref),
   resultValueMin: z.number(),
@@ -235,9 +254,11 @@ const ResultToPutSchema = z.object({
   lineItem: ref,
   student: ref,
   scoreStatus: z.enum(['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted']),
-  score: z.number(),
+  score: z.optional(z.number()),
   scoreDate: z.string(),
   comment: z.optional(z.string()),
+  late: z.optional(z.boolean()),
+  missing: z.optional(z.boolean()),
   status,
 });
 
@@ -331,8 +352,8 @@ const StoredOpSchema: z.ZodMiniType<StoredOp> = z.tuple([
   ...head,
   z.optional(index), // student
   z.optional(id),
-  z.optional(score),
-  z.optional(z.number().check(z.int(), z.gte(0), z.lt(SCORE_STATUSES.length))),
+  z.optional(z.nullable(score)),
+  z.optional(z.number().check(z.int(), z.gte(0), z.lt(SCORE_STATUSES.length * 4))),
   z.optional(ResultToPutSchema),
 ]);
 
@@ -377,9 +398,11 @@ const STATUSES: readonly JournalOpStatus[] = ['pending', 'done', 'failed'];
  * One operation: kind (0 put-line-item, 1 put-result, 2 delete-result), line item (index),
  * status (0 pending, 1 done, 2 failed), attempts, outcome (0 unknown, 1 true, 2 false: created
  * for a PUT, deleted for a DELETE), failure (0 none, n: failures[n - 1]); then for a result its
- * student (index) and id, and for a put-result its score, score status (index into
- * SCORE_STATUSES) and, only when the shared fields cannot rebuild it, its whole payload. One
- * tuple shape for every kind: a schema without a union checks 20,000 of them quickly.
+ * student (index) and id, and for a put-result its score (null: none, 1.2's submitted work),
+ * score status with flags (index into SCORE_STATUSES, plus SCORE_STATUSES.length × (1 late + 2
+ * missing): a journal from before the flags reads as flagless) and, only when the shared fields
+ * cannot rebuild it, its whole payload. One tuple shape for every kind: a schema without a union
+ * checks 20,000 of them quickly.
  */
 export type StoredOp = [
   kind: number,
@@ -390,7 +413,7 @@ export type StoredOp = [
   failure: number,
   student?: number,
   id?: string,
-  score?: number,
+  score?: number | null,
   scoreStatus?: number,
   payload?: ResultToPut,
 ];
@@ -441,7 +464,7 @@ function rebuildResult(
   id: string,
   lineItemId: string,
   sisStudentId: string,
-  written: { score: number; scoreStatus: ScoreStatus },
+  written: WrittenScore,
   shared: Shared,
 ): ResultToPut {
   const result: ResultToPut = {
@@ -449,11 +472,30 @@ function rebuildResult(
     lineItem: { sourcedId: lineItemId },
     student: { sourcedId: sisStudentId },
     scoreStatus: written.scoreStatus,
-    score: written.score,
     scoreDate: shared.scoreDate,
   };
+  if (written.score !== undefined) result.score = written.score;
   if (shared.comment !== undefined) result.comment = shared.comment;
+  if (written.late) result.late = true;
+  if (written.missing) result.missing = true;
   return result;
+}
+
+/** The score-status slot: the status's index plus its flags (StoredOp). */
+const statusCode = (written: WrittenScore) =>
+  SCORE_STATUSES.indexOf(written.scoreStatus) +
+  SCORE_STATUSES.length * ((written.late ? 1 : 0) + (written.missing ? 2 : 0));
+
+function writtenFrom(score: number | null, code: number): WrittenScore {
+  const flags = Math.floor(code / SCORE_STATUSES.length);
+  const scoreStatus = SCORE_STATUSES[code % SCORE_STATUSES.length];
+  if (scoreStatus === undefined) throw new RangeError(`journal: no score status #${code}`);
+  return {
+    ...(score === null ? {} : { score }),
+    scoreStatus,
+    ...(flags & 1 ? { late: true } : {}),
+    ...(flags & 2 ? { missing: true } : {}),
+  };
 }
 
 const definedKeys = (value: object) =>
@@ -483,8 +525,15 @@ function checkRebuildable(
   op: { id: string; lineItemId: string },
   shared: Shared,
 ): boolean {
+  // The fields rebuildResult sets besides the shared ones: the score and flags, when present.
+  const own =
+    (result.score === undefined ? 0 : 1) +
+    (result.late === undefined ? 0 : 1) +
+    (result.missing === undefined ? 0 : 1);
   return (
-    definedKeys(result) === (shared.comment === undefined ? 6 : 7) &&
+    definedKeys(result) === (shared.comment === undefined ? 5 : 6) + own &&
+    (result.late === undefined || result.late) &&
+    (result.missing === undefined || result.missing) &&
     result.sourcedId === op.id &&
     definedKeys(result.lineItem) === 1 &&
     result.lineItem.sourcedId === op.lineItemId &&
@@ -549,7 +598,7 @@ export function encodeJournal(journal: ExportJournal): StoredJournal {
     );
     if (op.kind === 'delete-result') return tuple;
     if (!op.written) throw new RangeError(`journal: result ${op.id} has no score`);
-    tuple.push(op.written.score, SCORE_STATUSES.indexOf(op.written.scoreStatus));
+    tuple.push(op.written.score ?? null, statusCode(op.written));
     if (
       payload?.kind === 'put-result' &&
       !(shared && isRebuildable(payload.result, payload, shared))
@@ -612,8 +661,10 @@ export function decodeJournal(stored: StoredJournal): ExportJournal {
       if (pending) operations.push({ kind, id, courseworkId, studentKey, lineItemId });
       continue;
     }
-    if (score === undefined) throw new RangeError(`journal: result ${id} has no score`);
-    const written = { score, scoreStatus: at(SCORE_STATUSES, statusIndex, 'score status') };
+    if (score === undefined || statusIndex === undefined) {
+      throw new RangeError(`journal: result ${id} has no score`);
+    }
+    const written = writtenFrom(score, statusIndex);
     Object.assign(op, { sisStudentId, written });
     if (!pending) continue;
     if (!payload && !resultFields) throw new RangeError(`journal: result ${id} has no payload`);
@@ -635,12 +686,11 @@ export function fromFormat1(
       const op = operations[i];
       if (!op || op.kind === 'put-line-item') return record;
       if (op.kind === 'delete-result') return { ...record, lineItemId: op.lineItemId };
-      const { student, score, scoreStatus } = op.result;
       return {
         ...record,
         lineItemId: op.lineItemId,
-        sisStudentId: student.sourcedId,
-        written: { score, scoreStatus },
+        sisStudentId: op.result.student.sourcedId,
+        written: writtenOf(op.result),
       };
     }),
     // A resume sends the pending ones only; finished ones are dropped at the next write.

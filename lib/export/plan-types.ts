@@ -8,9 +8,24 @@ import type {
   Category,
   LineItem,
   LineItemToPut,
+  RefToSend,
   Result,
   ResultToPut,
+  ScoreStatus,
 } from '../oneroster/schemas';
+
+/**
+ * What the connection's wire format can carry (lib/export/capabilities.ts derives it from the
+ * OneRoster version): the plan asks these, never the version itself.
+ */
+export interface WireCapabilities {
+  /** A result may leave out its score: submitted work not graded yet (1.2). */
+  scorelessResults: boolean;
+  /** Results carry `late` / `missing` flags (1.2). */
+  resultFlags: boolean;
+  /** Every line item must name the class's school (1.2). */
+  schoolRef: boolean;
+}
 
 /** One Classroom coursework item, as read from the page or the Classroom API. */
 export interface PlanCoursework {
@@ -46,6 +61,10 @@ export interface PlanGrade {
   missing: boolean;
   excused: boolean;
   unreadable: boolean;
+  /** Turned in (or done) after the due date. Absent: not late. */
+  late?: boolean;
+  /** Turned in, no grade yet. Absent: not turned in. */
+  turnedIn?: boolean;
   /**
    * The cell comes from the Classroom API alone: its "no grade" may be Excused on the page (the
    * API has no Excused), so it never deletes a grade exported before.
@@ -59,6 +78,11 @@ export interface ExportRules {
   missing: 'skip' | 'zero';
   titleLimit: number | null;
   defaultCategoryId: string | null;
+  /**
+   * Every line item needs a real SIS category (lib/sis/partners.ts realCategoryRequired: IC 1.2),
+   * never the IC placeholder; coursework without one is skipped as 'no-category'. Absent: false.
+   */
+  categoryRequired?: boolean;
 }
 
 /** What the teacher chose in the preview. */
@@ -68,13 +92,38 @@ export interface TeacherChoices {
   categories: Readonly<Record<string, string>>;
 }
 
+/**
+ * A result as the planner reads it: 1.1's (always a score) or 1.2's (score optional, boolean
+ * `late` / `missing` as the client parses them).
+ */
+export type SisResult = Pick<Result, 'sourcedId' | 'lineItem' | 'student' | 'scoreStatus'> & {
+  status?: string;
+  score?: number;
+  late?: boolean;
+  missing?: boolean;
+};
+
+/** A line item as the planner reads it; 1.2 servers echo the `school` it was written with. */
+export type SisLineItem = LineItem & { school?: RefToSend };
+
 /** The SIS as read right before planning. */
 export interface SisState {
-  lineItems: readonly LineItem[];
+  lineItems: readonly SisLineItem[];
   /** undefined when the SIS cannot list results: `previousResults` is used instead. */
-  results?: readonly Result[];
+  results?: readonly SisResult[];
   categories: readonly Category[];
   gradingPeriods: readonly AcademicSession[];
+  /** The linked class's school (rostering `class.school`), read when line items need it. */
+  schoolId?: string;
+}
+
+/** What one result holds, as the export history keeps what was last written. */
+export interface WrittenResult {
+  /** Absent: submitted work without a grade yet (1.2). */
+  score?: number;
+  scoreStatus: string;
+  late?: boolean;
+  missing?: boolean;
 }
 
 export interface PlanInput {
@@ -88,9 +137,11 @@ export interface PlanInput {
   choices: TeacherChoices;
   sis: SisState;
   /** What earlier exports wrote, by result id (from the export history). */
-  previousResults?: Readonly<Record<string, { score: number; scoreStatus: string }>>;
-  /** Export time, ISO date-time. */
+  previousResults?: Readonly<Record<string, WrittenResult>>;
+  /** Export time, ISO date-time; also every result's `scoreDate` (the codec formats it). */
   now: string;
+  /** What the connection's wire format carries. Absent: OneRoster 1.1's. */
+  capabilities?: WireCapabilities;
 }
 
 export type CourseworkSkipReason =
@@ -98,7 +149,9 @@ export type CourseworkSkipReason =
   | 'ungraded'
   | 'unreadable'
   | 'no-matched-students'
-  | 'no-category';
+  | 'no-category'
+  /** The version needs the class's school on every line item and the SIS class names none. */
+  | 'no-school';
 
 /** `unconfirmed`: exported before, no grade in the API now, and no page to say it is not Excused. */
 export type GradeSkipReason = 'draft' | 'missing' | 'unreadable' | 'unmatched' | 'unconfirmed';
@@ -110,7 +163,11 @@ export interface GradePlan {
   action: 'create' | 'update' | 'delete' | 'unchanged' | 'skip' | 'none';
   reason?: GradeSkipReason;
   score?: number;
-  scoreStatus?: 'fully graded' | 'exempt';
+  scoreStatus?: ScoreStatus;
+  late?: boolean;
+  missing?: boolean;
+  /** The SIS already held this student's result under another sourcedId, which is written instead. */
+  adopted?: boolean;
 }
 
 export interface CourseworkPlan {

@@ -11,10 +11,11 @@ import type { CourseSnapshot, DueDate, Grade } from '../classroom/model';
 import type {
   AcademicSession,
   Category,
-  LineItem,
   LineItemToPut,
   ResultToPut,
+  ScoreStatus,
 } from '../oneroster/schemas';
+import { capabilitiesFor } from './capabilities';
 import type {
   ClassroomGradingPeriod,
   CourseworkPlan,
@@ -27,19 +28,40 @@ import type {
   PlanGrade,
   PlanInput,
   PlanTotals,
+  SisLineItem,
+  SisResult,
+  WireCapabilities,
+  WrittenResult,
 } from './plan-types';
 
 /** Titles compared loosely: Unicode form, case and runs of spaces do not matter. */
 const titleKey = (title: string | undefined) =>
   title?.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase() ?? '';
 
+/**
+ * Infinite Campus 1.1's "no category" placeholder: IC 1.2 refuses it (oneroster-1.2.md I2), so
+ * where a real category is required it never counts as one.
+ */
+export const PLACEHOLDER_CATEGORY_ID = '11111111-1111-1111-1111-111111111111';
+
+/** The SIS's categories a line item may be given under `rules` (the picker's list too). */
+export function usableCategories<T extends Pick<Category, 'sourcedId'>>(
+  categories: readonly T[],
+  rules: Pick<ExportRules, 'categoryRequired'>,
+): T[] {
+  return rules.categoryRequired
+    ? categories.filter((c) => c.sourcedId !== PLACEHOLDER_CATEGORY_ID)
+    : [...categories];
+}
+
 /** Teacher's pick, else the SIS category with the Classroom category's title, else the default. */
 function chooseCategory(coursework: PlanCoursework, input: PlanInput, existing?: string) {
-  const known = new Set(input.sis.categories.map((c: Category) => c.sourcedId));
+  const categories = usableCategories(input.sis.categories, input.rules);
+  const known = new Set(categories.map((c) => c.sourcedId));
   const picked = input.choices.categories[coursework.id];
   if (picked && known.has(picked)) return { id: picked, source: 'teacher' as const };
   const matched = coursework.categoryTitle
-    ? input.sis.categories.find((c) => titleKey(c.title) === titleKey(coursework.categoryTitle))
+    ? categories.find((c) => titleKey(c.title) === titleKey(coursework.categoryTitle))
     : undefined;
   if (matched) return { id: matched.sourcedId, source: 'matched' as const };
   // A category someone chose in the SIS after an earlier export is theirs to keep.
@@ -60,19 +82,53 @@ function skipReason(
   return undefined;
 }
 
+/** OneRoster 1.1's wire: what a plan without `capabilities` is made for. */
+const V1P1 = capabilitiesFor('1.1');
+
+/*
+ * Result adoption: the SIS may already hold a student's result on our line item under another
+ * sourcedId (written by another tool, or by us before the SIS re-keyed its users on a switch to
+ * 1.2). That result is updated or deleted in place; a second one is never created beside it.
+ */
+const pairKey = (lineItemId: string, studentId: string) => `${lineItemId}\u0000${studentId}`;
+
+/** The SIS's live results by (line item, student): ours when present, else the first listed. */
+function resultsByPair(results: readonly SisResult[]): Map<string, SisResult[]> {
+  const byPair = new Map<string, SisResult[]>();
+  for (const result of results) {
+    const key = pairKey(result.lineItem.sourcedId, result.student.sourcedId);
+    byPair.set(key, [...(byPair.get(key) ?? []), result]);
+  }
+  return byPair;
+}
+
+const writtenOf = (result: SisResult): WrittenResult => ({
+  ...(result.score === undefined ? {} : { score: result.score }),
+  scoreStatus: result.scoreStatus,
+  ...(result.late ? { late: true } : {}),
+  ...(result.missing ? { missing: true } : {}),
+});
+
 export function planExport(input: PlanInput): Plan {
+  const capabilities = input.capabilities ?? V1P1;
   const existingItems = new Map(input.sis.lineItems.map((item) => [item.sourcedId, item]));
-  const sisResults = input.sis.results
-    ? new Map(
-        input.sis.results.map((r) => [r.sourcedId, { score: r.score, scoreStatus: r.scoreStatus }]),
-      )
-    : undefined;
-  const knownResult = (id: string) =>
-    sisResults ? sisResults.get(id) : input.previousResults?.[id];
+  const byPair = input.sis.results ? resultsByPair(input.sis.results) : undefined;
+  /** The result id to write for the pair and what it holds now (SIS listing, else history). */
+  const knownResult = (ownId: string, lineItemId: string, studentId: string) => {
+    if (!byPair) return { id: ownId, known: input.previousResults?.[ownId], adopted: false };
+    const listed = byPair.get(pairKey(lineItemId, studentId)) ?? [];
+    const found = listed.find((r) => r.sourcedId === ownId) ?? listed[0];
+    return {
+      id: found?.sourcedId ?? ownId,
+      known: found && writtenOf(found),
+      adopted: found !== undefined && found.sourcedId !== ownId,
+    };
+  };
   const cells = new Map<string, PlanGrade>(
     input.grades.map((g) => [`${g.courseworkId}\u0000${g.studentKey}`, g]),
   );
-  const scoreDate = input.now.slice(0, 10);
+  const scoreDate = input.now;
+  const schoolId = capabilities.schoolRef ? input.sis.schoolId : undefined;
 
   const lineItemOps: Operation[] = [];
   const gradeOps: Operation[] = [];
@@ -89,13 +145,16 @@ export function planExport(input: PlanInput): Plan {
     };
     let reason = skipReason(cw, input);
     const category = chooseCategory(cw, input, existing?.category?.sourcedId);
-    // OneRoster 1.1 line items need a category when the SIS has any to choose from.
-    if (!reason && !category && input.sis.categories.length > 0) reason = 'no-category';
+    // Line items need a category when the SIS has any to choose from, and always where the SIS
+    // requires a real one (IC 1.2) — even when it lists none: the teacher must see why.
+    const needsCategory = input.sis.categories.length > 0 || input.rules.categoryRequired === true;
+    if (!reason && !category && needsCategory) reason = 'no-category';
+    if (!reason && capabilities.schoolRef && !schoolId) reason = 'no-school';
     if (reason || cw.maxPoints === null) return { ...base, action: 'skip', reason };
 
     const draft = desiredLineItem(
       { ...cw, maxPoints: cw.maxPoints },
-      { lineItemId, sisClassId: input.sisClassId, categoryId: category?.id },
+      { lineItemId, sisClassId: input.sisClassId, categoryId: category?.id, schoolId },
       {
         titleLimit: input.rules.titleLimit,
         existing,
@@ -119,15 +178,18 @@ export function planExport(input: PlanInput): Plan {
     }
 
     const grades = [...input.matches].map(([studentKey, sisStudentId]) => {
-      const resultId = resultIdFor(lineItemId, sisStudentId);
+      const found = knownResult(resultIdFor(lineItemId, sisStudentId), lineItemId, sisStudentId);
+      const resultId = found.id;
       const ids = { studentKey, sisStudentId, resultId, lineItemId };
       const decided = planGrade(
         cells.get(`${cw.id}\u0000${studentKey}`),
         ids,
         input.rules,
-        knownResult(resultId),
+        found.known,
         scoreDate,
+        capabilities,
       );
+      if (found.adopted) decided.plan.adopted = true;
       const common = { id: resultId, courseworkId: cw.id, studentKey, lineItemId };
       if (decided.result) gradeOps.push({ kind: 'put-result', ...common, result: decided.result });
       if (decided.remove) gradeOps.push({ kind: 'delete-result', ...common });
@@ -136,7 +198,7 @@ export function planExport(input: PlanInput): Plan {
     // Grades of students with no SIS match are listed (never sent), so the teacher sees them.
     for (const cell of input.grades) {
       if (cell.courseworkId !== cw.id || input.matches.has(cell.studentKey)) continue;
-      if (desiredGrade(cell, input.rules).kind !== 'send') continue;
+      if (desiredGrade(cell, input.rules, capabilities).kind !== 'send') continue;
       grades.push({ studentKey: cell.studentKey, action: 'skip', reason: 'unmatched' });
     }
     return {
@@ -167,39 +229,78 @@ function totalsOf(coursework: readonly CourseworkPlan[]): PlanTotals {
 
 /*
  * What to do with one student's grade on one line item. Export rules (admin) decide whether a
- * draft or a Missing cell is sent; the SIS's current result (same deterministic id) decides
- * create / update / unchanged, and a grade the teacher removed becomes a DELETE.
+ * draft or a Missing cell is sent; the wire's capabilities decide what it can say (1.2: flags,
+ * results without a score); the SIS's current result decides create / update / unchanged, and a
+ * grade the teacher removed becomes a DELETE.
  */
-export interface KnownResult {
-  score: number;
-  scoreStatus: string;
-}
+export type KnownResult = WrittenResult;
 
 type Desired =
-  | { kind: 'send'; score: number; scoreStatus: 'fully graded' | 'exempt' }
+  | {
+      kind: 'send';
+      scoreStatus: ScoreStatus;
+      /** Absent only where the wire allows a result without one. */
+      score?: number;
+      late?: true;
+      missing?: true;
+    }
   | { kind: 'skip'; reason: NonNullable<GradePlan['reason']> }
   | { kind: 'nothing' };
 
-/** Decides from the cell and the rules alone, before looking at the SIS. */
-export function desiredGrade(cell: PlanGrade | undefined, rules: ExportRules): Desired {
+/** Decides from the cell, the rules and the wire alone, before looking at the SIS. */
+export function desiredGrade(
+  cell: PlanGrade | undefined,
+  rules: ExportRules,
+  capabilities: WireCapabilities = V1P1,
+): Desired {
   if (!cell) return { kind: 'nothing' };
   if (cell.unreadable) return { kind: 'skip', reason: 'unreadable' };
   // Excused work counts for nothing in Classroom; OneRoster's word for that is "exempt".
-  if (cell.excused) return { kind: 'send', score: 0, scoreStatus: 'exempt' };
+  if (cell.excused) {
+    return capabilities.scorelessResults
+      ? { kind: 'send', scoreStatus: 'exempt' }
+      : { kind: 'send', score: 0, scoreStatus: 'exempt' };
+  }
+  const late = capabilities.resultFlags && cell.late ? { late: true as const } : {};
   if (cell.score !== null && !cell.draft) {
-    return { kind: 'send', score: cell.score, scoreStatus: 'fully graded' };
+    return { kind: 'send', score: cell.score, scoreStatus: 'fully graded', ...late };
   }
   if (cell.missing) {
-    return rules.missing === 'zero'
-      ? { kind: 'send', score: 0, scoreStatus: 'fully graded' }
-      : { kind: 'skip', reason: 'missing' };
+    if (rules.missing !== 'zero') return { kind: 'skip', reason: 'missing' };
+    // 1.2 says what a 0 for missing work is; 1.1 can only say "graded 0" (as before).
+    return capabilities.resultFlags
+      ? { kind: 'send', score: 0, scoreStatus: 'not submitted', missing: true }
+      : { kind: 'send', score: 0, scoreStatus: 'fully graded' };
   }
   if (cell.score !== null) {
     return rules.exportDrafts
-      ? { kind: 'send', score: cell.score, scoreStatus: 'fully graded' }
+      ? { kind: 'send', score: cell.score, scoreStatus: 'fully graded', ...late }
       : { kind: 'skip', reason: 'draft' };
   }
+  // Turned in, not graded yet: only a wire without a required score can say so.
+  if (cell.turnedIn && capabilities.scorelessResults) {
+    return { kind: 'send', scoreStatus: 'submitted', ...late };
+  }
   return { kind: 'nothing' };
+}
+
+const sameScore = (a: number | undefined, b: number | undefined) =>
+  a === b || (a !== undefined && b !== undefined && Math.abs(a - b) < 1e-9);
+
+/** True when the SIS's result already says what we would send. */
+function sameResult(
+  known: KnownResult,
+  want: Extract<Desired, { kind: 'send' }>,
+  capabilities: WireCapabilities,
+): boolean {
+  if (known.scoreStatus !== want.scoreStatus) return false;
+  // An exempt result's score means nothing; SISs store 0 or keep the old one.
+  if (want.scoreStatus !== 'exempt' && !sameScore(known.score, want.score)) return false;
+  if (!capabilities.resultFlags) return true;
+  return (
+    (known.late ?? false) === (want.late ?? false) &&
+    (known.missing ?? false) === (want.missing ?? false)
+  );
 }
 
 export function planGrade(
@@ -208,6 +309,7 @@ export function planGrade(
   rules: ExportRules,
   known: KnownResult | undefined,
   scoreDate: string,
+  capabilities: WireCapabilities = V1P1,
 ): { plan: GradePlan; result?: ResultToPut; remove?: true } {
   const base = {
     studentKey: ids.studentKey,
@@ -217,7 +319,7 @@ export function planGrade(
   // No cell at all is not "no grade": the page did not show it (a row or column Classroom did
   // not render). Only a cell that says there is no grade may delete an exported one.
   if (!cell) return { plan: { ...base, action: 'none' } };
-  const want = desiredGrade(cell, rules);
+  const want = desiredGrade(cell, rules, capabilities);
   if (want.kind === 'skip') return { plan: { ...base, action: 'skip', reason: want.reason } };
   if (want.kind === 'nothing') {
     if (!known) return { plan: { ...base, action: 'none' } };
@@ -226,16 +328,12 @@ export function planGrade(
     // No grade now, but one was exported before: the teacher removed it, so remove it in the SIS.
     return { plan: { ...base, action: 'delete' }, remove: true };
   }
-  const same =
-    known !== undefined &&
-    known.scoreStatus === want.scoreStatus &&
-    // An exempt result's score means nothing; SISs store 0 or keep the old one.
-    (want.scoreStatus === 'exempt' || Math.abs(known.score - want.score) < 1e-9);
+  const same = known !== undefined && sameResult(known, want, capabilities);
+  const { kind: _, ...sent } = want;
   const plan: GradePlan = {
     ...base,
     action: same ? 'unchanged' : known ? 'update' : 'create',
-    score: want.score,
-    scoreStatus: want.scoreStatus,
+    ...sent,
   };
   if (same) return { plan };
   return {
@@ -245,9 +343,11 @@ export function planGrade(
       lineItem: { sourcedId: ids.lineItemId },
       student: { sourcedId: ids.sisStudentId },
       scoreStatus: want.scoreStatus,
-      score: want.score,
+      ...(want.score === undefined ? {} : { score: want.score }),
       scoreDate,
       comment: '',
+      ...(want.late ? { late: true } : {}),
+      ...(want.missing ? { missing: true } : {}),
     },
   };
 }
@@ -317,10 +417,10 @@ export interface LineItemDraft {
 
 export function desiredLineItem(
   coursework: PlanCoursework & { maxPoints: number },
-  ids: { lineItemId: string; sisClassId: string; categoryId?: string },
+  ids: { lineItemId: string; sisClassId: string; categoryId?: string; schoolId?: string },
   context: {
     titleLimit: number | null;
-    existing?: LineItem;
+    existing?: SisLineItem;
     periods: readonly AcademicSession[];
     /** Classroom's grading period of the coursework (API), tried before the due date. */
     gradingPeriod?: ClassroomGradingPeriod;
@@ -347,6 +447,7 @@ export function desiredLineItem(
       assignDate,
       dueDate,
       class: { sourcedId: ids.sisClassId },
+      ...(ids.schoolId ? { school: { sourcedId: ids.schoolId } } : {}),
       ...(ids.categoryId ? { category: { sourcedId: ids.categoryId } } : {}),
       ...(gradingPeriodId ? { gradingPeriod: { sourcedId: gradingPeriodId } } : {}),
       resultValueMin: 0,
@@ -368,13 +469,15 @@ const sameTitle = (have: string | undefined, want: string) =>
   have === want || (!!have && want.startsWith(have.replace(/…$/, '')));
 
 /** True when the SIS's line item already says what we would send (dates compared as instants). */
-export function lineItemUnchanged(want: LineItemToPut, have: LineItem): boolean {
+export function lineItemUnchanged(want: LineItemToPut, have: SisLineItem): boolean {
   return (
     sameTitle(have.title, want.title) &&
     (have.description ?? '') === (want.description ?? '') &&
     sameInstant(have.assignDate, want.assignDate) &&
     sameInstant(have.dueDate, want.dueDate) &&
     have.class.sourcedId === want.class.sourcedId &&
+    // A SIS that does not echo the school it was given is taken to hold it.
+    (have.school === undefined || have.school.sourcedId === want.school?.sourcedId) &&
     have.category?.sourcedId === want.category?.sourcedId &&
     have.gradingPeriod?.sourcedId === want.gradingPeriod?.sourcedId &&
     (have.resultValueMin ?? 0) === want.resultValueMin &&
@@ -490,6 +593,8 @@ function gradeForPlan(grade: Grade, unconfirmed: boolean): PlanGrade {
     missing: grade.state === 'missing',
     excused: grade.state === 'excused',
     unreadable: grade.state === 'unreadable',
+    ...(grade.late ? { late: true } : {}),
+    ...(grade.state === 'turned-in' ? { turnedIn: true } : {}),
     ...(unconfirmed ? { unconfirmed: true } : {}),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { type ErrorInfo, ErrorInfoSchema } from '../errors';
 import { GoogleCheckOutcomeSchema } from '../google/check-outcome';
+import { SCORE_STATUSES } from '../oneroster/schemas';
 import { AuthModeSchema, PartnerIdSchema } from '../sis/partners';
 import {
   CategoryOptionSchema,
@@ -52,6 +53,15 @@ export const PanelAccessSchema = z.object({
 });
 export type PanelAccess = z.infer<typeof PanelAccessSchema>;
 
+/** What carrying a link over to another OneRoster version found (lib/teacher/version-switch.ts). */
+const CarriedOverViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  at: z.string(),
+  students: z.object({ byLegacyId: Count, byEmail: Count, lost: Count }),
+  lineItems: Count,
+});
+
 /** A Classroom class's link to one SIS class (what the panel shows). */
 export const ClassLinkViewSchema = z.object({
   sisClassId: SourcedId,
@@ -62,6 +72,8 @@ export const ClassLinkViewSchema = z.object({
   linkedAt: z.string(),
   /** The choices of the last preview, to start the next one from. */
   choices: z.optional(ExportChoicesSchema),
+  /** The link was carried over to another OneRoster version: what was found (until the next export). */
+  carriedOver: z.optional(CarriedOverViewSchema),
 });
 export type ClassLinkView = z.infer<typeof ClassLinkViewSchema>;
 
@@ -153,8 +165,13 @@ const GradePlanViewSchema = z.object({
   studentKey: z.string(),
   action: z.enum(['create', 'update', 'delete', 'unchanged', 'skip', 'none']),
   reason: z.optional(z.enum(['draft', 'missing', 'unreadable', 'unmatched', 'unconfirmed'])),
+  /** Absent for a skipped grade, and for submitted work not graded yet (OneRoster 1.2). */
   score: z.optional(z.number()),
-  scoreStatus: z.optional(z.enum(['fully graded', 'exempt'])),
+  scoreStatus: z.optional(z.enum(SCORE_STATUSES)),
+  late: z.optional(z.boolean()),
+  missing: z.optional(z.boolean()),
+  /** Written to the result the SIS already held for the student under another id. */
+  adopted: z.optional(z.boolean()),
 });
 
 /** A grade cell as the preview names it to the teacher: coursework title and student name. */
@@ -188,7 +205,14 @@ export const PreviewSchema = z.object({
       title: z.string(),
       action: z.enum(['create', 'update', 'unchanged', 'skip']),
       reason: z.optional(
-        z.enum(['excluded', 'ungraded', 'unreadable', 'no-matched-students', 'no-category']),
+        z.enum([
+          'excluded',
+          'ungraded',
+          'unreadable',
+          'no-matched-students',
+          'no-category',
+          'no-school',
+        ]),
       ),
       categoryId: z.optional(z.string()),
       categorySource: z.optional(z.enum(['teacher', 'matched', 'default', 'existing'])),
@@ -227,6 +251,8 @@ export const PreviewSchema = z.object({
   }),
   /** Absent in a preview of a page reading from before the API source (read as "page only"). */
   sources: z.optional(PreviewSourcesSchema),
+  /** The link was carried over to another OneRoster version (this preview, or one before). */
+  carriedOver: z.optional(CarriedOverViewSchema),
 });
 export type Preview = z.infer<typeof PreviewSchema>;
 

@@ -36,6 +36,9 @@ const defined = (value: Record<string, unknown>) =>
 
 const bareRef = (value: RefToSend | undefined) => value && { sourcedId: value.sourcedId };
 
+/** The UTC day (`YYYY-MM-DD`) of an ISO instant: the `date` format both specs give scoreDate. */
+const utcDay = (instant: string) => new Date(instant).toISOString().slice(0, 10);
+
 /** OneRoster 1.1: today's bodies, unchanged. */
 const v1p1: WireCodec = {
   lineItemBody({ class: klass, category, gradingPeriod, school: _school, ...fields }) {
@@ -46,8 +49,9 @@ const v1p1: WireCodec = {
     };
     return defined({ ...fields, ...refs });
   },
-  resultBody({ lineItem, student, late: _late, missing: _missing, ...fields }) {
-    return defined({ ...fields, lineItem: bareRef(lineItem), student: bareRef(student) });
+  resultBody({ lineItem, student, late: _late, missing: _missing, scoreDate, ...fields }) {
+    const refs = { lineItem: bareRef(lineItem), student: bareRef(student) };
+    return defined({ ...fields, scoreDate: utcDay(scoreDate), ...refs });
   },
 };
 
@@ -74,7 +78,7 @@ function v1p2(bases: ServiceBases, scoreDateFormat: ScoreDateFormat, now: () => 
   const stamp = () => new Date(now()).toISOString();
   // The export instant as the spec's date (its UTC day), or as given for servers that want one.
   const scoreDate = (instant: string) =>
-    scoreDateFormat === 'date-time' ? instant : new Date(instant).toISOString().slice(0, 10);
+    scoreDateFormat === 'date-time' ? instant : utcDay(instant);
 
   const codec: WireCodec = {
     lineItemBody(draft) {

@@ -74,27 +74,21 @@ export function gradebookReadEndpoints(ctx: ClientContext) {
     },
 
     /** Every result in a class (`/classes/{id}/results`). */
-    async listResultsForClass(classId: string, options: CallOptions = {}): Promise<Result[]> {
-      const results = await ctx.list(['classes', classId, 'results'], 'results', ResultSchema, {
+    listResultsForClass(classId: string, options: CallOptions = {}): Promise<Result[]> {
+      return ctx.list(['classes', classId, 'results'], 'results', ResultSchema, {
         ...options,
         notFound: 'not-found',
       });
-      // TEMPORARY (see schemas.ts `Result`): lib/export does not yet read an absent 1.2 score.
-      return results as Result[];
     },
 
     /** The results of one line item (`/classes/{c}/lineItems/{li}/results`). */
-    async listResultsForLineItem(
+    listResultsForLineItem(
       classId: string,
       lineItemId: string,
       options: CallOptions = {},
     ): Promise<Result[]> {
       const path = ['classes', classId, 'lineItems', lineItemId, 'results'];
-      const results = await ctx.list(path, 'results', ResultSchema, {
-        ...options,
-        notFound: 'not-found',
-      });
-      return results as Result[];
+      return ctx.list(path, 'results', ResultSchema, { ...options, notFound: 'not-found' });
     },
   };
 }

@@ -234,12 +234,7 @@ export const ResultSchema = z.object({
   incomplete: FlagSchema,
 });
 /** A result as read: `score` may be absent (1.2). */
-export type ResultRead = z.infer<typeof ResultSchema>;
-/**
- * TEMPORARY for the issue-14 merge: lib/export (planExport's KnownResult) still reads `score` as
- * a number. Once it handles an absent score, this becomes `ResultRead` (the honest type).
- */
-export type Result = Omit<ResultRead, 'score'> & { score: number };
+export type Result = z.infer<typeof ResultSchema>;
 
 /** A reference as the planner gives it; the version's codec (codec.ts) decides its wire form. */
 export interface RefToSend {
@@ -278,8 +273,7 @@ export interface ResultToPut {
   lineItem: RefToSend;
   student: RefToSend;
   scoreStatus: ScoreStatus;
-  /** The export helper makes this optional (1.2 submitted, not graded); the codec omits it then. */
-  score: number;
+  score?: number;
   scoreDate: string;
   comment?: string;
   late?: boolean;

@@ -5,6 +5,7 @@
  * class exports to the same line items instead of duplicating them.
  */
 import { NumericIdSchema } from '../classroom/model';
+import { ONEROSTER_VERSIONS, type OneRosterVersion } from '../oneroster/version';
 import { isoDateTime, z } from '../zod';
 import { createSerialQueue, defineSetting } from './define-setting';
 
@@ -16,6 +17,31 @@ const ChoicesSchema = z.strictObject({
   /** courseworkId → SIS category sourcedId. */
   categories: z.record(NumericIdSchema, Id),
 });
+
+const Count = z.number().check(z.int(), z.gte(0));
+
+/**
+ * What carrying the link over to another OneRoster version found (lib/teacher/version-switch.ts);
+ * the panel shows it until the next export.
+ */
+export const CarriedOverSchema = z.object({
+  from: z.enum(ONEROSTER_VERSIONS),
+  to: z.enum(ONEROSTER_VERSIONS),
+  /** ISO date-time. */
+  at: isoDateTime(),
+  students: z.object({
+    /** Manual matches found again by their old id: kept by the SIS, or its legacy id. */
+    byLegacyId: Count,
+    /** Classroom students the new roster matches by email (manual ones among them; not those
+     * the teacher marked "no SIS record"). */
+    byEmail: Count,
+    /** Manual matches found neither way: the teacher picks them again. */
+    lost: Count,
+  }),
+  /** The class's line items with our ids the SIS lists now: adopted, not created again. */
+  lineItems: Count,
+});
+export type CarriedOver = z.infer<typeof CarriedOverSchema>;
 
 export const ClassLinkSchema = z.object({
   sisClassId: Id,
@@ -31,8 +57,17 @@ export const ClassLinkSchema = z.object({
   studentMatches: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.nullable(Id)),
   /** The last preview's choices. */
   choices: z.optional(ChoicesSchema),
+  /** The OneRoster version the ids above are in. Absent: 1.1 (linked before versions existed). */
+  version: z.optional(z.enum(ONEROSTER_VERSIONS)),
+  /** Set when the link was carried over from another version; cleared by the next export. */
+  carriedOver: z.optional(CarriedOverSchema),
 });
 export type ClassLink = z.infer<typeof ClassLinkSchema>;
+
+/** The version a link's ids are in (links stored before versions existed are 1.1). */
+export function linkVersion(link: Pick<ClassLink, 'version'>): OneRosterVersion {
+  return link.version ?? '1.1';
+}
 
 // Entry by entry: one damaged link must not void every other class's link.
 const ClassLinksSchema = z.pipe(

@@ -53,8 +53,11 @@ const ExportSummarySchema = z.object({
 export type ExportSummaryRecord = z.infer<typeof ExportSummarySchema>;
 
 const WrittenResultSchema = z.object({
-  score: z.number(),
+  /** Absent: submitted work without a grade yet (OneRoster 1.2). */
+  score: z.optional(z.number()),
   scoreStatus: z.string().check(z.maxLength(32)),
+  late: z.optional(z.boolean()),
+  missing: z.optional(z.boolean()),
 });
 
 /** What a running export needs recorded when it ends (in storage, so a resumed one has it). */

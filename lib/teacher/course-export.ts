@@ -6,6 +6,7 @@
  */
 import type { CourseSnapshot } from '../classroom/model';
 import { RequestError } from '../errors';
+import { capabilitiesFor } from '../export/capabilities';
 import type { JournalStore } from '../export/journal-store';
 import { type MatchReport, matchStudents } from '../export/match';
 import { courseworkForPlan, gradesForPlan, planExport } from '../export/plan';
@@ -15,11 +16,18 @@ import { t } from '../i18n/t';
 import { type ClassLink, getClassLink, updateClassLink } from '../settings/class-links';
 import { type CourseHistory, readExportHistory } from '../settings/export-history';
 import { exportRefusal } from '../settings/resolve-settings';
+import { realCategoryRequired } from '../sis/partners';
 import type { ExportDefaults } from '../sis/settings-shapes';
 import type { ExportRunner } from './export-runner';
 import { recordExportStart, recordNothingToSend } from './export-runner';
-import { type LinkedClassState, readLinkedClass, type SisSession } from './sis-session';
+import {
+  type LinkedClassState,
+  readLinkedClass,
+  type SisProfile,
+  type SisSession,
+} from './sis-session';
 import { checkSisTeacher, type SignedInAccount, type TeacherOverride } from './teacher-identity';
+import { carryOverLink, needsCarryOver } from './version-switch';
 
 /** The course's link; 'not-linked' when there is none. */
 export async function requireLink(courseId: string): Promise<ClassLink> {
@@ -60,19 +68,32 @@ async function planNow(
   now: Date,
   teacher: TeacherCheck,
 ): Promise<PlannedExport> {
-  const link = await requireLink(request.courseId);
+  const stored = await requireLink(request.courseId);
   // Both before any SIS request: the link may name another teacher's SIS class.
-  const override = checkSisTeacher(teacher.account, link.teacherEmail, teacher.overrideAllowed);
+  const override = checkSisTeacher(teacher.account, stored.teacherEmail, teacher.overrideAllowed);
   // The class first: a reading without grades is refused before any SIS request.
   const snapshot = teacher.classroom
     ? await teacher.classroom.classFor(request.snapshot)
     : request.snapshot;
   assertGradebookRead(snapshot);
+  // The admin moved the connection to another OneRoster version: carry the link over first.
+  const link = needsCarryOver(stored, sis)
+    ? await carryOverLink(sis, request.courseId, stored, snapshot, now)
+    : stored;
   const [state, history] = await Promise.all([
     readLinkedClass(sis, link),
     readExportHistory(request.courseId),
   ]);
-  const planned = planCourseExport({ ...request, snapshot, link, defaults, state, history, now });
+  const planned = planCourseExport({
+    ...request,
+    snapshot,
+    link,
+    defaults,
+    state,
+    history,
+    now,
+    profile: sis.profile,
+  });
   await updateClassLink(request.courseId, (current) =>
     current?.sisClassId === link.sisClassId ? { ...current, choices: request.choices } : current,
   );
@@ -115,6 +136,14 @@ export async function startCourseExport(
   // Disconnected while we read the SIS: its client may send nothing more.
   if (sis.revoked?.aborted) throw exportRefusal({ connected: false, exportEnabled: true });
   const exportId = deps.newExportId();
+  // The carried-over notice has been seen: this export works from the carried link.
+  if (link.carriedOver) {
+    await updateClassLink(courseId, (current) => {
+      if (current?.sisClassId !== link.sisClassId || !current.carriedOver) return current;
+      const { carriedOver: _, ...rest } = current;
+      return rest;
+    });
+  }
   const pending = {
     exportId,
     unchanged: unchangedCount(plan),
@@ -154,22 +183,29 @@ export interface CoursePlanInput {
   state: LinkedClassState;
   history: CourseHistory;
   now: Date;
+  /** The connection's version and SIS. Absent: OneRoster 1.1, no SIS-specific rule. */
+  profile?: SisProfile;
 }
 
 export interface CoursePlan {
   plan: Plan;
+  /** The rules it was planned under (the preview offers the categories they allow). */
+  rules: ExportRules;
   report: MatchReport;
   /** What it was planned from: the preview names its source, its gaps and disagreements. */
   snapshot: CourseSnapshot;
 }
 
-/** The planner's rules from the admin's export defaults. */
-export function rulesFrom(defaults: ExportDefaults): ExportRules {
+/** The planner's rules from the admin's export defaults and the SIS's own rules. */
+export function rulesFrom(defaults: ExportDefaults, profile?: SisProfile): ExportRules {
   return {
     exportDrafts: defaults.exportDrafts,
     missing: defaults.missingWork,
     titleLimit: defaults.titleLimit ?? null,
     defaultCategoryId: defaults.categoryId,
+    ...(profile && realCategoryRequired(profile.partner, profile.version)
+      ? { categoryRequired: true }
+      : {}),
   };
 }
 
@@ -191,19 +227,21 @@ export function planCourseExport(input: CoursePlanInput): CoursePlan {
     input.state.students,
     input.link.studentMatches,
   );
+  const rules = rulesFrom(input.defaults, input.profile);
   const plan = planExport({
     classroomCourseId: input.courseId,
     sisClassId: input.link.sisClassId,
     coursework: courseworkForPlan(input.snapshot, input.now),
     grades: gradesForPlan(input.snapshot),
     matches: new Map(report.matched.map((match) => [match.key, match.sisStudentId])),
-    rules: rulesFrom(input.defaults),
+    rules,
     choices: input.choices,
     sis: input.state.sis,
     previousResults: input.history.previousResults,
     now: input.now.toISOString(),
+    capabilities: capabilitiesFor(input.profile?.version ?? '1.1'),
   });
-  return { plan, report, snapshot: input.snapshot };
+  return { plan, rules, report, snapshot: input.snapshot };
 }
 
 /** Line items and results the plan found already right in the SIS (the summary's "unchanged"). */

@@ -33,7 +33,7 @@ import { systemClock } from '../export/run-clock';
 import type { ExportClient } from '../export/run-operation';
 import { type ExportProgress, type ExportSummary, summarizeJournal } from '../export/summary';
 import { t } from '../i18n/t';
-import { getClassLink } from '../settings/class-links';
+import { getClassLink, linkVersion } from '../settings/class-links';
 import {
   type CourseHistory,
   type ExportSummaryRecord,
@@ -290,6 +290,9 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
         // Unlinked or relinked to another SIS class since: its writes are no longer wanted there.
         const link = await getClassLink(journal.courseId);
         if (link?.sisClassId !== journal.sisClassId) continue;
+        // Planned under another OneRoster version (the admin switched it since): its user ids
+        // and bodies are the old version's. The next export re-plans with the carried-over link.
+        if (linkVersion(link) !== sis.profile.version) continue;
         // Started for another SIS teacher while the admin allowed it: not continued once that
         // is off (teacher-identity.ts); it waits, resumable, for a teacher the background lets
         // export.

@@ -10,6 +10,7 @@
 import type { CourseSnapshot } from '../classroom/model';
 import { isUnfinished, type JournalState } from '../export/journal';
 import type { JournalStore } from '../export/journal-store';
+import { usableCategories } from '../export/plan';
 import type { Plan } from '../export/plan-types';
 import type { ExportProgress } from '../export/summary';
 import type {
@@ -112,6 +113,7 @@ export function toLinkView(link: ClassLink): ClassLinkView {
     teacherEmail: link.teacherEmail,
     linkedAt: link.linkedAt,
     ...(link.choices ? { choices: link.choices } : {}),
+    ...(link.carriedOver ? { carriedOver: link.carriedOver } : {}),
   };
 }
 
@@ -227,8 +229,9 @@ export function previewSources(plan: Plan, snapshot: CourseSnapshot): PreviewSou
   };
 }
 
+/** `link`: the link planned with; its carried-over report, if any, goes with the preview. */
 export function toPreview(
-  { plan, report, snapshot }: CoursePlan,
+  { plan, rules, report, snapshot, link }: CoursePlan & { link?: ClassLink },
   state: LinkedClassState,
 ): Preview {
   const periods = new Map(state.sis.gradingPeriods.map((p) => [p.sourcedId, p.title]));
@@ -253,13 +256,16 @@ export function toPreview(
             reason: grade.reason,
             score: grade.score,
             scoreStatus: grade.scoreStatus,
+            late: grade.late,
+            missing: grade.missing,
+            adopted: grade.adopted,
           }),
         ),
       }),
     ),
     totals: plan.totals,
     operations: plan.operations.length,
-    categories: state.sis.categories.map((category) => ({
+    categories: usableCategories(state.sis.categories, rules).map((category) => ({
       sourcedId: category.sourcedId,
       title: category.title?.trim() || category.sourcedId,
     })),
@@ -275,5 +281,6 @@ export function toPreview(
       ),
     },
     sources: previewSources(plan, snapshot),
+    ...(link?.carriedOver ? { carriedOver: link.carriedOver } : {}),
   };
 }

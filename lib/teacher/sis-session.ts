@@ -10,6 +10,7 @@
  */
 import { AuthConfigError, AuthNetworkError, AuthTokenError } from '../auth/authenticator';
 import { RequestError } from '../errors';
+import { capabilitiesFor } from '../export/capabilities';
 import type { SisState } from '../export/plan-types';
 import {
   classifyFailure,
@@ -22,7 +23,8 @@ import { type EngineClock, systemClock } from '../export/run-clock';
 import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError } from '../oneroster/errors';
-import type { User } from '../oneroster/schemas';
+import { type User, userRoles } from '../oneroster/schemas';
+import type { OneRosterVersion } from '../oneroster/version';
 import type { ClassLink } from '../settings/class-links';
 import { saveClockSkew } from '../settings/connection-store';
 import {
@@ -34,6 +36,8 @@ import {
 import { describeAuthorizeFailure } from '../sis/authorize';
 import { connectionOrigins } from '../sis/connection-draft';
 import type { HostAccess } from '../sis/host-access';
+import type { PartnerId } from '../sis/partners';
+import { type ConnectionFields, connectionVersion } from '../sis/settings-shapes';
 import { createSisClient } from '../sis/sis-client';
 
 /**
@@ -53,8 +57,23 @@ export type EngineOptions = Partial<
   >
 >;
 
+/** What the teacher side needs to know about the connection besides its client. */
+export interface SisProfile {
+  version: OneRosterVersion;
+  partner: PartnerId;
+}
+
+/** What the teacher side needs to know of the connection: its SIS and OneRoster version. */
+export function connectionProfile(fields: ConnectionFields): SisProfile {
+  return { version: connectionVersion(fields), partner: fields.partner };
+}
+
+const DEFAULT_PROFILE: SisProfile = { version: '1.1', partner: 'other' };
+
 export interface SisSession {
   client: OneRosterClient;
+  /** The connection's OneRoster version and SIS. */
+  profile: SisProfile;
   /** Term sourcedId → title (null: the SIS would not say), for this connection. */
   termTitles: Map<string, string | null>;
   /** Engine settings for exports with this session. */
@@ -82,9 +101,14 @@ export function asRequestError(error: unknown): unknown {
   return new RequestError(failure.code, failure.message);
 }
 
-export function createSisSession(client: OneRosterClient, engine: EngineOptions = {}): SisSession {
+export function createSisSession(
+  client: OneRosterClient,
+  engine: EngineOptions = {},
+  profile: SisProfile = DEFAULT_PROFILE,
+): SisSession {
   return {
     client,
+    profile,
     termTitles: new Map(),
     engine,
     async read(work) {
@@ -175,7 +199,9 @@ async function optional<T, F>(
 /** Reads everything the planner needs about the linked class, in parallel. */
 export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise<LinkedClassState> {
   const classId = link.sisClassId;
-  const [lineItems, results, categories, periods, students] = await Promise.all([
+  // The class itself only where line items must name its school (1.2): 1.1 reads stay as they were.
+  const needsSchool = capabilitiesFor(sis.profile.version).schoolRef;
+  const [lineItems, results, categories, periods, students, klass] = await Promise.all([
     sis.read((client) => client.listLineItemsForClass(classId)),
     // Without a results listing the planner falls back on what we wrote before (history).
     optional(sis, (client) => client.listResultsForClass(classId), undefined),
@@ -186,15 +212,22 @@ export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise
       ),
     ),
     sis.read((client) => client.listStudentsForClass(classId)),
+    needsSchool ? sis.read((client) => client.getClass(classId)) : undefined,
   ]);
+  const schoolId = klass?.school?.sourcedId;
   return {
     sis: {
       lineItems: live(lineItems),
       ...(results ? { results: live(results) } : {}),
       categories: live(categories.categories),
       gradingPeriods: live(periods.flat()),
+      ...(schoolId ? { schoolId } : {}),
     },
-    students: live(students).filter((user) => !user.role || user.role === 'student'),
+    // 1.1 says `role`, 1.2 `roles[]`; a user saying neither is taken as the student it is listed as.
+    students: live(students).filter((user) => {
+      const roles = userRoles(user);
+      return roles.length === 0 || roles.includes('student');
+    }),
   };
 }
 
@@ -271,7 +304,11 @@ export function createSisAccess(deps: SisAccessDependencies) {
         // The engine asks on a network failure whether the browser still lets us reach the
         // SIS: a permission taken back mid-export stops it at once, saying why.
         const hostPermission = { origins, isGranted: () => deps.hostAccess.has(origins) };
-        const session = createSisSession(client, { ...deps.engine, hostPermission });
+        const session = createSisSession(
+          client,
+          { ...deps.engine, hostPermission },
+          connectionProfile(connection),
+        );
         cached = { key, session: { ...session, revoked: signal } };
       } catch (error) {
         throw asRequestError(error);

@@ -11,6 +11,7 @@ import type { OneRosterClass, User } from '../oneroster/schemas';
 import {
   type ClassLink,
   getClassLink,
+  linkVersion,
   removeClassLink,
   saveClassLink,
 } from '../settings/class-links';
@@ -182,7 +183,10 @@ export async function buildClassLink(
 
   const termIds = klass.terms.map((term) => term.sourcedId);
   const titles = await readTermTitles(sis, termIds);
+  const version = sis.profile.version;
   const same = previous?.sisClassId === klass.sourcedId;
+  // Manual matches name SIS students by id, which may differ in another OneRoster version.
+  const sameIds = same && linkVersion(previous) === version;
   return {
     sisClassId: klass.sourcedId,
     title: (klass.title?.trim() || klass.sourcedId).slice(0, 1024),
@@ -192,8 +196,10 @@ export async function buildClassLink(
     teacherSourcedId: teacher.sourcedId,
     teacherEmail: (teacher.email ?? request.teacherEmail).slice(0, 320),
     linkedAt: now.toISOString(),
-    studentMatches: same ? previous.studentMatches : {},
+    studentMatches: sameIds ? previous.studentMatches : {},
     ...(same && previous.choices ? { choices: previous.choices } : {}),
+    // The ids above are in this version; a later switch carries the link over (version-switch.ts).
+    version,
   };
 }
 

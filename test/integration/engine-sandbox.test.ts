@@ -192,7 +192,7 @@ describe('the engine against the sandbox SIS', () => {
       .slice(0, 60)
       .map((op) =>
         op.kind === 'put-result'
-          ? { ...op, result: { ...op.result, score: op.result.score + 0.5 } }
+          ? { ...op, result: { ...op.result, score: (op.result.score ?? 0) + 0.5 } }
           : op,
       );
     sis.requestLog.clear();

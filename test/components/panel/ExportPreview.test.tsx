@@ -119,6 +119,40 @@ describe('ExportPreview', () => {
     expect(labelled(container, 'Category for “Reading log”')).toBeNull();
   });
 
+  it('says under the picker why a category is needed, tied to the select', () => {
+    const { container } = render(<ExportPreview {...props()} />);
+    const poster = labelled(container, 'Category for “Class poster”') as HTMLSelectElement;
+    const hints = container.querySelectorAll('[data-testid=preview-category-needed]');
+    expect(hints).toHaveLength(1);
+    expect(hints[0]?.textContent).toBe(
+      'Choose a category: this SIS needs one for every assignment it receives.',
+    );
+    expect(poster.getAttribute('aria-describedby')).toBe(hints[0]?.id);
+  });
+
+  it('says who can help when the SIS needs a category and lists none', () => {
+    const { container } = render(
+      <ExportPreview {...props({ preview: { ...PREVIEW, categories: [] } })} />,
+    );
+    expect(labelled(container, 'Category for “Class poster”')).toBeNull();
+    expect(testId(container, 'preview-category-needed')).toContain(
+      'lists no grading categories for this class',
+    );
+  });
+
+  it('names a missing school as the reason, with nothing to pick', () => {
+    const [essay, ...rest] = PREVIEW.coursework;
+    if (!essay) throw new Error('fixture');
+    const row = { ...essay, action: 'skip' as const, reason: 'no-school' as const };
+    const { container } = render(
+      <ExportPreview {...props({ preview: { ...PREVIEW, coursework: [row, ...rest] } })} />,
+    );
+    expect(rows(container)[0]?.action).toBe(
+      'Skipped: the SIS class names no school, and OneRoster 1.2 needs one on every assignment. Ask your SIS administrator.',
+    );
+    expect(labelled(container, 'Category for “Essay: The Water Cycle”')).toBeNull();
+  });
+
   it('exports and closes through its buttons; both wait while a new preview is computed', () => {
     const onExport = vi.fn();
     const onClose = vi.fn();

@@ -121,21 +121,21 @@ export async function startTeacherScenario(options: {
           vendorAuthorization: VENDOR_KEY,
         }
       : options.authMode === 'oauth2'
-      ? {
-          partner: LABELS[locale].other,
-          mode: 'oauth2',
-          hostUrl,
-          tokenUrl: `${sisOrigin}${new URL(sis.tokenUrl).pathname}`,
-          accessKey: sis.credentials.oauth2.clientId,
-          secret: sis.credentials.oauth2.clientSecret,
-        }
-      : {
-          partner: LABELS[locale].other,
-          mode: 'oauth1',
-          hostUrl,
-          accessKey: sis.credentials.oauth1.consumerKey,
-          secret: sis.credentials.oauth1.consumerSecret,
-        },
+        ? {
+            partner: LABELS[locale].other,
+            mode: 'oauth2',
+            hostUrl,
+            tokenUrl: `${sisOrigin}${new URL(sis.tokenUrl).pathname}`,
+            accessKey: sis.credentials.oauth2.clientId,
+            secret: sis.credentials.oauth2.clientSecret,
+          }
+        : {
+            partner: LABELS[locale].other,
+            mode: 'oauth1',
+            hostUrl,
+            accessKey: sis.credentials.oauth1.consumerKey,
+            secret: sis.credentials.oauth1.consumerSecret,
+          },
   );
   if (v1p2) {
     // Infinite Campus's token URL, filled in from the pasted root's appName.

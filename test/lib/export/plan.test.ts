@@ -10,8 +10,8 @@ import {
   planExport,
   resultIdFor,
 } from '@/lib/export/plan';
-import type { PlanGrade, PlanInput } from '@/lib/export/plan-types';
-import type { LineItem, Result } from '@/lib/oneroster/schemas';
+import type { PlanGrade, PlanInput, SisResult } from '@/lib/export/plan-types';
+import type { LineItem } from '@/lib/oneroster/schemas';
 
 const COURSE = '596177745468';
 const NOW = '2025-10-01T09:30:00.000Z';
@@ -93,7 +93,7 @@ const resultId = (student: string) => resultIdFor(LI, student);
 /** The SIS state right after a plan's operations were applied (what a perfect SIS would hold). */
 function applied(plan: ReturnType<typeof planExport>, base = input()): PlanInput['sis'] {
   const lineItems = new Map<string, LineItem>(base.sis.lineItems.map((l) => [l.sourcedId, l]));
-  const results = new Map<string, Result>((base.sis.results ?? []).map((r) => [r.sourcedId, r]));
+  const results = new Map<string, SisResult>((base.sis.results ?? []).map((r) => [r.sourcedId, r]));
   for (const op of plan.operations) {
     if (op.kind === 'put-line-item') lineItems.set(op.id, { ...op.lineItem });
     else if (op.kind === 'put-result') results.set(op.id, { ...op.result });
@@ -137,7 +137,7 @@ describe('planExport', () => {
         student: { sourcedId: 'sis-bob' },
         score: 120, // extra credit above resultValueMax is sent as is
         scoreStatus: 'fully graded',
-        scoreDate: '2025-10-01',
+        scoreDate: NOW, // the export's instant; the version's codec writes the wire format
         comment: '',
       },
     });

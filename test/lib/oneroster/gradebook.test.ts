@@ -152,7 +152,7 @@ describe('OneRoster client: gradebook writes', () => {
         student: { sourcedId: 'STU_1' },
         scoreStatus: 'exempt',
         score: 0,
-        scoreDate: '2024-09-10T12:00:00.000Z',
+        scoreDate: '2024-09-10',
         comment: '',
       },
     });
