@@ -146,6 +146,31 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     if (!reply.ok) throw new Error(`authorize: ${reply.error.message}`);
   }
 
+  /**
+   * Authorizes the sandbox's Infinite Campus-style OneRoster 1.2 service (OAuth 2, the IC token
+   * URL), as an admin switching the connection to 1.2 would; `vendorAuthorization` when the
+   * sandbox requires one on the gradebook.
+   */
+  async function connectV1p2(vendorAuthorization?: string) {
+    granted.add(sis.origin);
+    const { root, tokenUrl } = sis.oneRoster12;
+    const reply = await send(
+      'authorizeConnection',
+      {
+        partner: 'infinite-campus',
+        version: '1.2',
+        hostUrl: root,
+        authMode: 'oauth2',
+        tokenUrl,
+        accessKey: sis.credentials.oauth2.clientId,
+        secret: sis.credentials.oauth2.clientSecret,
+        ...(vendorAuthorization ? { vendorAuthorization } : {}),
+      },
+      OPTIONS_SENDER,
+    );
+    if (!reply.ok) throw new Error(`authorize 1.2: ${reply.error.message}`);
+  }
+
   /** Polls getPanelState until the class's export has ended and been recorded. */
   async function waitForExport(courseId: string, timeoutMs = 20_000) {
     const until = Date.now() + timeoutMs;
@@ -157,7 +182,7 @@ export function createHarness(sis: Sandbox, options: HarnessOptions = {}) {
     }
   }
 
-  return Object.assign(harness, { send, ask, connect, waitForExport });
+  return Object.assign(harness, { send, ask, connect, connectV1p2, waitForExport });
 }
 
 export type Harness = ReturnType<typeof createHarness>;
