@@ -41,15 +41,25 @@ export interface DemoOptions {
   cell?: SandboxClassInput['cell'];
   /** Read the class through the Classroom API of a fake Google (default: the Grades page only). */
   google?: boolean;
+  /**
+   * '1.2': the admin connects Infinite Campus over OneRoster 1.2 (the sandbox's IC-style root,
+   * OAuth 2, the pre-filled token URL, a vendor key); default 1.1 with OAuth 1.0a.
+   */
+  oneRoster?: '1.1' | '1.2';
 }
+
+/** The Infinite Campus vendor key:secret the demo's 1.2 sandbox asks for on the gradebook. */
+const DEMO_VENDOR_KEY = 'Demo:Vendor';
 
 /** The demo school's OAuth client (the fake Google knows only this one). */
 export const DEMO_CLIENT_ID = '734512908812-sisgradeexportdemo.apps.googleusercontent.com';
 
 export async function setUpDemo(options: DemoOptions) {
+  const oneRoster = options.oneRoster ?? '1.1';
   const sis = await startSandbox({
     seed: 21,
     ...options.district,
+    ...(oneRoster === '1.2' ? { vendorAuthorization: DEMO_VENDOR_KEY } : {}),
     faults: { latencyMs: options.latencyMs ?? 20 },
   });
   const [demoClass] = teacherClasses(sis);
@@ -82,16 +92,27 @@ export async function setUpDemo(options: DemoOptions) {
   try {
     const admin = await OptionsPage.open(browser, LABELS.en);
     await admin.status.waitFor();
-    await admin.fillConnection({
-      partner: LABELS.en.other,
-      mode: 'oauth1',
-      hostUrl: sis.baseUrl,
-      accessKey: sis.credentials.oauth1.consumerKey,
-      secret: sis.credentials.oauth1.consumerSecret,
-    });
+    await admin.fillConnection(
+      oneRoster === '1.2'
+        ? {
+            partner: LABELS.en.infiniteCampus,
+            hostUrl: sis.oneRoster12.root,
+            version: '1.2',
+            accessKey: sis.credentials.oauth2.clientId,
+            secret: sis.credentials.oauth2.clientSecret,
+            vendorAuthorization: DEMO_VENDOR_KEY,
+          }
+        : {
+            partner: LABELS.en.other,
+            mode: 'oauth1',
+            hostUrl: sis.baseUrl,
+            accessKey: sis.credentials.oauth1.consumerKey,
+            secret: sis.credentials.oauth1.consumerSecret,
+          },
+    );
     if ((await admin.authorize()) !== 'success') throw new Error('Authorize failed');
     if (google) await admin.saveGoogleClientId(DEMO_CLIENT_ID);
-    return { sis, fixture, browser, admin, google, close };
+    return { sis, fixture, browser, admin, google, oneRoster, close };
   } catch (error) {
     await close();
     throw error;
@@ -111,9 +132,11 @@ export async function linkDemoClass(scene: DemoScene) {
   await teacher.findClasses(fixture.klass.classCode);
   await teacher.linkClass(fixture.klass.title);
   await teacher.waitForPreview();
-  await teacher.matchPending(
-    (key) => fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId ?? '',
-  );
+  await teacher.matchPending((key) => {
+    const id = fixture.rows[fixture.page.studentKeys.indexOf(key)]?.sourcedId;
+    // OneRoster 1.2 (IC) re-keys users: the panel lists them by their 1.2 GUIDs.
+    return id === undefined ? '' : scene.oneRoster === '1.2' ? scene.sis.inspect.userGuid(id) : id;
+  });
   // The demo's one coursework without a Classroom category goes in "Tests".
   if (fixture.page.coursework.some((cw) => cw.title === 'Unit 1 test' && !cw.category)) {
     await teacher.chooseCategory('Unit 1 test', 'Tests');

@@ -9,6 +9,8 @@
  *
  *   npm run demo                  headless unless a display is available
  *   npm run demo -- --page-only   no Google: the class is read from the Grades page alone
+ *   npm run demo -- --oneroster 1.2   connect Infinite Campus over OneRoster 1.2 (the sandbox's
+ *                                  IC-style 1.2 service, strict schema checks) instead of 1.1
  *   npm run demo -- --keep-open   (with a display) leave the browser and servers running
  *
  * It loads the test build (.output/chrome-mv3-e2e): Chromium's host-permission prompt cannot be
@@ -27,8 +29,14 @@ const { values } = parseArgs({
   options: {
     'keep-open': { type: 'boolean', default: false },
     'page-only': { type: 'boolean', default: false },
+    oneroster: { type: 'string', default: '1.1' },
   },
 });
+if (values.oneroster !== '1.1' && values.oneroster !== '1.2') {
+  console.error('--oneroster must be 1.1 or 1.2');
+  process.exit(2);
+}
+const oneRoster = values.oneroster;
 const useApi = !values['page-only'];
 const started = performance.now();
 const step = (text: string) => console.log(`• ${text}`);
@@ -49,12 +57,16 @@ step(
     ? 'Starting the sandbox SIS, the local Classroom and the fake Google; the admin connects the SIS and sets the Google client id'
     : 'Starting the sandbox SIS and the local Classroom (page only, no Google), connecting the SIS as the admin',
 );
-const scene = await setUpDemo({ headed, google: useApi });
+const scene = await setUpDemo({ headed, google: useApi, oneRoster });
 const { sis, fixture, admin, google } = scene;
 mkdirSync(SHOTS, { recursive: true });
 
 try {
-  step(`Admin: connected ${sis.baseUrl} on the options page (OAuth 1.0a)`);
+  step(
+    oneRoster === '1.2'
+      ? `Admin: connected Infinite Campus over OneRoster 1.2 at ${sis.oneRoster12.root} on the options page (OAuth 2, vendor key for the gradebook)`
+      : `Admin: connected ${sis.baseUrl} on the options page (OneRoster 1.1, OAuth 1.0a)`,
+  );
   if (google) step(`Admin: Google OAuth client ID ${google.clientId} saved`);
   await admin.page.screenshot({ path: join(SHOTS, '1-options-connected.png'), fullPage: true });
 
@@ -92,7 +104,7 @@ try {
     : 'the Grades page only (--page-only)';
   console.log(`
 Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s.
-  SIS:        ${district} (sandbox at ${sis.baseUrl})
+  SIS:        ${district} (sandbox, OneRoster ${oneRoster} at ${oneRoster === '1.2' ? sis.oneRoster12.root : sis.baseUrl})
   Read from:  ${dataSource}
   Class:      Classroom course ${fixture.courseId} → "${fixture.klass.title}" (${fixture.klass.classCode}) in the SIS
   Written:    ${lineItems.length} line items and ${results.length} results (${writes} write requests, ${(exportMs / 1000).toFixed(1)} s)
