@@ -3,24 +3,44 @@
  * every student graded, planned with the extension's own planner against the live sandbox state.
  */
 import { createAuthenticator } from '../../lib/auth/config';
+import { capabilitiesFor } from '../../lib/export/capabilities';
 import { planExport } from '../../lib/export/plan';
 import type { PlanCoursework, PlanGrade, PlanInput } from '../../lib/export/plan-types';
 import { createOneRosterClient, type OneRosterClient } from '../../lib/oneroster/client';
+import { type OneRosterVersion, scopesFor } from '../../lib/oneroster/version';
+import type { SandboxProcess } from './sandbox-process';
 
 export const BENCH_COURSE = '596177745468';
 
-export interface SisAddress {
-  baseUrl: string;
-  credentials: { oauth1: { consumerKey: string; consumerSecret: string } };
-}
-
-export function benchClient(sis: SisAddress, fetchFn: typeof fetch = fetch): OneRosterClient {
-  const auth = createAuthenticator({ mode: 'oauth1', ...sis.credentials.oauth1 });
-  return createOneRosterClient({ baseUrl: sis.baseUrl, auth, fetch: fetchFn });
+/**
+ * The client as the background builds it: 1.1 signs with OAuth 1.0a, 1.2 (the sandbox started
+ * with `--oneroster 1.2`) uses OAuth 2 with the 1.2 scopes at the IC-style root.
+ */
+export function benchClient(
+  sis: Pick<SandboxProcess, 'baseUrl' | 'tokenUrl' | 'credentials'>,
+  version: OneRosterVersion,
+  fetchFn: typeof fetch = fetch,
+): OneRosterClient {
+  const auth =
+    version === '1.1'
+      ? createAuthenticator({ mode: 'oauth1', ...sis.credentials.oauth1 }, { fetch: fetchFn })
+      : createAuthenticator(
+          {
+            mode: 'oauth2',
+            tokenUrl: sis.tokenUrl,
+            ...sis.credentials.oauth2,
+            scopes: scopesFor('1.2'),
+          },
+          { fetch: fetchFn },
+        );
+  return createOneRosterClient({ baseUrl: sis.baseUrl, version, auth, fetch: fetchFn });
 }
 
 export interface BenchClass {
+  version: OneRosterVersion;
   sisClassId: string;
+  /** The class's school: 1.2 line items carry it. */
+  schoolId?: string;
   students: string[];
   coursework: PlanCoursework[];
   grades: PlanGrade[];
@@ -30,7 +50,7 @@ export async function benchClass(
   client: OneRosterClient,
   teacherEmail: string,
   courseworkCount: number,
-) {
+): Promise<BenchClass> {
   const [teacher] = await client.findTeachersByEmail(teacherEmail);
   const [klass] = await client.listClassesForTeacher(teacher?.sourcedId ?? '');
   if (!klass) throw new Error('the sandbox teacher has no class');
@@ -52,7 +72,14 @@ export async function benchClass(
       unreadable: false,
     })),
   );
-  return { sisClassId: klass.sourcedId, students, coursework, grades } satisfies BenchClass;
+  return {
+    version: client.version,
+    sisClassId: klass.sourcedId,
+    ...(klass.school ? { schoolId: klass.school.sourcedId } : {}),
+    students,
+    coursework,
+    grades,
+  };
 }
 
 /** Plans against what the SIS holds right now, exactly as the background does before exporting. */
@@ -75,7 +102,14 @@ export async function planAgainstSis(client: OneRosterClient, bench: BenchClass)
       defaultCategoryId: categories.categories[0]?.sourcedId ?? null,
     },
     choices: { excludedCoursework: [], categories: {} },
-    sis: { lineItems, results, categories: categories.categories, gradingPeriods: [] },
+    sis: {
+      lineItems,
+      results,
+      categories: categories.categories,
+      gradingPeriods: [],
+      ...(bench.schoolId ? { schoolId: bench.schoolId } : {}),
+    },
+    capabilities: capabilitiesFor(bench.version),
     now: new Date().toISOString(),
   };
   return planExport(input);

@@ -1,5 +1,6 @@
 /**
- * Export benchmarks (issue #7, 1 and 2), against the sandbox SIS with 25 ms latency per request:
+ * Export benchmarks (issue #7, 1 and 2; over OneRoster 1.1 and 1.2 since #14), against the
+ * sandbox SIS with 25 ms latency per request (1.2: its IC-style service, strict schema checks):
  *  1. a full export of 40 students × 50 graded coursework (50 line items + 2,000 results) at
  *     concurrency 1, 2, 4 (the default) and 8: measured time, the ideal (requests ÷ concurrency ×
  *     latency) and their ratio (target ≤ 1.25 at the default);
@@ -9,6 +10,7 @@
 import { createJournal } from '../../lib/export/journal';
 import { createMemoryJournalStore } from '../../lib/export/journal-store';
 import { runExport } from '../../lib/export/run';
+import type { OneRosterVersion } from '../../lib/oneroster/version';
 import { BENCH_COURSE, benchClass, benchClient, planAgainstSis } from './export-fixture';
 import { startSandboxProcess } from './sandbox-process';
 
@@ -19,6 +21,7 @@ import { startSandboxProcess } from './sandbox-process';
 const LATENCY_MS = 25;
 
 export interface ExportFigures {
+  version: OneRosterVersion;
   rows: Array<{
     concurrency: number;
     requests: number;
@@ -37,17 +40,17 @@ function countingFetch(counter: { requests: number }): typeof fetch {
   };
 }
 
-export async function benchExport(): Promise<ExportFigures> {
+export async function benchExport(version: OneRosterVersion = '1.1'): Promise<ExportFigures> {
   const rows: ExportFigures['rows'] = [];
   let reexport: ExportFigures['reexport'] = { writes: 0, requests: 0, ms: 0 };
   for (const concurrency of [1, 2, 4, 8]) {
     const sis = await startSandboxProcess([
       ...['--seed', '5', '--students', '200', '--classes', '4', '--class-size', '40'],
-      ...['--latency', String(LATENCY_MS)],
+      ...['--latency', String(LATENCY_MS), '--oneroster', version],
     ]);
     try {
       const counter = { requests: 0 };
-      const client = benchClient(sis, countingFetch(counter));
+      const client = benchClient(sis, version, countingFetch(counter));
       const bench = await benchClass(client, sis.teacherEmail, 50);
       const plan = await planAgainstSis(client, bench);
       const journal = createJournal({
@@ -102,12 +105,17 @@ export async function benchExport(): Promise<ExportFigures> {
       await sis.close();
     }
   }
-  return { rows, reexport };
+  return { version, rows, reexport };
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const { rows, reexport } = await benchExport();
-  console.log(`Full export, 40 students × 50 coursework, ${LATENCY_MS} ms latency per request:`);
+  for (const version of ['1.1', '1.2'] as const) printExportFigures(await benchExport(version));
+}
+
+export function printExportFigures({ version, rows, reexport }: ExportFigures) {
+  console.log(
+    `OneRoster ${version}: full export, 40 students × 50 coursework, ${LATENCY_MS} ms latency per request:`,
+  );
   console.log('concurrency  requests   measured      ideal   ratio');
   for (const r of rows) {
     console.log(

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { benchClassroomApi, printClassroomApi } from './classroom-api';
 import { benchColdStart, printColdStart } from './cold-start';
-import { benchExport } from './export';
+import { benchExport, printExportFigures } from './export';
 import { benchJournal, printJournalFigures } from './journal';
 import { benchMemory } from './memory';
 import { benchPanelPoll, printPanelPoll } from './panel-poll';
@@ -18,17 +18,12 @@ import { median, percentile } from './stats';
 const ROOT = resolve(import.meta.dirname, '../..');
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-console.log('== 1–2. Export against the sandbox SIS (25 ms latency) ==');
-const exportFigures = await benchExport();
-for (const r of exportFigures.rows) {
-  console.log(
-    `concurrency ${r.concurrency}: ${r.requests} requests in ${(r.ms / 1000).toFixed(2)} s, ideal ${(r.idealMs / 1000).toFixed(2)} s, ratio ${r.ratio.toFixed(2)}`,
-  );
-}
+console.log('== 1–2. Export against the sandbox SIS (25 ms latency), OneRoster 1.1 and 1.2 ==');
+const exportFigures = await benchExport('1.1');
+const exportFigures12 = await benchExport('1.2');
+printExportFigures(exportFigures);
+printExportFigures(exportFigures12);
 const { reexport } = exportFigures;
-console.log(
-  `re-export after changing 5 grades: ${reexport.writes} writes, ${reexport.requests} requests`,
-);
 
 console.log('\n== 3. Reading the 200 × 100 Grades page in Chromium ==');
 const readOutput = execFileSync(resolve(ROOT, 'node_modules/.bin/tsx'), ['scripts/bench-read.ts'], {
@@ -67,7 +62,8 @@ const apiRead = await benchClassroomApi();
 printClassroomApi(apiRead);
 
 const atDefault = exportFigures.rows.find((r) => r.concurrency === 4);
+const atDefault12 = exportFigures12.rows.find((r) => r.concurrency === 4);
 const gzip = (name: string) => KB(sizes.entries.find((e) => e.name === name)?.gzip ?? 0);
 console.log(
-  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests) | re-export writes=${reexport.writes} | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap | SW cold start median=${median(coldStart.coldMs).toFixed(0)} ms | poll during 40x50 export median=${median(poll.answersMs).toFixed(1)} ms p90=${percentile(poll.answersMs, 0.9).toFixed(1)} ms | API read 200x100 ${apiRead.requests} requests in ${(apiRead.ms / 1000).toFixed(1)} s (×${(apiRead.ms / apiRead.serialMs).toFixed(2)} of requests × latency)`,
+  `\nSUMMARY export ratio@4=${atDefault?.ratio.toFixed(2)} (${((atDefault?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault?.requests} requests; 1.2 ${atDefault12?.ratio.toFixed(2)}, ${((atDefault12?.ms ?? 0) / 1000).toFixed(1)} s for ${atDefault12?.requests}) | re-export writes=${reexport.writes} (1.2: ${exportFigures12.reexport.writes}) | read 200x100 median=${readMedian} ms | content ${gzip('content script')} gz, background ${gzip('background')} gz, zip ${KB(sizes.zip)} | SW heap ${memory.heapsKb[0]?.toFixed(0)}→${memory.heapsKb.at(-1)?.toFixed(0)} KB over 10 exports | journal ${journal.bytesPerOperation.toFixed(0)} B/op, 500x200 plan+journal +${journal.memory.deltaMb.toFixed(0)} MB heap | SW cold start median=${median(coldStart.coldMs).toFixed(0)} ms | poll during 40x50 export median=${median(poll.answersMs).toFixed(1)} ms p90=${percentile(poll.answersMs, 0.9).toFixed(1)} ms | API read 200x100 ${apiRead.requests} requests in ${(apiRead.ms / 1000).toFixed(1)} s (×${(apiRead.ms / apiRead.serialMs).toFixed(2)} of requests × latency)`,
 );

@@ -10,9 +10,15 @@ import { createInterface } from 'node:readline';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface SandboxProcess {
+  /** With `--oneroster 1.2`, the 1.2 root (Infinite Campus layout). */
   baseUrl: string;
+  /** The OAuth 2 token URL that goes with `baseUrl` (IC's `?appName=` one for 1.2). */
+  tokenUrl: string;
   teacherEmail: string;
-  credentials: { oauth1: { consumerKey: string; consumerSecret: string } };
+  credentials: {
+    oauth1: { consumerKey: string; consumerSecret: string };
+    oauth2: { clientId: string; clientSecret: string };
+  };
   close(): Promise<void>;
 }
 
@@ -33,8 +39,9 @@ export async function startSandboxProcess(args: string[]): Promise<SandboxProces
   const info = JSON.parse(first);
   return {
     baseUrl: info.baseUrl,
+    tokenUrl: info.tokenUrl,
     teacherEmail: info.teacherEmail,
-    credentials: { oauth1: info.oauth1 },
+    credentials: { oauth1: info.oauth1, oauth2: info.oauth2 },
     close: () =>
       new Promise<void>((done) => {
         child.once('exit', () => done());

@@ -72,8 +72,10 @@ describe('connecting an SIS on the options page', () => {
     };
     const expected = {
       'wrong-secret': 'rejected the access key or secret code',
-      'wrong-url': 'Nothing was found at this Host URL (HTTP 404)',
-      'html-page': 'answered with a web page, not OneRoster data',
+      // Authorize's check says which service and version it did not find there (#14).
+      'wrong-url':
+        'answers as the OneRoster 1.1 service for classes and students (rostering). Check the Host URL and the OneRoster version. It answered HTTP 404.',
+      'html-page': 'It answered with a web page, perhaps the SIS',
       unreachable: 'could not be reached',
     };
     const messages = new Set<string>();
