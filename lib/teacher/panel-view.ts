@@ -175,6 +175,9 @@ export function setupNeeded(
       accessKey: policy.accessKey ?? '',
       tokenUrl: policy.tokenUrl,
       signatureMethod: policy.signatureMethod,
+      version: policy.version,
+      gradebookUrl: policy.gradebookUrl,
+      scoreDateFormat: policy.scoreDateFormat,
     },
     { secretAvailable: settings.secret !== undefined },
   ).ok;

@@ -114,6 +114,13 @@ const settings = (overrides: Partial<Parameters<typeof setupNeeded>[0]> = {}) =>
 describe('what this browser must still do', () => {
   it('authorize a connection the policy sets completely', () => {
     expect(setupNeeded(settings(), undefined)).toBe('authorize');
+    const v1p2 = {
+      ...OAUTH2_POLICY,
+      partner: 'other',
+      version: '1.2',
+      hostUrl: 'https://sis.example.org/ims/oneroster',
+    } as const;
+    expect(setupNeeded(settings({ policyConnection: v1p2 }), undefined)).toBe('authorize');
   });
 
   it.each([
@@ -129,6 +136,18 @@ describe('what this browser must still do', () => {
     [
       'with an http Host URL',
       settings({ policyConnection: { ...OAUTH2_POLICY, hostUrl: 'http://sis.example.org/x' } }),
+    ],
+    [
+      'with OneRoster 1.2 and OAuth 1.0a (1.2 is OAuth 2 only)',
+      settings({
+        policyConnection: {
+          ...OAUTH2_POLICY,
+          partner: 'other',
+          version: '1.2',
+          authMode: 'oauth1',
+          tokenUrl: undefined,
+        },
+      }),
     ],
     [
       'with no policy at all',
