@@ -52,6 +52,11 @@ export const ErrorCodeSchema = z.enum([
   'not-linked',
   /** The linked SIS class is gone after the connection moved to another OneRoster version. */
   'link-lost',
+  /**
+   * A class carried over to another OneRoster version, on a SIS that lists none of its results:
+   * planning would send grades exported before a second time.
+   */
+  'results-unlisted',
   /** An export of the class runs already. */
   'export-running',
   /** A panel asked about a class other than the one its page shows. */

@@ -25,6 +25,8 @@ export interface WireCapabilities {
   resultFlags: boolean;
   /** Every line item must name the class's school (1.2). */
   schoolRef: boolean;
+  /** Every line item must name a category: the 1.2 LineItemDType requires one. */
+  categoryRef: boolean;
 }
 
 /** One Classroom coursework item, as read from the page or the Classroom API. */

@@ -118,10 +118,15 @@ export function planExport(input: PlanInput): Plan {
     if (!byPair) return { id: ownId, known: input.previousResults?.[ownId], adopted: false };
     const listed = byPair.get(pairKey(lineItemId, studentId)) ?? [];
     const found = listed.find((r) => r.sourcedId === ownId) ?? listed[0];
+    const adopted = found !== undefined && found.sourcedId !== ownId;
     return {
       id: found?.sourcedId ?? ownId,
       known: found && writtenOf(found),
-      adopted: found !== undefined && found.sourcedId !== ownId,
+      adopted,
+      // Our history names the results we wrote (under the ids users had before a re-keying SIS
+      // switched to 1.2); any other listed result was entered in the SIS, and is never deleted.
+      ours:
+        !adopted || (found !== undefined && input.previousResults?.[found.sourcedId] !== undefined),
     };
   };
   const cells = new Map<string, PlanGrade>(
@@ -145,9 +150,13 @@ export function planExport(input: PlanInput): Plan {
     };
     let reason = skipReason(cw, input);
     const category = chooseCategory(cw, input, existing?.category?.sourcedId);
-    // Line items need a category when the SIS has any to choose from, and always where the SIS
-    // requires a real one (IC 1.2) — even when it lists none: the teacher must see why.
-    const needsCategory = input.sis.categories.length > 0 || input.rules.categoryRequired === true;
+    // Line items need a category when the SIS has any to choose from, and always where the wire
+    // (1.2) or the SIS (IC 1.2, a real one) requires it — even when it lists none: the teacher
+    // must see why before anything is sent.
+    const needsCategory =
+      input.sis.categories.length > 0 ||
+      capabilities.categoryRef ||
+      input.rules.categoryRequired === true;
     if (!reason && !category && needsCategory) reason = 'no-category';
     if (!reason && capabilities.schoolRef && !schoolId) reason = 'no-school';
     if (reason || cw.maxPoints === null) return { ...base, action: 'skip', reason };
@@ -181,15 +190,14 @@ export function planExport(input: PlanInput): Plan {
       const found = knownResult(resultIdFor(lineItemId, sisStudentId), lineItemId, sisStudentId);
       const resultId = found.id;
       const ids = { studentKey, sisStudentId, resultId, lineItemId };
-      const decided = planGrade(
-        cells.get(`${cw.id}\u0000${studentKey}`),
-        ids,
-        input.rules,
-        found.known,
-        scoreDate,
-        capabilities,
-      );
+      const cell = cells.get(`${cw.id}\u0000${studentKey}`);
+      const decided = planGrade(cell, ids, input.rules, found.known, scoreDate, capabilities);
       if (found.adopted) decided.plan.adopted = true;
+      if (decided.remove && found.ours === false) {
+        // A grade someone entered in the SIS on our column: an export may update it, not delete it.
+        decided.plan.action = 'none';
+        decided.remove = undefined;
+      }
       const common = { id: resultId, courseworkId: cw.id, studentKey, lineItemId };
       if (decided.result) gradeOps.push({ kind: 'put-result', ...common, result: decided.result });
       if (decided.remove) gradeOps.push({ kind: 'delete-result', ...common });
@@ -267,7 +275,7 @@ export function desiredGrade(
   }
   if (cell.missing) {
     if (rules.missing !== 'zero') return { kind: 'skip', reason: 'missing' };
-    // 1.2 says what a 0 for missing work is; 1.1 can only say "graded 0" (as before).
+    // 1.2 can say that a 0 stands for work not handed in; 1.1's only word for it is "graded 0".
     return capabilities.resultFlags
       ? { kind: 'send', score: 0, scoreStatus: 'not submitted', missing: true }
       : { kind: 'send', score: 0, scoreStatus: 'fully graded' };
@@ -346,8 +354,11 @@ export function planGrade(
       ...(want.score === undefined ? {} : { score: want.score }),
       scoreDate,
       comment: '',
-      ...(want.late ? { late: true } : {}),
-      ...(want.missing ? { missing: true } : {}),
+      // Both flags every time: a SIS that merges a PUT would otherwise keep a flag that no
+      // longer holds (missing work graded since).
+      ...(capabilities.resultFlags
+        ? { late: want.late ?? false, missing: want.missing ?? false }
+        : {}),
     },
   };
 }

@@ -23,7 +23,7 @@ import { type EngineClock, systemClock } from '../export/run-clock';
 import { t } from '../i18n/t';
 import type { OneRosterClient } from '../oneroster/client';
 import { isOneRosterError } from '../oneroster/errors';
-import { type User, userRoles } from '../oneroster/schemas';
+import { type LineItem, type Result, type User, userRoles } from '../oneroster/schemas';
 import type { OneRosterVersion } from '../oneroster/version';
 import type { ClassLink } from '../settings/class-links';
 import { saveClockSkew } from '../settings/connection-store';
@@ -196,6 +196,33 @@ async function optional<T, F>(
   }
 }
 
+/**
+ * The class's results line item by line item, for a link just carried over to another OneRoster
+ * version on a SIS without the class-wide listing: a SIS that re-keyed its users (IC 1.2) makes
+ * our history's result ids useless, so only the SIS's own listing can say which results exist.
+ * Refuses when the SIS lists them neither way: planning blind would send grades twice.
+ */
+async function resultsByLineItem(
+  sis: SisSession,
+  link: ClassLink,
+  lineItems: readonly LineItem[],
+): Promise<Result[]> {
+  try {
+    const perItem = await Promise.all(
+      live(lineItems).map((item) =>
+        sis.read((client) => client.listResultsForLineItem(link.sisClassId, item.sourcedId)),
+      ),
+    );
+    return perItem.flat();
+  } catch (error) {
+    if (!(error instanceof RequestError) || !ABSENT.has(error.code)) throw error;
+    throw new RequestError(
+      'results-unlisted',
+      t('errorResultsUnlistedAfterSwitch', link.carriedOver?.to ?? sis.profile.version),
+    );
+  }
+}
+
 /** Reads everything the planner needs about the linked class, in parallel. */
 export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise<LinkedClassState> {
   const classId = link.sisClassId;
@@ -215,10 +242,11 @@ export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise
     needsSchool ? sis.read((client) => client.getClass(classId)) : undefined,
   ]);
   const schoolId = klass?.school?.sourcedId;
+  const listed = results ?? (link.carriedOver ? await resultsByLineItem(sis, link, lineItems) : undefined);
   return {
     sis: {
       lineItems: live(lineItems),
-      ...(results ? { results: live(results) } : {}),
+      ...(listed ? { results: live(listed) } : {}),
       categories: live(categories.categories),
       gradingPeriods: live(periods.flat()),
       ...(schoolId ? { schoolId } : {}),

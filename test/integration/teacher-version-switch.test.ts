@@ -11,12 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { lineItemIdFor, resultIdFor } from '@/lib/export/plan';
 import type { ReplyOf } from '@/lib/messaging/replies';
 import { getClassLink } from '@/lib/settings/class-links';
-import { OPTIONS_SENDER } from '../support/teacher-harness';
+import { OPTIONS_SENDER, panelSender } from '../support/teacher-harness';
 import {
   COURSE,
   COURSEWORK,
   exportNow,
   linkClass,
+  NO_CHOICES,
   setUpTeacherScene,
   snapshot,
 } from './teacher-scene';
@@ -57,7 +58,7 @@ describe('switching a connection from OneRoster 1.1 to 1.2', () => {
     const preview = await h.ask<ReplyOf<'previewExport'>>('previewExport', {
       courseId: COURSE,
       snapshot: snapshot(),
-      choices: { excludedCoursework: [], categories: {} },
+      choices: NO_CHOICES,
     });
     // Every API request went to the 1.2 service (the others are token requests).
     const api = sis.requestLog.entries.filter((e) => e.version !== undefined);
@@ -99,6 +100,38 @@ describe('switching a connection from OneRoster 1.1 to 1.2', () => {
     expect(again.summary).toMatchObject({ created: 0, updated: 1, deleted: 0, failed: [] });
     expect(sis.data.results.get(resultIdFor(quiz, student))?.score).toBe(9);
     expect(sis.inspect.lineItems(classId)).toHaveLength(lineItems);
+    expect(sis.inspect.results(classId)).toHaveLength(results);
+    expect(Math.max(...resultsPerPair().values())).toBe(1);
+  });
+
+  it('reads the results line item by line item where the SIS has no class-wide listing, and refuses when it has neither', async () => {
+    const refused = { classWide: false, perLineItem: false };
+    const unlisted = (url: string) =>
+      (refused.classWide && /\/gradebook\/v1p2\/classes\/[^/]+\/results(\?|$)/.test(url)) ||
+      (refused.perLineItem && /\/lineItems\/[^/]+\/results(\?|$)/.test(url));
+    scene.restart({
+      fetch: (input, init) =>
+        unlisted(String(input))
+          ? Promise.resolve(new Response('Not Found', { status: 404 }))
+          : fetch(input, init),
+    });
+    const { sis, h, classId } = scene;
+    await linkClass('oauth2');
+    await exportNow(snapshot());
+    const results = sis.inspect.results(classId).length;
+    await h.connectV1p2();
+    const ask = { courseId: COURSE, snapshot: snapshot(), choices: NO_CHOICES };
+
+    refused.classWide = true;
+    refused.perLineItem = true;
+    const blind = await h.send('previewExport', ask, panelSender(COURSE));
+    expect(blind).toMatchObject({ ok: false, error: { code: 'results-unlisted' } });
+
+    refused.perLineItem = false;
+    const preview = await h.ask<ReplyOf<'previewExport'>>('previewExport', ask);
+    expect(preview.totals.results.create).toBe(0);
+    const after = await exportNow(snapshot({ '2002/1': { state: 'returned', score: 10 } }));
+    expect(after.summary).toMatchObject({ created: 0, updated: 1, failed: [] });
     expect(sis.inspect.results(classId)).toHaveLength(results);
     expect(Math.max(...resultsPerPair().values())).toBe(1);
   });

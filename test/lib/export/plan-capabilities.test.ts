@@ -106,8 +106,13 @@ describe('planExport: 1.2 capabilities', () => {
     const plan = planExport(
       input({ capabilities: V12, grades: [cell('ann', { score: 7, late: true })] }),
     );
-    expect(bodyOf(plan)).toMatchObject({ scoreStatus: 'fully graded', score: 7, late: true });
-    expect(bodyOf(plan)?.missing).toBeUndefined();
+    // Both flags, every time: a SIS that merges a PUT must not keep a flag that no longer holds.
+    expect(bodyOf(plan)).toMatchObject({
+      scoreStatus: 'fully graded',
+      score: 7,
+      late: true,
+      missing: false,
+    });
     expect(plan.coursework[0]?.grades[0]).toMatchObject({ action: 'create', late: true });
   });
 
@@ -207,9 +212,13 @@ describe('planExport: a real category required (IC 1.2)', () => {
     const plan = planExport(input({ rules, sis: { ...input().sis, categories: [] } }));
     expect(plan.coursework[0]).toMatchObject({ action: 'skip', reason: 'no-category' });
     expect(plan.operations).toEqual([]);
-    // Without the rule, a SIS without categories takes the line item without one (1.1 as before).
+    // Without the rule, a 1.1 SIS without categories takes the line item without one.
     const relaxed = planExport(input({ sis: { ...input().sis, categories: [] } }));
     expect(relaxed.coursework[0]?.action).toBe('create');
+    // Any 1.2 SIS needs one: its LineItemDType requires a category, so the preview asks first.
+    const v12 = planExport(input({ capabilities: V12, sis: { ...input().sis, categories: [] } }));
+    expect(v12.coursework[0]).toMatchObject({ action: 'skip', reason: 'no-category' });
+    expect(v12.operations).toEqual([]);
   });
 
   it('never counts the IC placeholder: not as default, pick, or the category already there', () => {
@@ -291,13 +300,18 @@ describe('planExport: result adoption', () => {
     }
   });
 
-  it('deletes the adopted result when the grade was removed, and leaves an equal one alone', () => {
-    const removed = planExport(
-      input({ grades: [cell('ann')], sis: { ...input().sis, results: [foreign] } }),
-    );
+  it('deletes an adopted result we wrote when the grade was removed, never one entered in the SIS', () => {
+    const sis = { ...input().sis, results: [foreign] };
+    // Written by an earlier export (under the id the student had before the SIS re-keyed them).
+    const previousResults = { 'sis-made-result-7': { score: 5, scoreStatus: 'fully graded' } };
+    const removed = planExport(input({ grades: [cell('ann')], sis, previousResults }));
     expect(removed.operations.filter((op) => op.kind !== 'put-line-item')).toEqual([
       expect.objectContaining({ kind: 'delete-result', id: 'sis-made-result-7' }),
     ]);
+    // Not in our history: someone entered it in the SIS; an empty Classroom cell leaves it be.
+    const entered = planExport(input({ grades: [cell('ann')], sis }));
+    expect(entered.operations.filter((op) => op.kind !== 'put-line-item')).toEqual([]);
+    expect(entered.coursework[0]?.grades[0]).toMatchObject({ action: 'none', adopted: true });
     const same = planExport(
       input({ grades: [cell('ann', { score: 5 })], sis: { ...input().sis, results: [foreign] } }),
     );
