@@ -89,16 +89,34 @@ export function applyFormChange(
   if (patch.applicationUrl !== undefined) {
     next.hostUrl = composeSkywardApiUrl(patch.applicationUrl) ?? next.hostUrl;
   }
-  if (next.partner === '' || managed.includes('oneRosterVersion')) return next;
+  if (next.partner === '') return next;
+  if (patch.partner) next.authMode = authModeFor(patch.partner, next.authMode);
+  // A version the policy sets is never changed here; the other rules still apply.
+  if (!managed.includes('oneRosterVersion')) chooseVersion(next, values, patch);
+  if (next.version === '1.2' && !managed.includes('authMode')) next.authMode = 'oauth2';
+  // Infinite Campus's token URL follows from its Base URL: filled in while the field is empty
+  // or still holds the previous suggestion, never over what the admin typed.
+  if (patch.tokenUrl === undefined && !managed.includes('tokenUrl')) {
+    const before = suggestTokenUrl(values.partner, values.hostUrl);
+    const after = suggestTokenUrl(next.partner, next.hostUrl);
+    if (after && (next.tokenUrl.trim() === '' || next.tokenUrl === before)) next.tokenUrl = after;
+  }
+  return next;
+}
+
+/** The version a partner change or a pasted Host URL leads to (changes `next` in place). */
+function chooseVersion(
+  next: ConnectionFormValues,
+  values: ConnectionFormValues,
+  patch: Partial<ConnectionFormValues>,
+): void {
+  if (next.partner === '') return;
   const offered = partnerProfile(next.partner).versions;
   if (patch.version !== undefined) next.versionSuggested = false;
-  if (patch.partner) {
-    next.authMode = authModeFor(patch.partner, next.authMode);
-    // A new connection starts at the SIS's first version; a switch keeps one it offers.
-    if (values.partner === '' || !offered.includes(next.version)) {
-      next.version = offered[0];
-      next.versionSuggested = false;
-    }
+  // A new connection starts at the SIS's first version; a switch keeps one it offers.
+  if (patch.partner && (values.partner === '' || !offered.includes(next.version))) {
+    next.version = offered[0];
+    next.versionSuggested = false;
   }
   // A Host URL that says its version picks it, unless the admin chose after that URL said so.
   const suggested = suggestVersion(next.hostUrl);
@@ -109,15 +127,6 @@ export function applyFormChange(
     next.version = suggested;
     next.versionSuggested = true;
   }
-  if (next.version === '1.2' && !managed.includes('authMode')) next.authMode = 'oauth2';
-  // Infinite Campus's token URL follows from its Base URL: filled in while the field is empty
-  // or still holds the previous suggestion, never over what the admin typed.
-  if (patch.tokenUrl === undefined && !managed.includes('tokenUrl')) {
-    const before = suggestTokenUrl(values.partner, values.hostUrl);
-    const after = suggestTokenUrl(next.partner, next.hostUrl);
-    if (after && (next.tokenUrl.trim() === '' || next.tokenUrl === before)) next.tokenUrl = after;
-  }
-  return next;
 }
 
 /** The two 1.2 service bases the form's values lead to; undefined for 1.1 or an unusable URL. */

@@ -293,6 +293,8 @@ export function createExportRunner({ store, keepAlive, now }: ExportRunnerDeps) 
         // Planned under another OneRoster version (the admin switched it since): its user ids
         // and bodies are the old version's. The next export re-plans with the carried-over link.
         if (linkVersion(link) !== sis.profile.version) continue;
+        // Planned before a preview carried the link over to this version: still the old ids.
+        if (link.carriedOver && journal.startedAt < Date.parse(link.carriedOver.at)) continue;
         // Started for another SIS teacher while the admin allowed it: not continued once that
         // is off (teacher-identity.ts); it waits, resumable, for a teacher the background lets
         // export.

@@ -242,7 +242,8 @@ export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise
     needsSchool ? sis.read((client) => client.getClass(classId)) : undefined,
   ]);
   const schoolId = klass?.school?.sourcedId;
-  const listed = results ?? (link.carriedOver ? await resultsByLineItem(sis, link, lineItems) : undefined);
+  const listed =
+    results ?? (link.carriedOver ? await resultsByLineItem(sis, link, lineItems) : undefined);
   return {
     sis: {
       lineItems: live(lineItems),

@@ -113,6 +113,17 @@ describe('a link made under another OneRoster version', () => {
     await saveClassLink(COURSE, { ...stored, version: '1.2' });
     expect(await scene.h.runtime.resumeUnfinished()).toEqual([]);
     expect(scene.sis.data.lineItems.size).toBe(0);
+    // Nor once a preview has carried the link over to the connection's version since.
+    const carriedOver = {
+      from: '1.2',
+      to: '1.1',
+      at: new Date(Date.now() + 1000).toISOString(),
+      students: { byLegacyId: 0, byEmail: 0, lost: 0 },
+      lineItems: 0,
+    } as const;
+    await saveClassLink(COURSE, { ...stored, carriedOver });
+    expect(await scene.h.runtime.resumeUnfinished()).toEqual([]);
+    expect(scene.sis.data.lineItems.size).toBe(0);
     // Under the connection's own version it is resumed as before.
     await saveClassLink(COURSE, stored);
     expect(await scene.h.runtime.resumeUnfinished()).toEqual([COURSE]);

@@ -307,4 +307,23 @@ describe('suggestions leave what the policy sets alone (issue #14)', () => {
     const oauth1 = { ...values, partner: 'other' as const, authMode: 'oauth1' as const };
     expect(applyFormChange(oauth1, { version: '1.2' }, ['authMode']).authMode).toBe('oauth1');
   });
+
+  it('still applies the other rules when only the version is managed', () => {
+    const other = {
+      ...applyFormChange(initialFormValues(NOT_CONNECTED), { partner: 'other' }),
+      authMode: 'oauth1' as const,
+      version: '1.1' as const,
+    };
+    const ic = applyFormChange(other, { partner: 'infinite-campus' }, ['oneRosterVersion']);
+    expect(ic).toMatchObject({ version: '1.1', authMode: 'oauth2' });
+    const pasted = applyFormChange(
+      ic,
+      { hostUrl: 'https://d.infinitecampus.org/campus/api/oneroster/v1p2/acme/ims/oneroster' },
+      ['oneRosterVersion'],
+    );
+    expect(pasted).toMatchObject({
+      version: '1.1',
+      tokenUrl: 'https://d.infinitecampus.org/campus/oauth2/token?appName=acme',
+    });
+  });
 });
