@@ -39,7 +39,7 @@ const bareRef = (value: RefToSend | undefined) => value && { sourcedId: value.so
 /** The UTC day (`YYYY-MM-DD`) of an ISO instant: the `date` format both specs give scoreDate. */
 const utcDay = (instant: string) => new Date(instant).toISOString().slice(0, 10);
 
-/** OneRoster 1.1: today's bodies, unchanged. */
+/** OneRoster 1.1: Google's wire form — refs as `{sourcedId}` only, no 1.2-only fields. */
 const v1p1: WireCodec = {
   lineItemBody({ class: klass, category, gradingPeriod, school: _school, ...fields }) {
     const refs = {

@@ -26,6 +26,7 @@ import {
 import { suggestTokenUrl } from './partner-help';
 import { type AuthMode, authModeFor, type PartnerId, partnerProfile } from './partners';
 import {
+  connectionVersion,
   type ExportDefaults,
   MAX_TITLE_LIMIT,
   type ManagedField,
@@ -71,8 +72,7 @@ export function initialFormValues(state: AdminState): ConnectionFormValues {
     tokenUrl: form.tokenUrl ?? '',
     vendorAuthorization: initialSecret(state.vendorAuthorization),
     signatureMethod: form.signatureMethod ?? 'HMAC-SHA256',
-    // A saved or policy connection without a version is 1.1 (connectionVersion).
-    version: form.version ?? '1.1',
+    version: connectionVersion(form),
     versionSuggested: false,
     gradebookUrl: form.gradebookUrl ?? '',
     scoreDateFormat: form.scoreDateFormat ?? 'date',

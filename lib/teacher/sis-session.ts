@@ -226,7 +226,7 @@ async function resultsByLineItem(
 /** Reads everything the planner needs about the linked class, in parallel. */
 export async function readLinkedClass(sis: SisSession, link: ClassLink): Promise<LinkedClassState> {
   const classId = link.sisClassId;
-  // The class itself only where line items must name its school (1.2): 1.1 reads stay as they were.
+  // The class itself only where line items must name its school (1.2): a read 1.1 does not need.
   const needsSchool = capabilitiesFor(sis.profile.version).schoolRef;
   const [lineItems, results, categories, periods, students, klass] = await Promise.all([
     sis.read((client) => client.listLineItemsForClass(classId)),

@@ -12,32 +12,19 @@ import type { CourseSnapshot } from '../classroom/model';
 import { RequestError } from '../errors';
 import { lineItemIdFor } from '../export/plan';
 import { t } from '../i18n/t';
-import type { User } from '../oneroster/schemas';
+import { legacySourceId, type User } from '../oneroster/schemas';
 import {
   type CarriedOver,
   type ClassLink,
   linkVersion,
   updateClassLink,
 } from '../settings/class-links';
-import { z } from '../zod';
 import type { SisSession } from './sis-session';
 import { findTeacher } from './teacher-classes';
 
 /** True when the link was made under another version than the connection speaks now. */
 export function needsCarryOver(link: Pick<ClassLink, 'version'>, sis: SisSession): boolean {
   return linkVersion(link) !== sis.profile.version;
-}
-
-// Free-form metadata is a boundary like any other: only a string or number id counts.
-const IcMetadataSchema = z.object({
-  ic: z.object({ legacysourceId: z.union([z.string(), z.number()]) }),
-});
-
-/** The previous version's id the SIS keeps on a user (IC: `metadata.ic.legacysourceId`). */
-export function legacyIdOf(user: Pick<User, 'metadata'>): string | undefined {
-  const parsed = IcMetadataSchema.safeParse(user.metadata);
-  const id = parsed.success ? String(parsed.data.ic.legacysourceId).trim() : '';
-  return id || undefined;
 }
 
 /**
@@ -59,7 +46,7 @@ export function remapStudents(
   classroom: CourseSnapshot['students'],
 ): { matches: ClassLink['studentMatches']; students: CarriedOver['students'] } {
   const legacy = roster.flatMap((user) => {
-    const id = legacyIdOf(user);
+    const id = legacySourceId(user);
     return id ? [{ id, sourcedId: user.sourcedId }] : [];
   });
   const byEmail = new Map(

@@ -81,7 +81,7 @@ describe('the carried-over notice', () => {
     await act(async () => userClick(button(container, 'Export grades')));
     await settle();
     expect(container.querySelector('[data-testid=link-carried-over]')?.textContent).toContain(
-      'Moved to OneRoster 1.2 (from 1.1): 3 student matches found by their old SIS id',
+      'Moved to OneRoster 1.2 (from 1.1). Manual student matches found again by their old SIS id: 3.',
     );
   });
 });

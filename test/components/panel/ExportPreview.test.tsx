@@ -125,7 +125,7 @@ describe('ExportPreview', () => {
     const hints = container.querySelectorAll('[data-testid=preview-category-needed]');
     expect(hints).toHaveLength(1);
     expect(hints[0]?.textContent).toBe(
-      'Choose a category: this SIS needs one for every assignment it receives.',
+      'Choose a category for this assignment: the SIS needs one to take it.',
     );
     expect(poster.getAttribute('aria-describedby')).toBe(hints[0]?.id);
   });

@@ -31,7 +31,7 @@ afterEach(() => {
 describe('LinkedClass', () => {
   it('says what was carried over after a switch of OneRoster version', () => {
     expect(testId(show({ ...LINK, carriedOver: CARRIED }), 'link-carried-over')).toBe(
-      'Moved to OneRoster 1.2 (from 1.1): 2 student matches found by their old SIS id, 25 by email, 1 to match again; 12 exported assignments found in the SIS. Nothing is sent twice.',
+      'Moved to OneRoster 1.2 (from 1.1). Manual student matches found again by their old SIS id: 2. Students matched by email: 25. Manual matches to pick again: 1. Assignments already in the SIS, updated rather than created again: 12.',
     );
   });
 
@@ -44,7 +44,7 @@ describe('LinkedClass', () => {
   it('speaks Dutch', () => {
     useLocale('nl');
     expect(testId(show({ ...LINK, carriedOver: CARRIED }), 'link-carried-over')).toContain(
-      'Overgezet naar OneRoster 1.2 (van 1.1): 2 leerlingkoppelingen',
+      'Overgezet naar OneRoster 1.2 (van 1.1). Handmatige leerlingkoppelingen teruggevonden via hun oude SIS-id: 2.',
     );
   });
 });

@@ -108,6 +108,7 @@ describe('OneRoster 1.2 shapes', () => {
     [{ ic: { legacysourceId: 1001 } }, '1001'],
     [{ ic: { legacysourceId: '' } }, undefined],
     [{ ic: 'TCH_1001' }, undefined],
+    [{ ic: { legacysourceId: { id: 1 } } }, undefined],
     [{ legacysourceId: 'TCH_1001' }, undefined],
     [undefined, undefined],
   ])('legacySourceId of metadata %o is %s', (metadata, expected) => {

@@ -8,12 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lineItemIdFor } from '@/lib/export/plan';
 import { type ClassLink, getClassLink, saveClassLink } from '@/lib/settings/class-links';
 import { createSisSession } from '@/lib/teacher/sis-session';
-import {
-  carryOverLink,
-  isLegacyOf,
-  legacyIdOf,
-  needsCarryOver,
-} from '@/lib/teacher/version-switch';
+import { carryOverLink, isLegacyOf, needsCarryOver } from '@/lib/teacher/version-switch';
 import { clientFor, json, paged } from '../oneroster/fake-sis';
 
 const COURSE = '123456789';
@@ -142,14 +137,6 @@ describe('carrying a class link over from 1.1 to 1.2', () => {
 });
 
 describe('legacy ids', () => {
-  it('reads IC’s metadata.ic.legacysourceId (string or number), nothing else', () => {
-    expect(legacyIdOf({ metadata: { ic: { legacysourceId: '101' } } })).toBe('101');
-    expect(legacyIdOf({ metadata: { ic: { legacysourceId: 101 } } })).toBe('101');
-    expect(legacyIdOf({ metadata: { ic: { legacysourceId: { id: 1 } } } })).toBeUndefined();
-    expect(legacyIdOf({ metadata: { legacysourceId: '101' } })).toBeUndefined();
-    expect(legacyIdOf({})).toBeUndefined();
-  });
-
   it('matches the 1.1 id with or without its role prefix, not another id ending alike', () => {
     expect(isLegacyOf('101', '101')).toBe(true);
     expect(isLegacyOf('s+101', '101')).toBe(true);
