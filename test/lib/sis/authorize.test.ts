@@ -161,7 +161,7 @@ describe('describeAuthorizeFailure', () => {
     expect(missing).toEqual({
       code: 'not-oneroster',
       message:
-        'Nothing was found at this Host URL (HTTP 404). Check the address: it usually ends in /ims/oneroster/v1p1.',
+        'Nothing was found at this Host URL (HTTP 404). Check the address and the OneRoster version: 1.1 addresses usually end in /ims/oneroster/v1p1, 1.2 roots in /ims/oneroster.',
     });
     expect(page.code).toBe('not-oneroster');
     expect(page.message).toContain('answered with a web page');
@@ -169,7 +169,7 @@ describe('describeAuthorizeFailure', () => {
     const json = describeAuthorizeFailure(
       new OneRosterResponseError('not-oneroster', 'no orgs', request, '{"hello":1}'),
     );
-    expect(json.message).toContain('does not answer like a OneRoster 1.1 service');
+    expect(json.message).toContain('does not answer like a OneRoster service');
   });
 
   it.each([
