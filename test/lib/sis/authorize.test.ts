@@ -238,3 +238,50 @@ describe('Authorize over OneRoster 1.2 (issue #14)', () => {
     expect(categoriesOptional('1.2', 'bad-credentials')).toBe(false);
   });
 });
+
+describe('Authorize confirms the OneRoster version with real calls (issue #14)', () => {
+  const v1p2 = (hostUrl = sis.oneRoster12.root): ConnectionFields => ({
+    partner: 'infinite-campus',
+    version: '1.2',
+    hostUrl: `${hostUrl}/`,
+    authMode: 'oauth2',
+    accessKey: sis.credentials.oauth2.clientId,
+    tokenUrl: sis.oneRoster12.tokenUrl,
+  });
+  const secrets = () => ({ secret: sis.credentials.oauth2.clientSecret });
+  const failureOf = (fields: ConnectionFields) =>
+    checkSisConnection(fields, secrets()).then(
+      () => undefined,
+      (error: unknown) => describeAuthorizeFailure(error),
+    );
+
+  it('reaches both 1.2 services of the pasted root and lists the class categories there', async () => {
+    const check = await checkSisConnection(v1p2(), secrets());
+    expect(check.orgName).toBe('Riverside Unified School District');
+    expect(check.categories?.length).toBeGreaterThan(0);
+    const services = sis.requestLog.entries
+      .filter((e) => e.version === '1.2')
+      .map((e) => e.service);
+    expect(new Set(services)).toEqual(new Set(['rostering', 'gradebook']));
+  });
+
+  it('says which version an address looks like when the other one was chosen', async () => {
+    // 1.2 chosen, the 1.1 Base URL pasted: no 1.2 rostering service below it.
+    const on12 = await failureOf(v1p2(sis.baseUrl));
+    expect(on12?.code).toBe('wrong-base');
+    expect(on12?.message).toContain(
+      'looks like OneRoster 1.1; choose 1.1 as the OneRoster version',
+    );
+    // 1.1 chosen, the 1.2 root pasted: neither /orgs nor /teachers answer there.
+    const on11 = await failureOf({
+      ...v1p2(),
+      partner: 'other',
+      version: '1.1',
+      tokenUrl: sis.tokenUrl,
+    });
+    expect(on11?.code).toBe('wrong-base');
+    expect(on11?.message).toContain(
+      'looks like OneRoster 1.2; choose 1.2 as the OneRoster version',
+    );
+  });
+});
