@@ -18,7 +18,7 @@ import {
   type ScoreStatus,
 } from '../oneroster/schemas';
 import { z } from '../zod';
-import type { Operation, OperationKind } from './plan-types';
+import { type Operation, type OperationKind, type WrittenResult, writtenOf } from './plan-types';
 
 /** Where an export is. 'running' in storage with no live engine means the worker was stopped. */
 export type JournalState =
@@ -59,23 +59,7 @@ export interface JournalOp {
 }
 
 /** What a put-result writes, as the journal and the class's history keep it. */
-export interface WrittenScore {
-  /** Absent: submitted work without a grade yet (1.2). */
-  score?: number;
-  scoreStatus: ScoreStatus;
-  late?: boolean;
-  missing?: boolean;
-}
-
-/** The part of a result's payload the journal keeps beside its record (only defined fields). */
-export function writtenOf(result: ResultToPut): WrittenScore {
-  return {
-    ...(result.score === undefined ? {} : { score: result.score }),
-    scoreStatus: result.scoreStatus,
-    ...(result.late ? { late: true } : {}),
-    ...(result.missing ? { missing: true } : {}),
-  };
-}
+type WrittenScore = WrittenResult<ScoreStatus>;
 
 export interface ExportJournal {
   exportId: string;

@@ -119,13 +119,27 @@ export interface SisState {
   schoolId?: string;
 }
 
-/** What one result holds, as the export history keeps what was last written. */
-export interface WrittenResult {
+/**
+ * What one result holds: what a put-result writes (the journal), what the export history keeps
+ * as last written, and what the SIS lists now. `S` narrows the status where only the five
+ * OneRoster values can occur (our own writes).
+ */
+export interface WrittenResult<S extends string = string> {
   /** Absent: submitted work without a grade yet (1.2). */
   score?: number;
-  scoreStatus: string;
+  scoreStatus: S;
   late?: boolean;
   missing?: boolean;
+}
+
+/** The written part of a result (a payload or a listed one), with only its defined fields. */
+export function writtenOf<S extends string>(result: WrittenResult<S>): WrittenResult<S> {
+  return {
+    ...(result.score === undefined ? {} : { score: result.score }),
+    scoreStatus: result.scoreStatus,
+    ...(result.late ? { late: true } : {}),
+    ...(result.missing ? { missing: true } : {}),
+  };
 }
 
 export interface PlanInput {

@@ -16,22 +16,23 @@ import type {
   ScoreStatus,
 } from '../oneroster/schemas';
 import { capabilitiesFor } from './capabilities';
-import type {
-  ClassroomGradingPeriod,
-  CourseworkPlan,
-  CourseworkSkipReason,
-  ExportRules,
-  GradePlan,
-  Operation,
-  Plan,
-  PlanCoursework,
-  PlanGrade,
-  PlanInput,
-  PlanTotals,
-  SisLineItem,
-  SisResult,
-  WireCapabilities,
-  WrittenResult,
+import {
+  type ClassroomGradingPeriod,
+  type CourseworkPlan,
+  type CourseworkSkipReason,
+  type ExportRules,
+  type GradePlan,
+  type Operation,
+  type Plan,
+  type PlanCoursework,
+  type PlanGrade,
+  type PlanInput,
+  type PlanTotals,
+  type SisLineItem,
+  type SisResult,
+  type WireCapabilities,
+  type WrittenResult,
+  writtenOf,
 } from './plan-types';
 
 /** Titles compared loosely: Unicode form, case and runs of spaces do not matter. */
@@ -101,13 +102,6 @@ function resultsByPair(results: readonly SisResult[]): Map<string, SisResult[]> 
   }
   return byPair;
 }
-
-const writtenOf = (result: SisResult): WrittenResult => ({
-  ...(result.score === undefined ? {} : { score: result.score }),
-  scoreStatus: result.scoreStatus,
-  ...(result.late ? { late: true } : {}),
-  ...(result.missing ? { missing: true } : {}),
-});
 
 export function planExport(input: PlanInput): Plan {
   const capabilities = input.capabilities ?? V1P1;
