@@ -12,6 +12,7 @@
  */
 import {
   compact,
+  existing,
   type Incoming,
   type RefIn,
   truncate,
@@ -36,12 +37,9 @@ function sameId(kind: string, body: Incoming, id: string) {
   }
 }
 
-function known(field: string, given: RefIn, exists: (id: string) => boolean, type: RefType) {
-  if (!given) return undefined;
-  if (!exists(given.sourcedId))
-    throw unprocessable(`${field}.sourcedId '${given.sourcedId}' does not exist`);
-  return ref(type, given.sourcedId);
-}
+/** 1.2 answers an unknown ref with 422 (semantically erroneous), not 1.1's 400. */
+const known = (field: string, given: RefIn, exists: (id: string) => boolean, type: RefType) =>
+  existing(field, given, exists, type, unprocessable);
 
 export function putLineItemV1p2(deps: V1p2WriteDeps, id: string, body: unknown): Reply {
   deps.validator.lineItem(body);

@@ -40,15 +40,20 @@ function checkId(kind: string, body: Incoming, id: string) {
   }
 }
 
-function existing(
+/**
+ * The stored ref for a sent one that names something that exists; `refuse` makes the error (1.1:
+ * 400, 1.2: 422, gradebook-writes-v1p2.ts).
+ */
+export function existing(
   field: string,
   given: RefIn,
   exists: (id: string) => boolean,
   type: RefType,
+  refuse: (description: string) => ImsxError = badRequest,
 ): Ref | undefined {
   if (!given) return undefined;
   if (!exists(given.sourcedId))
-    throw badRequest(`${field}.sourcedId '${given.sourcedId}' does not exist`);
+    throw refuse(`${field}.sourcedId '${given.sourcedId}' does not exist`);
   return ref(type, given.sourcedId);
 }
 
