@@ -183,8 +183,8 @@ export interface CoursePlanInput {
   state: LinkedClassState;
   history: CourseHistory;
   now: Date;
-  /** The connection's version and SIS. Absent: OneRoster 1.1, no SIS-specific rule. */
-  profile?: SisProfile;
+  /** The connection's version and SIS (the session's profile). */
+  profile: SisProfile;
 }
 
 export interface CoursePlan {
@@ -197,15 +197,13 @@ export interface CoursePlan {
 }
 
 /** The planner's rules from the admin's export defaults and the SIS's own rules. */
-export function rulesFrom(defaults: ExportDefaults, profile?: SisProfile): ExportRules {
+export function rulesFrom(defaults: ExportDefaults, profile: SisProfile): ExportRules {
   return {
     exportDrafts: defaults.exportDrafts,
     missing: defaults.missingWork,
     titleLimit: defaults.titleLimit ?? null,
     defaultCategoryId: defaults.categoryId,
-    ...(profile && realCategoryRequired(profile.partner, profile.version)
-      ? { categoryRequired: true }
-      : {}),
+    ...(realCategoryRequired(profile.partner, profile.version) ? { categoryRequired: true } : {}),
   };
 }
 
@@ -239,7 +237,7 @@ export function planCourseExport(input: CoursePlanInput): CoursePlan {
     sis: input.state.sis,
     previousResults: input.history.previousResults,
     now: input.now.toISOString(),
-    capabilities: capabilitiesFor(input.profile?.version ?? '1.1'),
+    capabilities: capabilitiesFor(input.profile.version),
   });
   return { plan, rules, report, snapshot: input.snapshot };
 }

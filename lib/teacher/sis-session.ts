@@ -68,7 +68,8 @@ export function connectionProfile(fields: ConnectionFields): SisProfile {
   return { version: connectionVersion(fields), partner: fields.partner };
 }
 
-const DEFAULT_PROFILE: SisProfile = { version: '1.1', partner: 'other' };
+/** A session told nothing of its connection: OneRoster 1.1 and no SIS-specific rule. */
+export const DEFAULT_PROFILE: SisProfile = { version: '1.1', partner: 'other' };
 
 export interface SisSession {
   client: OneRosterClient;

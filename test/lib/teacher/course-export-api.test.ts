@@ -12,7 +12,7 @@ import type { Result } from '@/lib/oneroster/schemas';
 import type { ClassLink } from '@/lib/settings/class-links';
 import { assertGradebookRead, planCourseExport } from '@/lib/teacher/course-export';
 import { toPreview } from '@/lib/teacher/panel-view';
-import type { LinkedClassState } from '@/lib/teacher/sis-session';
+import { DEFAULT_PROFILE, type LinkedClassState } from '@/lib/teacher/sis-session';
 
 const COURSE = '596177745468';
 const NOW = new Date('2025-10-01T09:30:00.000Z');
@@ -101,6 +101,7 @@ function planned(snap: CourseSnapshot, sis = state()) {
     state: sis,
     history: { summaries: [], lastExported: {}, previousResults: {} },
     now: NOW,
+    profile: DEFAULT_PROFILE,
   });
   return { plan, preview: PreviewSchema.parse(toPreview(plan, sis)) };
 }

@@ -11,7 +11,7 @@ import { PreviewSchema } from '@/lib/messaging/replies';
 import type { ClassLink } from '@/lib/settings/class-links';
 import { planCourseExport } from '@/lib/teacher/course-export';
 import { toPreview } from '@/lib/teacher/panel-view';
-import type { LinkedClassState, SisProfile } from '@/lib/teacher/sis-session';
+import { DEFAULT_PROFILE, type LinkedClassState, type SisProfile } from '@/lib/teacher/sis-session';
 
 const COURSE = '596177745468';
 const NOW = new Date('2025-10-01T09:30:00.000Z');
@@ -90,7 +90,7 @@ function planned(profile?: SisProfile, link: ClassLink = LINK, categories = {}) 
     state: STATE,
     history: { summaries: [], lastExported: {}, previousResults: {} },
     now: NOW,
-    ...(profile ? { profile } : {}),
+    profile: profile ?? DEFAULT_PROFILE,
   });
   return { plan, preview: PreviewSchema.parse(toPreview({ ...plan, link }, STATE)) };
 }
