@@ -89,16 +89,19 @@ const V1P1 = capabilitiesFor('1.1');
 /*
  * Result adoption: the SIS may already hold a student's result on our line item under another
  * sourcedId (written by another tool, or by us before the SIS re-keyed its users on a switch to
- * 1.2). That result is updated or deleted in place; a second one is never created beside it.
+ * 1.2). That result is updated in place, and deleted only when our history wrote it; a second
+ * one is never created beside it.
  */
 const pairKey = (lineItemId: string, studentId: string) => `${lineItemId}\u0000${studentId}`;
 
-/** The SIS's live results by (line item, student): ours when present, else the first listed. */
+/** The SIS's live results grouped by (line item, student), in listing order. */
 function resultsByPair(results: readonly SisResult[]): Map<string, SisResult[]> {
   const byPair = new Map<string, SisResult[]>();
   for (const result of results) {
     const key = pairKey(result.lineItem.sourcedId, result.student.sourcedId);
-    byPair.set(key, [...(byPair.get(key) ?? []), result]);
+    const listed = byPair.get(key);
+    if (listed) listed.push(result);
+    else byPair.set(key, [result]);
   }
   return byPair;
 }
